@@ -1,0 +1,362 @@
+//! The first stage: a draft file read into a `Document`. The original text is kept
+//! byte for byte (every span points into it); beside it, `prose` has the same length
+//! with everything that is not prose (front matter, Markdown syntax, code, HTML)
+//! blanked out, so later stages read only sentences and still get original offsets.
+
+use crate::span::{LineIndex, Span};
+use crate::yaml::{self, YamlError};
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not a draft")]
+    Binary { path: String, offset: usize },
+    #[error(
+        "{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); save the draft as UTF-8"
+    )]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
+    #[error("front matter: {0}")]
+    FrontMatter(#[from] YamlError),
+    #[error(
+        "{path}:{line}:{column}: front matter `date: {value}` is not a date; write it as YYYY-MM-DD"
+    )]
+    FrontMatterDate {
+        path: String,
+        line: usize,
+        column: usize,
+        value: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+    Markdown,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
+            Some(ext) if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd") => {
+                Format::Markdown
+            }
+            _ => Format::PlainText,
+        }
+    }
+}
+
+/// A draft ready for the mention stage.
+#[derive(Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    /// The file's text, unchanged.
+    pub text: String,
+    /// Same length as `text`: prose kept, everything else replaced by spaces
+    /// (line breaks kept).
+    pub prose: String,
+    /// Blocks of prose (paragraphs, headings, list items, table cells): a sentence
+    /// never crosses from one to the next.
+    pub blocks: Vec<Span>,
+    /// The `date:` of the YAML front matter, if any.
+    pub front_matter_date: Option<NaiveDate>,
+    pub lines: LineIndex,
+}
+
+#[derive(Deserialize)]
+struct FrontMatter {
+    date: Option<FrontMatterValue>,
+}
+
+/// Front matter may hold any YAML; `date` is read as text whatever its YAML type.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FrontMatterValue {
+    Text(String),
+    Number(i64),
+}
+
+impl Document {
+    pub fn read(path: &Path) -> Result<Document, DocumentError> {
+        let bytes = std::fs::read(path).map_err(|source| DocumentError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Document::from_bytes(path, bytes)
+    }
+
+    /// Builds a document from a file's bytes; the format follows the path's extension.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
+        let shown = path.display().to_string();
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(DocumentError::Empty { path: shown });
+        }
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(DocumentError::Binary {
+                path: shown,
+                offset,
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]).into_owned();
+            let at = LineIndex::new(&valid).locate(&valid, offset);
+            DocumentError::NotUtf8 {
+                path: shown.clone(),
+                line: at.line,
+                column: at.column,
+                offset,
+            }
+        })?;
+        Document::from_text(path, text)
+    }
+
+    pub fn from_text(path: &Path, text: String) -> Result<Document, DocumentError> {
+        let mut prose = text.clone();
+        let front = front_matter_span(&text);
+        let mut front_matter_date = None;
+        if let Some((span, yaml_span)) = front {
+            front_matter_date = read_front_matter_date(path, &text, yaml_span)?;
+            blank(&mut prose, span);
+        }
+        let body_start = front.map_or(0, |(span, _)| span.end);
+        let blocks = match Format::of(path) {
+            Format::PlainText => paragraphs(&prose, body_start),
+            Format::Markdown => {
+                let (markdown_prose, blocks) = markdown_prose(&prose);
+                prose = markdown_prose;
+                blocks
+            }
+        };
+        Ok(Document {
+            path: path.to_path_buf(),
+            lines: LineIndex::new(&text),
+            text,
+            prose,
+            blocks,
+            front_matter_date,
+        })
+    }
+
+    /// The original text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        span.get(&self.text).unwrap_or("")
+    }
+}
+
+/// The whole front matter (both `---` fences) and the YAML between them.
+fn front_matter_span(text: &str) -> Option<(Span, Span)> {
+    let after_open = text
+        .strip_prefix("---\n")
+        .map(|_| 4)
+        .or_else(|| text.strip_prefix("---\r\n").map(|_| 5))?;
+    let mut offset = after_open;
+    for line in text[after_open..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((
+                Span::new(0, offset + line.len()),
+                Span::new(after_open, offset),
+            ));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn read_front_matter_date(
+    path: &Path,
+    text: &str,
+    yaml_span: Span,
+) -> Result<Option<NaiveDate>, DocumentError> {
+    let yaml_text = &text[yaml_span.start..yaml_span.end];
+    let matter: FrontMatter = yaml::parse(path, yaml_text, 1)?;
+    let value = match matter.date {
+        None => return Ok(None),
+        Some(FrontMatterValue::Text(text)) => text,
+        Some(FrontMatterValue::Number(n)) => n.to_string(),
+    };
+    // Accept a full timestamp too ("2020-04-09T10:00:00Z"): its first ten characters.
+    let day = value.get(..10).unwrap_or(&value);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            let line = yaml_text
+                .lines()
+                .position(|l| l.trim_start().starts_with("date:"))
+                .map_or(2, |i| i + 2);
+            DocumentError::FrontMatterDate {
+                path: path.display().to_string(),
+                line,
+                column: 1,
+                value,
+            }
+        })
+}
+
+/// Replaces every character in `span` with spaces, keeping line breaks and the
+/// byte length.
+fn blank(text: &mut String, span: Span) {
+    let blanked: String = text[span.start..span.end]
+        .chars()
+        .flat_map(|c| {
+            let keep = if c == '\n' { '\n' } else { ' ' };
+            std::iter::repeat_n(keep, c.len_utf8())
+        })
+        .collect();
+    text.replace_range(span.start..span.end, &blanked);
+}
+
+/// Plain-text paragraphs: runs of lines separated by blank lines.
+fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = from;
+    for line in text[from..].split_inclusive('\n') {
+        let blank_line = line.trim().is_empty();
+        match (blank_line, start) {
+            (true, Some(s)) => {
+                blocks.push(Span::new(s, offset));
+                start = None;
+            }
+            (false, None) => start = Some(offset),
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(Span::new(s, text.len()));
+    }
+    blocks
+}
+
+/// Markdown: keeps the text of paragraphs, headings, list items and table cells and
+/// blanks the rest (markup, link targets, code, HTML).
+fn markdown_prose(source: &str) -> (String, Vec<Span>) {
+    let mut prose: Vec<u8> = source
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    let mut blocks = Vec::new();
+    let mut open_blocks: Vec<usize> = Vec::new();
+    let mut in_code_or_html = 0usize;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
+                open_blocks.push(range.start);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                if let Some(start) = open_blocks.pop() {
+                    blocks.push(Span::new(start, range.end));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                in_code_or_html += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                in_code_or_html = in_code_or_html.saturating_sub(1)
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak if in_code_or_html == 0 => {
+                prose[range.clone()].copy_from_slice(&source.as_bytes()[range]);
+            }
+            _ => {}
+        }
+    }
+    // Nested blocks (a paragraph inside a list item) are both kept; sentences are cut
+    // at the innermost, so drop blocks that contain another.
+    blocks.sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    let innermost: Vec<Span> = blocks
+        .iter()
+        .filter(|outer| {
+            !blocks
+                .iter()
+                .any(|inner| inner != *outer && outer.contains(*inner))
+        })
+        .copied()
+        .collect();
+    // Copied ranges are whole text events of valid UTF-8 and everything else is
+    // ASCII, so this cannot fail; fall back to the blanked source if it ever did.
+    let prose = String::from_utf8(prose).unwrap_or_else(|_| {
+        let mut all = source.to_string();
+        blank(&mut all, Span::new(0, source.len()));
+        all
+    });
+    (prose, innermost)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markdown(text: &str) -> Document {
+        Document::from_text(Path::new("draft.md"), text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn front_matter_gives_the_date_and_is_not_prose() {
+        let doc = markdown("---\ntitle: x\ndate: 2020-04-09\n---\nBody text.\n");
+        assert_eq!(doc.front_matter_date, NaiveDate::from_ymd_opt(2020, 4, 9));
+        assert_eq!(doc.prose.len(), doc.text.len());
+        assert!(!doc.prose.contains("title"));
+        assert!(doc.prose.contains("Body text."));
+    }
+
+    #[test]
+    fn markdown_syntax_is_blanked_but_offsets_kept() {
+        let doc = markdown("# Head\n\nSome *bold* [link](http://x.y/2019) and `code 2020`.\n");
+        assert_eq!(doc.prose.len(), doc.text.len());
+        assert!(doc.prose.contains("Some  bold   link "));
+        assert!(!doc.prose.contains("2019") && !doc.prose.contains("2020"));
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn bad_front_matter_date_names_its_line() {
+        let error = Document::from_text(
+            Path::new("d.md"),
+            "---\ntitle: t\ndate: April 9\n---\nx\n".into(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.starts_with("d.md:3:1:"), "{error}");
+    }
+
+    #[test]
+    fn rejects_binary_empty_and_invalid_utf8() {
+        let path = Path::new("d.txt");
+        assert!(matches!(
+            Document::from_bytes(path, b"  \n".to_vec()),
+            Err(DocumentError::Empty { .. })
+        ));
+        assert!(matches!(
+            Document::from_bytes(path, b"ab\0c".to_vec()),
+            Err(DocumentError::Binary { .. })
+        ));
+        let error = Document::from_bytes(path, b"ok\nab\xffc".to_vec())
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("d.txt:2:3:"), "{error}");
+    }
+}

@@ -1,0 +1,28 @@
+//! claimcheck finds the checkable statements in a news draft and checks them
+//! against a database of sourced facts.
+//!
+//! The pipeline, one module a stage:
+//!
+//! ```text
+//! document ──► segment ──► mentions ──► claims ──► verify ──► report
+//! (text, as-of,  (tokens,    (dates,       (typed       (verdicts    (terminal,
+//!  prose mask)    sentences,  numbers,      statements)  against the  JSON, HTML)
+//!                 clauses)    hedges, names)             factbase)
+//! ```
+//!
+//! `rules` holds the language data every stage reads; `check` runs the pipeline
+//! on one draft; `cli` is the command line.
+
+pub mod check;
+pub mod claims;
+pub mod cli;
+pub mod dates;
+pub mod document;
+pub mod factbase;
+pub mod mentions;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod span;
+pub mod verify;
+pub mod yaml;

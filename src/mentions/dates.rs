@@ -1,0 +1,496 @@
+//! Date mentions: read a date expression from tokens (`DateExpr`, pure syntax), then
+//! resolve it against the as-of date and the clause's tense (`resolve`).
+
+use crate::dates::{DateRange, Precision};
+use crate::rules::Rules;
+use crate::segment::{Token, TokenKind};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// Which way a date without a year, a bare weekday or a bare month points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// "last", "this", "next" before a weekday, month or period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Week,
+    Month,
+    Year,
+}
+
+/// A date expression as written, before the as-of date gives it a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Fully stated: "January 3, 2020", "March 2020", "in 1979", "2020-03-08".
+    Absolute(DateRange),
+    /// "January 3": a day without a year.
+    MonthDay { month: u32, day: u32 },
+    /// "in March", "last March".
+    Month { month: u32, modifier: Modifier },
+    /// "on Monday", "last Friday".
+    Weekday {
+        weekday: Weekday,
+        modifier: Modifier,
+    },
+    /// "last week", "this year", "next month".
+    Period { period: Period, modifier: Modifier },
+    /// "earlier this week": from the period's start to the day before the as-of date.
+    EarlierThis(Period),
+    /// "yesterday" (-1), "today" (0), "tomorrow" (1).
+    DayOffset(i64),
+}
+
+impl DateExpr {
+    /// Whether the expression's value depends on the as-of date.
+    pub fn needs_as_of(&self) -> bool {
+        !matches!(self, DateExpr::Absolute(_))
+    }
+}
+
+/// Reads the longest date expression starting at token `i` (within `end`), returning
+/// it and the index one past its last token.
+pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+    let token = &tokens[i];
+    let next = |k: usize| tokens.get(i + k).filter(|_| i + k < end);
+    match token.kind {
+        TokenKind::Number => read_numeric(tokens, i, end, rules),
+        TokenKind::Word => {
+            if let Some(modifier) = modifier_of(&token.key) {
+                let target = next(1)?;
+                if let Some(period) = period_of(&target.key) {
+                    return Some((DateExpr::Period { period, modifier }, i + 2));
+                }
+                if let Some(&weekday) = rules
+                    .weekdays
+                    .get(&target.key)
+                    .filter(|_| target.capitalized)
+                {
+                    return Some((DateExpr::Weekday { weekday, modifier }, i + 2));
+                }
+                if let Some(&month) = rules.months.get(&target.key).filter(|_| target.capitalized) {
+                    return Some((DateExpr::Month { month, modifier }, i + 2));
+                }
+                return None;
+            }
+            if token.key == "earlier" && next(1)?.is("this") {
+                return period_of(&next(2)?.key)
+                    .map(|period| (DateExpr::EarlierThis(period), i + 3));
+            }
+            let offset = match token.key.as_str() {
+                "yesterday" => Some(-1),
+                "today" => Some(0),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let Some(offset) = offset {
+                return Some((DateExpr::DayOffset(offset), i + 1));
+            }
+            if !token.capitalized {
+                return None;
+            }
+            if let Some(&weekday) = rules
+                .weekdays
+                .get(&token.key)
+                .filter(|_| token.key.len() > 3)
+            {
+                return Some((
+                    DateExpr::Weekday {
+                        weekday,
+                        modifier: Modifier::None,
+                    },
+                    i + 1,
+                ));
+            }
+            let &month = rules.months.get(&token.key)?;
+            read_after_month(tokens, i, end, month)
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+fn modifier_of(key: &str) -> Option<Modifier> {
+    match key {
+        "last" | "past" => Some(Modifier::Last),
+        "this" => Some(Modifier::This),
+        "next" | "coming" => Some(Modifier::Next),
+        _ => None,
+    }
+}
+
+fn period_of(key: &str) -> Option<Period> {
+    match key {
+        "week" => Some(Period::Week),
+        "month" => Some(Period::Month),
+        "year" => Some(Period::Year),
+        _ => None,
+    }
+}
+
+/// After a month name: "March 8", "March 08, 2020", "March 2020", or a bare month
+/// when a word such as "in" or "since" comes before it.
+fn read_after_month(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    month: u32,
+) -> Option<(DateExpr, usize)> {
+    let mut k = i + 1;
+    // An abbreviation's full stop: "Mar. 8".
+    if k < end && tokens[k].is_punct('.') && tokens[i].key.len() <= 4 {
+        k += 1;
+    }
+    if let Some(day) = tokens
+        .get(k)
+        .filter(|_| k < end)
+        .and_then(|t| day_of(&t.key))
+    {
+        // "March 8, 2020" or "March 8 2020"
+        let comma = usize::from(tokens.get(k + 1).is_some_and(|t| t.is_punct(',')));
+        if let Some(year) = tokens
+            .get(k + 1 + comma)
+            .filter(|_| k + 1 + comma < end)
+            .and_then(|t| year_of(&t.key))
+        {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            return Some((DateExpr::Absolute(DateRange::day(date)), k + 2 + comma));
+        }
+        // A day that cannot exist in any year ("February 30") is not a date.
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some((DateExpr::MonthDay { month, day }, k + 1));
+    }
+    if let Some(year) = tokens
+        .get(i + 1)
+        .filter(|_| i + 1 < end)
+        .and_then(|t| year_of(&t.key))
+    {
+        return Some((DateExpr::Absolute(DateRange::month(year, month)?), i + 2));
+    }
+    // A bare month needs a word before it that makes it a time ("in March").
+    let cue = i.checked_sub(1).map(|p| &tokens[p]).filter(|t| {
+        matches!(
+            t.key.as_str(),
+            "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "during" | "of" | "from"
+        )
+    });
+    cue.map(|_| {
+        (
+            DateExpr::Month {
+                month,
+                modifier: Modifier::None,
+            },
+            i + 1,
+        )
+    })
+}
+
+/// Dates that start with a number: "2020-03-08", "8 March 2020", "3rd of January",
+/// and a year after a year cue ("in 1979", "the 2015 deal").
+fn read_numeric(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let key = &tokens[i].key;
+    if let Some(date) = iso_date(key) {
+        return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
+    }
+    if let Some(day) = day_of(key) {
+        let mut k = i + 1;
+        if tokens.get(k).is_some_and(|t| t.is("of")) {
+            k += 1;
+        }
+        let month_token = tokens.get(k).filter(|t| k < end && t.capitalized)?;
+        if let Some(&month) = rules.months.get(&month_token.key) {
+            if let Some(year) = tokens
+                .get(k + 1)
+                .filter(|_| k + 1 < end)
+                .and_then(|t| year_of(&t.key))
+            {
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
+            }
+            NaiveDate::from_ymd_opt(2000, month, day)?;
+            return Some((DateExpr::MonthDay { month, day }, k + 1));
+        }
+        return None;
+    }
+    let year = year_of(key)?;
+    let cue = i
+        .checked_sub(1)
+        .is_some_and(|p| rules.year_cues.contains(&tokens[p].key));
+    cue.then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
+}
+
+/// "3", "03", "3rd", "21st": a day of the month.
+fn day_of(key: &str) -> Option<u32> {
+    let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &key[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A plausible year of news prose: four digits, 1000 to 2199.
+fn year_of(key: &str) -> Option<i32> {
+    if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
+        key.parse().ok().filter(|y| (1000..=2199).contains(y))
+    } else {
+        None
+    }
+}
+
+fn iso_date(key: &str) -> Option<NaiveDate> {
+    if key.len() == 10 && key.as_bytes()[4] == b'-' && key.as_bytes()[7] == b'-' {
+        NaiveDate::parse_from_str(key, "%Y-%m-%d").ok()
+    } else {
+        None
+    }
+}
+
+/// The tense of the words just before a mention: future when a future cue ("will",
+/// "to be") stands within the rules' window, else past (the news convention).
+pub fn tense_before(
+    tokens: &[Token],
+    clause_start: usize,
+    mention_start: usize,
+    rules: &Rules,
+) -> Tense {
+    let from = mention_start
+        .saturating_sub(rules.future_cue_window)
+        .max(clause_start);
+    let window = &tokens[from..mention_start];
+    let future = rules.future_cues.iter().any(|cue| {
+        window
+            .windows(cue.len())
+            .any(|run| run.iter().zip(cue).all(|(token, word)| token.key == *word))
+    });
+    if future { Tense::Future } else { Tense::Past }
+}
+
+/// The value of a date expression on `as_of`.
+pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRange> {
+    match expr {
+        DateExpr::Absolute(range) => Some(range),
+        DateExpr::MonthDay { month, day } => {
+            resolve_month_day(as_of, month, day, tense).map(DateRange::day)
+        }
+        DateExpr::Month { month, modifier } => resolve_month(as_of, month, modifier, tense),
+        DateExpr::Weekday { weekday, modifier } => {
+            resolve_weekday(as_of, weekday, modifier, tense).map(DateRange::day)
+        }
+        DateExpr::Period { period, modifier } => {
+            let step = match modifier {
+                Modifier::Last => -1,
+                Modifier::Next => 1,
+                Modifier::This | Modifier::None => 0,
+            };
+            period_containing(shift(as_of, period, step)?, period)
+        }
+        DateExpr::EarlierThis(period) => {
+            let whole = period_containing(as_of, period)?;
+            let last = as_of.pred_opt()?.max(whole.first);
+            Some(DateRange {
+                first: whole.first,
+                last,
+                precision: Precision::Day,
+            })
+        }
+        DateExpr::DayOffset(offset) => as_of
+            .checked_add_signed(chrono::Duration::days(offset))
+            .map(DateRange::day),
+    }
+}
+
+fn shift(date: NaiveDate, period: Period, step: i32) -> Option<NaiveDate> {
+    let months = |n: u32| Months::new(n);
+    match (period, step.signum()) {
+        (_, 0) => Some(date),
+        (Period::Week, 1) => date.checked_add_days(Days::new(7)),
+        (Period::Week, _) => date.checked_sub_days(Days::new(7)),
+        (Period::Month, 1) => date.checked_add_months(months(1)),
+        (Period::Month, _) => date.checked_sub_months(months(1)),
+        (Period::Year, 1) => date.checked_add_months(months(12)),
+        (Period::Year, _) => date.checked_sub_months(months(12)),
+    }
+}
+
+fn period_containing(date: NaiveDate, period: Period) -> Option<DateRange> {
+    match period {
+        Period::Week => Some(DateRange::week_of(date)),
+        Period::Month => DateRange::month(date.year(), date.month()),
+        Period::Year => DateRange::year(date.year()),
+    }
+}
+
+/// The latest such day not after `as_of` (past), or the first not before it (future).
+fn resolve_month_day(as_of: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<NaiveDate> {
+    // February 29 may be up to eight years away.
+    let years: Box<dyn Iterator<Item = i32>> = match tense {
+        Tense::Past => Box::new((as_of.year() - 8..=as_of.year()).rev()),
+        Tense::Future => Box::new(as_of.year()..=as_of.year() + 8),
+    };
+    years
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .find(|&date| match tense {
+            Tense::Past => date <= as_of,
+            Tense::Future => date >= as_of,
+        })
+}
+
+fn resolve_month(
+    as_of: NaiveDate,
+    month: u32,
+    modifier: Modifier,
+    tense: Tense,
+) -> Option<DateRange> {
+    let this_year = DateRange::month(as_of.year(), month)?;
+    let last_year = DateRange::month(as_of.year() - 1, month)?;
+    let next_year = DateRange::month(as_of.year() + 1, month)?;
+    let current_month = as_of.month();
+    Some(match (modifier, tense) {
+        (Modifier::This, _) => this_year,
+        (Modifier::Last, _) => {
+            if month < current_month {
+                this_year
+            } else {
+                last_year
+            }
+        }
+        (Modifier::Next, _) => {
+            if month > current_month {
+                this_year
+            } else {
+                next_year
+            }
+        }
+        (Modifier::None, Tense::Past) => {
+            if month <= current_month {
+                this_year
+            } else {
+                last_year
+            }
+        }
+        (Modifier::None, Tense::Future) => {
+            if month >= current_month {
+                this_year
+            } else {
+                next_year
+            }
+        }
+    })
+}
+
+/// A weekday against the as-of date: a bare one in the past is the most recent on or
+/// before it (the news convention), in the future the first after it.
+pub fn resolve_weekday(
+    as_of: NaiveDate,
+    weekday: Weekday,
+    modifier: Modifier,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    let back = (7 + as_of.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    let forward = (7 - back) % 7;
+    let (days_back, days_forward) = (u64::from(back), u64::from(forward));
+    match (modifier, tense) {
+        (Modifier::This, _) => {
+            let monday = as_of.week(Weekday::Mon).first_day();
+            monday.checked_add_days(Days::new(u64::from(weekday.num_days_from_monday())))
+        }
+        (Modifier::Last, _) => {
+            as_of.checked_sub_days(Days::new(if back == 0 { 7 } else { days_back }))
+        }
+        (Modifier::Next, _) | (Modifier::None, Tense::Future) => {
+            as_of.checked_add_days(Days::new(if forward == 0 { 7 } else { days_forward }))
+        }
+        (Modifier::None, Tense::Past) => as_of.checked_sub_days(Days::new(days_back)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_bare_weekday_in_the_past_is_the_latest_on_or_before_as_of() {
+        let thursday = ymd(2020, 4, 9);
+        let past = |w| resolve_weekday(thursday, w, Modifier::None, Tense::Past).unwrap();
+        assert_eq!(past(Weekday::Mon), ymd(2020, 4, 6));
+        assert_eq!(past(Weekday::Thu), thursday);
+        assert_eq!(past(Weekday::Fri), ymd(2020, 4, 3));
+        let future = resolve_weekday(thursday, Weekday::Mon, Modifier::None, Tense::Future);
+        assert_eq!(future, Some(ymd(2020, 4, 13)));
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_the_latest_not_after_as_of() {
+        let as_of = ymd(2020, 4, 9);
+        assert_eq!(
+            resolve_month_day(as_of, 1, 3, Tense::Past),
+            Some(ymd(2020, 1, 3))
+        );
+        assert_eq!(
+            resolve_month_day(as_of, 6, 3, Tense::Past),
+            Some(ymd(2019, 6, 3))
+        );
+        assert_eq!(
+            resolve_month_day(as_of, 6, 3, Tense::Future),
+            Some(ymd(2020, 6, 3))
+        );
+        assert_eq!(
+            resolve_month_day(as_of, 2, 29, Tense::Past),
+            Some(ymd(2020, 2, 29))
+        );
+    }
+
+    #[test]
+    fn periods_around_year_boundaries() {
+        let new_year = ymd(2021, 1, 2); // a Saturday
+        let last_week = resolve(
+            DateExpr::Period {
+                period: Period::Week,
+                modifier: Modifier::Last,
+            },
+            new_year,
+            Tense::Past,
+        )
+        .unwrap();
+        assert_eq!(
+            (last_week.first, last_week.last),
+            (ymd(2020, 12, 21), ymd(2020, 12, 27))
+        );
+        let last_year = resolve(
+            DateExpr::Period {
+                period: Period::Year,
+                modifier: Modifier::Last,
+            },
+            new_year,
+            Tense::Past,
+        )
+        .unwrap();
+        assert_eq!(last_year.to_string(), "2020");
+        let earlier = resolve(
+            DateExpr::EarlierThis(Period::Week),
+            ymd(2020, 4, 9),
+            Tense::Past,
+        )
+        .unwrap();
+        assert_eq!(earlier.to_string(), "2020-04-06/2020-04-08");
+    }
+}

@@ -1,0 +1,159 @@
+//! Which events of the fact base a sentence talks about: by name ("the Iran
+//! nuclear deal") or by cue (all of a cue's words and entities in the sentence).
+//! Each match keeps the tokens that named it, so a claim attaches only to events
+//! named in its own clause.
+
+use crate::factbase::{Cue, EntityIdx, EntityKind, FactBase};
+use crate::mentions::{Mention, MentionValue};
+use crate::segment::Token;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct EventMatch {
+    pub event: EntityIdx,
+    /// Tokens that named the event (cue words, names).
+    pub anchors: Vec<usize>,
+    /// Whether every name it rests on matched strongly; a weak match never decides.
+    pub strong: bool,
+}
+
+impl EventMatch {
+    pub fn anchored_in(&self, clause: &Range<usize>) -> bool {
+        self.anchors.iter().any(|a| clause.contains(a))
+    }
+
+    /// Token distance from a range to the nearest anchor.
+    pub fn distance(&self, tokens: &Range<usize>) -> usize {
+        self.anchors
+            .iter()
+            .map(|&a| {
+                if a < tokens.start {
+                    tokens.start - a
+                } else {
+                    a.saturating_sub(tokens.end)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// Endings a cue word may take in the draft: "kill" matches "killed", "killing".
+const SUFFIXES: &[&str] = &["", "s", "es", "ed", "d", "ing", "'s"];
+
+fn word_matches(token: &Token, word: &str) -> bool {
+    token
+        .key
+        .strip_prefix(word)
+        .is_some_and(|rest| SUFFIXES.contains(&rest))
+}
+
+/// The forms a token's word may have in a cue: itself, and itself without an ending.
+fn stems(key: &str) -> impl Iterator<Item = &str> {
+    SUFFIXES
+        .iter()
+        .filter_map(move |suffix| key.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
+}
+
+/// Events named in `sentence`, given the entity mentions inside it.
+pub fn in_sentence(
+    base: &FactBase,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    entities: &[&Mention],
+) -> Vec<EventMatch> {
+    let mut found: BTreeMap<EntityIdx, EventMatch> = BTreeMap::new();
+    let mut add = |event: EntityIdx, anchors: Vec<usize>, strong: bool| {
+        let entry = found.entry(event).or_insert(EventMatch {
+            event,
+            anchors: Vec::new(),
+            strong,
+        });
+        entry.anchors.extend(anchors);
+        entry.strong |= strong;
+    };
+    let mentioned = |entity: EntityIdx| -> Option<(Vec<usize>, f64)> {
+        let hits: Vec<&Mention> = entities
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.value, MentionValue::Entity { entity: e, .. } if e == entity))
+            .collect();
+        let best = hits.iter().filter_map(|m| match m.value {
+            MentionValue::Entity { score, .. } => Some(score),
+            _ => None,
+        });
+        let score = best.fold(None, |acc: Option<f64>, s| {
+            Some(acc.map_or(s, |a| a.max(s)))
+        })?;
+        Some((hits.iter().flat_map(|m| m.tokens.clone()).collect(), score))
+    };
+
+    for mention in entities {
+        if let MentionValue::Entity { entity, score } = mention.value
+            && base.entities[entity].kind == EntityKind::Event
+        {
+            add(
+                entity,
+                mention.tokens.clone().collect(),
+                base.names.is_strong(score),
+            );
+        }
+    }
+
+    let mut candidates: Vec<(EntityIdx, usize)> = Vec::new();
+    for token in &tokens[sentence.clone()] {
+        for stem in stems(&token.key) {
+            candidates.extend_from_slice(base.cues.by_word(stem));
+        }
+    }
+    for mention in entities {
+        if let MentionValue::Entity { entity, .. } = mention.value {
+            candidates.extend_from_slice(base.cues.by_entity(entity));
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (event, cue_idx) in candidates {
+        let cue = &base.entities[event].cues[cue_idx];
+        if let Some((anchors, strong)) = match_cue(base, cue, tokens, sentence.clone(), &mentioned)
+        {
+            add(event, anchors, strong);
+        }
+    }
+    found.into_values().collect()
+}
+
+/// The anchor tokens and strength of a cue that matches the sentence, if it does.
+fn match_cue(
+    base: &FactBase,
+    cue: &Cue,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    mentioned: &dyn Fn(EntityIdx) -> Option<(Vec<usize>, f64)>,
+) -> Option<(Vec<usize>, bool)> {
+    let mut anchors = Vec::new();
+    for phrase in &cue.phrases {
+        let start = sentence.clone().find(|&i| {
+            i + phrase.len() <= sentence.end
+                && phrase
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(word, token)| word_matches(token, word))
+        })?;
+        anchors.extend(start..start + phrase.len());
+    }
+    // The cue's words say what happened, so they anchor it; its entities only say
+    // who took part, and anchor it only when the cue has no words.
+    let anchor_entities = cue.phrases.is_empty();
+    let mut strong = true;
+    for &entity in &cue.entities {
+        let (entity_anchors, score) = mentioned(entity)?;
+        if anchor_entities {
+            anchors.extend(entity_anchors);
+        }
+        strong &= base.names.is_strong(score);
+    }
+    Some((anchors, strong))
+}
