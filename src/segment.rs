@@ -178,7 +178,7 @@ fn split_sentences(tokens: &[Token], range: Range<usize>, rules: &Rules, out: &m
             }
             let next_starts_sentence = tokens
                 .get(end)
-                .is_none_or(|t| end >= range.end || !t.key.starts_with(char::is_lowercase));
+                .is_none_or(|t| end >= range.end || t.kind != TokenKind::Word || t.capitalized);
             if next_starts_sentence {
                 out.push(sentence(tokens, start..end, rules));
                 start = end;

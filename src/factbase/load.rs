@@ -223,9 +223,11 @@ impl Builder {
                 });
             }
         }
+        let dates_before = errors.len();
         let date = parse_date(path, record.date.as_ref(), errors);
         let start = parse_date(path, record.start.as_ref(), errors);
         let end = parse_date(path, record.end.as_ref(), errors);
+        let dates_readable = errors.len() == dates_before;
         let time = match (date, start, end) {
             (Some(d), None, None) => Some(FactTime::At(d)),
             (None, Some(start), end) => {
@@ -246,10 +248,11 @@ impl Builder {
                 None
             }
         };
+        // A date already reported as unreadable is not reported again as missing.
         let needs = |what: &str, ok: bool, errors: &mut Vec<LoadError>| {
-            if !ok {
+            if !ok && dates_readable {
                 errors.push(at(format!(
-                    "a `{}` fact needs {what}",
+                    "this `{}` fact needs {what}",
                     kebab(record.property)
                 )));
             }

@@ -34,13 +34,12 @@ pub fn render(documents: &[CheckedDocument], use_colour: bool) -> String {
         for claim in &document.claims {
             let _ = writeln!(
                 out,
-                "  {}:{}:{}  {} {:<12} “{}”: {}",
+                "  {}:{}:{}  {} {:<12} {}",
                 document.path.display(),
                 claim.line,
                 claim.column,
                 paint(claim.verdict),
                 claim.kind.as_str(),
-                claim.text.replace('\n', " "),
                 claim.explanation
             );
             if claim.verdict != Verdict::Unverified {

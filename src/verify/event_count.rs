@@ -17,6 +17,16 @@ fn names_unit(word: &str, unit: &str) -> bool {
             .is_some_and(|stem| word == format!("{stem}ies"))
 }
 
+fn plural(unit: &str) -> String {
+    match unit.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ if unit.ends_with('s') || unit.ends_with("sh") || unit.ends_with("ch") => {
+            format!("{unit}es")
+        }
+        _ => format!("{unit}s"),
+    }
+}
+
 pub fn check(
     claim: &Claim,
     value: f64,
@@ -61,6 +71,11 @@ pub fn check(
     };
     let actual = fact.value.unwrap_or(f64::NAN);
     let unit = fact.unit.as_deref().unwrap_or_default();
+    let unit = if actual == 1.0 {
+        unit.to_string()
+    } else {
+        plural(unit)
+    };
     let event_name = &base.entities[event.event].name;
     normalized.insert("event".into(), json!(base.entities[event.event].id));
     normalized.insert("actual".into(), json!(actual));
@@ -74,7 +89,7 @@ pub fn check(
     } else if tolerance.admits(value, actual) {
         (
             Verdict::Supported,
-            format!("“{text}”: {event_name} involved {actual} {unit} per the fact base"),
+            format!("“{text}”: {event_name} involved {actual} {unit}"),
         )
     } else {
         (

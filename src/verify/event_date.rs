@@ -91,7 +91,9 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
         .time
         .map(|t| describe_time(&t))
         .unwrap_or_default();
-    normalized.insert("event_date".into(), json!(fact_time));
+    if let Some(time) = best.fact.time {
+        normalized.insert("event_date".into(), json!(iso_time(&time)));
+    }
     let (verdict, explanation) = if !best.strong {
         (
             Verdict::Unverified,
@@ -104,14 +106,14 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
             Fit::Agrees => (
                 Verdict::Supported,
                 format!(
-                    "“{text}” reads as {}; {event_name}: {fact_time}",
+                    "“{text}” reads as {}; {event_name} {fact_time}",
                     describe(&date.range)
                 ),
             ),
             Fit::TooCoarse => (
                 Verdict::Unverified,
                 format!(
-                    "“{text}” reads as {}; the fact base knows {event_name} only as {fact_time}",
+                    "“{text}” reads as {}; the fact base dates {event_name} less precisely: it {fact_time}",
                     describe(&date.range)
                 ),
             ),
@@ -125,7 +127,7 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
             Fit::Disagrees => (
                 Verdict::Contradicted,
                 format!(
-                    "“{text}” reads as {}, but {event_name}: {fact_time}{}",
+                    "“{text}” reads as {}, but {event_name} {fact_time}{}",
                     describe(&date.range),
                     gap(&date.range, best.fact)
                 ),
@@ -158,6 +160,19 @@ fn describe_time(time: &FactTime) -> String {
             end: Some(end),
         } => format!("ran from {start} to {end}"),
         FactTime::Between { start, end: None } => format!("began on {start}"),
+    }
+}
+
+/// A fact's time in ISO 8601: a date, or an interval "start/end" ("start/.." when open).
+fn iso_time(time: &FactTime) -> String {
+    match time {
+        FactTime::At(at) => at.to_string(),
+        FactTime::Between { start, end } => {
+            format!(
+                "{start}/{}",
+                end.map_or("..".to_string(), |e| e.to_string())
+            )
+        }
     }
 }
 

@@ -1,0 +1,147 @@
+//! Each claim kind of the first release, supported and contradicted, on drafts
+//! written for these tests and checked against the bundled fact base.
+
+mod common;
+
+use common::{draft, json_report, verdict_of};
+
+#[test]
+fn every_statement_of_the_correct_briefing_is_supported() {
+    let report = json_report(&draft("iraq-briefing.md"), &[]);
+    for text in [
+        "three Katyusha rockets",
+        "Monday",
+        "Last week",
+        "January 3",
+        "1979",
+        "2015",
+        "Earlier this week",
+        "June",
+        "last year",
+    ] {
+        assert_eq!(verdict_of(&report, text), "supported", "“{text}”");
+    }
+    let summary = &report["documents"][0]["summary"];
+    assert_eq!(summary["contradicted"], 0);
+}
+
+#[test]
+fn every_error_of_the_wrong_briefing_is_contradicted_with_its_source() {
+    let report = json_report(&draft("contradicted.md"), &[]);
+    for text in [
+        "four Katyusha rockets",
+        "Tuesday",
+        "This week",
+        "January 5",
+        "1977",
+        "2016",
+        "this year",
+    ] {
+        let claim = common::claim(&report, text);
+        assert_eq!(claim["verdict"], "contradicted", "“{text}”: {claim:#}");
+        let evidence = &claim["evidence"][0];
+        assert!(evidence["fact"].is_string(), "“{text}” names its fact");
+        assert!(
+            evidence["sources"][0]["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("https://")),
+            "“{text}” links a source"
+        );
+    }
+}
+
+#[test]
+fn claim_kinds_are_named_as_the_json_format_documents() {
+    let report = json_report(&draft("iraq-briefing.md"), &[]);
+    assert_eq!(common::claim(&report, "January 3")["kind"], "event-date");
+    assert_eq!(common::claim(&report, "1979")["kind"], "event-year");
+    assert_eq!(
+        common::claim(&report, "three Katyusha rockets")["kind"],
+        "event-count"
+    );
+}
+
+#[test]
+fn a_misspelt_name_still_finds_its_event() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Qassem Suleymani" is in no alias list; it is a fuzzy match of "Qassem Suleimani".
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "A drone strike killed Qassem Suleymani on January 3.\nA drone strike killed Qassem Suleymani on January 9.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    let claims = common::claims(&report);
+    assert_eq!(claims[0]["verdict"], "supported", "{:#}", claims[0]);
+    assert_eq!(claims[1]["verdict"], "contradicted", "{:#}", claims[1]);
+}
+
+#[test]
+fn a_weak_name_match_never_decides_a_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Qasem Sulemanov" is close to "Qasem Soleimani", but not close enough to trust.
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "A drone strike killed Qasem Sulemanov on January 9.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    let claim = common::claim(&report, "January 9");
+    assert_eq!(claim["verdict"], "unverified", "{claim:#}");
+}
+
+#[test]
+fn a_date_far_from_a_matching_event_in_a_long_sentence_is_not_called_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "On Thursday, the new cabinet was sworn in by a parliament that had spent many long weeks arguing about how the country should move on once the government fell amid the protests.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    assert_eq!(verdict_of(&report, "Thursday"), "unverified");
+}
+
+#[test]
+fn a_date_attaches_only_to_events_named_in_its_own_clause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "The envoy spoke on Thursday, a week after Trump warned of a sneak attack by Iran.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    assert_eq!(verdict_of(&report, "Thursday"), "unverified");
+}
+
+#[test]
+fn counts_that_are_not_counts_of_things_are_not_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "The rockets struck the Burjesia camp at 3:30 on page 4 of the report, costing $5 million and 40 percent of its power for 3 days.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    let kinds: Vec<&str> = common::claims(&report)
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"event-count"), "{report:#}");
+}
+
+#[test]
+fn a_hedged_count_is_judged_with_its_tolerance() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Police said at least two rockets hit the Burjesia camp near Basra.\nPolice said more than three rockets hit the Burjesia camp near Basra.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-04-09"]);
+    assert_eq!(verdict_of(&report, "at least two rockets"), "supported");
+    assert_eq!(
+        verdict_of(&report, "more than three rockets"),
+        "contradicted"
+    );
+}

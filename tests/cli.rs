@@ -1,0 +1,206 @@
+//! The command line's contract: exit codes, --fail-on, the as-of date and where it
+//! comes from, directories walked, output written whole.
+
+mod common;
+
+use common::{claimcheck, draft, json_report, write_draft};
+
+fn code(args: &[&str]) -> Option<i32> {
+    claimcheck(args).status.code()
+}
+
+#[test]
+fn exit_status_follows_fail_on() {
+    let good = draft("iraq-briefing.md");
+    let bad = draft("contradicted.md");
+    let (good, bad) = (good.to_str().unwrap(), bad.to_str().unwrap());
+    assert_eq!(code(&["check", good]), Some(0));
+    assert_eq!(
+        code(&["check", bad]),
+        Some(1),
+        "contradicted fails by default"
+    );
+    assert_eq!(code(&["check", bad, "--fail-on", "never"]), Some(0));
+    // The wrong briefing has an unverified count: it reaches --fail-on unverified.
+    assert_eq!(code(&["check", bad, "--fail-on", "unverified"]), Some(1));
+    assert_eq!(code(&["check", good, "--fail-on", "unverified"]), Some(0));
+}
+
+#[test]
+fn bad_usage_and_bad_input_exit_with_two() {
+    assert_eq!(code(&["check"]), Some(2));
+    assert_eq!(code(&["check", "no-such-draft.md"]), Some(2));
+    assert_eq!(
+        code(&[
+            "check",
+            draft("iraq-briefing.md").to_str().unwrap(),
+            "--as-of",
+            "9 April"
+        ]),
+        Some(2)
+    );
+    assert_eq!(
+        code(&[
+            "check",
+            draft("iraq-briefing.md").to_str().unwrap(),
+            "--format",
+            "pdf"
+        ]),
+        Some(2)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write_draft(&dir, "empty.txt", "");
+    assert_eq!(code(&["check", empty.to_str().unwrap()]), Some(2));
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"On Monday\0\x01\x02").unwrap();
+    assert_eq!(code(&["check", binary.to_str().unwrap()]), Some(2));
+}
+
+#[test]
+fn a_relative_date_without_an_as_of_date_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.txt",
+        "Quiet start.\nThe strike came on Monday.\n",
+    );
+    let output = claimcheck(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("draft.txt:2:20: “Monday” is relative"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--as-of"), "{stderr}");
+}
+
+#[test]
+fn a_draft_without_relative_dates_needs_no_as_of_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.txt",
+        "A drone strike killed Qasem Soleimani on January 3, 2020.\n",
+    );
+    let report = json_report(&path, &[]);
+    assert_eq!(report["documents"][0]["as_of"], serde_json::Value::Null);
+    assert_eq!(common::verdict_of(&report, "January 3, 2020"), "supported");
+}
+
+#[test]
+fn as_of_overrides_the_front_matter() {
+    // The front matter says 2020-04-09, so "Monday" is 2020-04-06; a week later it is not.
+    let report = json_report(&draft("iraq-briefing.md"), &["--as-of", "2020-04-16"]);
+    let monday = common::claim(&report, "Monday");
+    assert_eq!(monday["normalized"]["date"], "2020-04-13");
+    assert_eq!(monday["verdict"], "contradicted");
+}
+
+/// The resolved value of each relative date in `text` as of `as_of`.
+fn resolved(as_of: &str, text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(&dir, "draft.txt", text);
+    let report = json_report(&path, &["--as-of", as_of]);
+    common::claims(&report)
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap().to_string(),
+                c["normalized"]["date"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn relative_dates_resolve_across_week_and_year_boundaries() {
+    // 2021-01-03 is a Sunday, the last day of its week and three days into the year.
+    let got = resolved(
+        "2021-01-03",
+        "Last week the talks stalled. Last year was hard. On Monday the talks resumed. \
+         On Sunday they ended. Earlier this week a deal was close. This week it was done. \
+         In December the vote came. On January 3 the vote came.",
+    );
+    let want = [
+        ("Last week", "2020-12-21"),
+        ("Last year", "2020"),
+        ("Monday", "2020-12-28"),
+        ("Sunday", "2021-01-03"),
+        ("Earlier this week", "2020-12-28/2021-01-02"),
+        ("This week", "2020-12-28"),
+        ("December", "2020-12"),
+        ("January 3", "2021-01-03"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn future_wording_points_a_date_forward() {
+    let got = resolved(
+        "2020-04-09",
+        "The summit will be held in June. The summit was held in June. Talks will resume on Monday.",
+    );
+    assert_eq!(
+        got,
+        [
+            ("June", "2020-06"),
+            ("June", "2019-06"),
+            ("Monday", "2020-04-13")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn directories_are_walked_for_drafts() {
+    let report = json_report(&common::root().join("tests/drafts"), &[]);
+    let paths: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with("iraq-briefing.md")),
+        "{paths:?}"
+    );
+    assert!(
+        paths.iter().any(|p| p.ends_with("contradicted.md")),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn output_file_is_written_whole_and_nothing_else_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let output = claimcheck(&[
+        "check",
+        draft("iraq-briefing.md").to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["schema_version"], 1);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
+}
+
+#[test]
+fn colour_is_off_when_output_is_not_a_terminal() {
+    let output = claimcheck(&["check", draft("contradicted.md").to_str().unwrap()]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("CONTRADICTED"));
+    assert!(!stdout.contains('\x1b'), "no escape codes in a pipe");
+}
