@@ -1,39 +1,18 @@
-//! The command line. Arguments are parsed and checked first; rules and facts are
-//! loaded only after, so a typo in a flag answers at once.
+//! `claimcheck check`: drafts in, one report out.
 
 use crate::check::{CheckedDocument, check_document};
 use crate::document::Document;
-use crate::factbase::{self, FactBase};
 use crate::report;
 use crate::rules::Rules;
 use crate::verify::Verdict;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "claimcheck",
-    version,
-    about = "Checks the dates, counts and other facts in a news draft against a database of sourced facts."
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Check drafts (plain text or Markdown; directories are walked) and report a
-    /// verdict for every checkable statement.
-    Check(CheckArgs),
-}
 
 #[derive(Debug, clap::Args)]
-struct CheckArgs {
+pub struct CheckArgs {
     /// Drafts to check: files, or directories searched for .md, .markdown and .txt files.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -95,29 +74,13 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD"))
 }
 
-/// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
-const EXIT_FAIL_ON: u8 = 1;
-const EXIT_BAD_INPUT: u8 = 2;
-
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => match run_check(&args) {
-            Ok(code) => ExitCode::from(code),
-            Err(error) => {
-                eprintln!("error: {error:#}");
-                ExitCode::from(EXIT_BAD_INPUT)
-            }
-        },
-    }
-}
-
-fn run_check(args: &CheckArgs) -> Result<u8> {
+/// Runs `claimcheck check`; returns the exit status.
+pub fn run(args: &CheckArgs) -> Result<u8> {
     let drafts = collect_drafts(&args.paths)?;
-    let rules_dir = locate(args.rules.as_deref(), "rules", "--rules")?;
-    let db_dir = locate(args.db.as_deref(), "claims", "--db")?;
+    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
+    let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let base = load_base(&db_dir, &rules)?;
+    let base = super::load_base(&db_dir, &rules)?;
 
     let mut checked: Vec<CheckedDocument> = Vec::new();
     let mut failed = false;
@@ -151,7 +114,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     }
 
     if failed {
-        return Ok(EXIT_BAD_INPUT);
+        return Ok(super::EXIT_BAD_INPUT);
     }
     let reached = args.fail_on.threshold().is_some_and(|threshold| {
         checked
@@ -159,21 +122,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
             .flat_map(|d| &d.claims)
             .any(|c| c.verdict >= threshold)
     });
-    Ok(if reached { EXIT_FAIL_ON } else { 0 })
-}
-
-fn load_base(dir: &Path, rules: &Rules) -> Result<FactBase> {
-    factbase::load_dir(dir, rules).map_err(|errors| {
-        for error in &errors {
-            eprintln!("error: {error}");
-        }
-        anyhow!(
-            "the fact base in {} has {} error{}; nothing was checked",
-            dir.display(),
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        )
-    })
+    Ok(if reached { super::EXIT_FAIL_ON } else { 0 })
 }
 
 /// Files named on the command line, and the drafts inside named directories.
@@ -204,32 +153,6 @@ fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         bail!("no drafts found (looked for .md, .markdown and .txt files)");
     }
     Ok(drafts)
-}
-
-/// The directory given, or `name` in the current directory or the nearest parent.
-fn locate(given: Option<&Path>, name: &str, flag: &str) -> Result<PathBuf> {
-    if let Some(dir) = given {
-        if !dir.is_dir() {
-            bail!("{}: not a directory (given with {flag})", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let here = std::env::current_dir().context("finding the current directory")?;
-    for dir in here.ancestors() {
-        let candidate = dir.join(name);
-        if candidate.is_dir() {
-            // Shown relative to here when it is here, as evidence paths read better so.
-            return Ok(if dir == here {
-                PathBuf::from(name)
-            } else {
-                candidate
-            });
-        }
-    }
-    bail!(
-        "no `{name}` directory here or in any parent of {}: pass {flag} DIR",
-        here.display()
-    )
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`, so a

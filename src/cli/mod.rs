@@ -1,0 +1,88 @@
+//! The command line. Arguments are parsed and checked first; rules and facts are
+//! loaded only after, so a typo in a flag answers at once. One module a subcommand.
+
+mod check;
+
+use crate::factbase::{self, FactBase};
+use crate::rules::Rules;
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Checks the dates, counts and other facts in a news draft against a database of sourced facts."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check drafts (plain text or Markdown; directories are walked) and report a
+    /// verdict for every checkable statement.
+    Check(check::CheckArgs),
+}
+
+/// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
+pub(crate) const EXIT_FAIL_ON: u8 = 1;
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// The directory given, or `name` in the current directory or the nearest parent.
+pub(crate) fn locate(given: Option<&Path>, name: &str, flag: &str) -> Result<PathBuf> {
+    if let Some(dir) = given {
+        if !dir.is_dir() {
+            bail!("{}: not a directory (given with {flag})", dir.display());
+        }
+        return Ok(dir.to_path_buf());
+    }
+    let here = std::env::current_dir().context("finding the current directory")?;
+    for dir in here.ancestors() {
+        let candidate = dir.join(name);
+        if candidate.is_dir() {
+            // Shown relative to here when it is here, as evidence paths read better so.
+            return Ok(if dir == here {
+                PathBuf::from(name)
+            } else {
+                candidate
+            });
+        }
+    }
+    bail!(
+        "no `{name}` directory here or in any parent of {}: pass {flag} DIR",
+        here.display()
+    )
+}
+
+/// Loads the whole fact base, or prints every error in it and fails.
+pub(crate) fn load_base(dir: &Path, rules: &Rules) -> Result<FactBase> {
+    factbase::load_dir(dir, rules).map_err(|errors| {
+        for error in &errors {
+            eprintln!("error: {error}");
+        }
+        anyhow!(
+            "the fact base in {} has {} error{}; nothing was checked",
+            dir.display(),
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        )
+    })
+}
