@@ -1,7 +1,8 @@
 //! Calendar values shared by every stage: a date known to some precision is the
 //! inclusive range of days it can mean ("2020" is 2020-01-01..=2020-12-31).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::Deserialize;
 use serde::Serialize;
 use std::fmt;
 
@@ -12,6 +13,7 @@ pub enum Precision {
     Week,
     Month,
     Year,
+    Decade,
 }
 
 impl fmt::Display for Precision {
@@ -21,6 +23,7 @@ impl fmt::Display for Precision {
             Precision::Week => "week",
             Precision::Month => "month",
             Precision::Year => "year",
+            Precision::Decade => "decade",
         })
     }
 }
@@ -74,6 +77,15 @@ impl DateRange {
         })
     }
 
+    /// The ten years from a year ending in 0: "the 1990s".
+    pub fn decade(first_year: i32) -> Option<Self> {
+        Some(DateRange {
+            first: NaiveDate::from_ymd_opt(first_year, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(first_year + 9, 12, 31)?,
+            precision: Precision::Decade,
+        })
+    }
+
     /// A range of days given by its ends, with the precision of its coarser end.
     pub fn between(first: DateRange, last: DateRange) -> Self {
         DateRange {
@@ -114,6 +126,7 @@ impl DateRange {
             Precision::Week => Some(DateRange::week_of(self.first)),
             Precision::Month => DateRange::month(self.first.year(), self.first.month()),
             Precision::Year => DateRange::year(self.first.year()),
+            Precision::Decade => DateRange::decade(self.first.year()),
         };
         canonical == Some(*self)
     }
@@ -144,6 +157,85 @@ impl fmt::Display for DateRange {
             Precision::Day | Precision::Week => write!(f, "{}", d.format("%Y-%m-%d")),
             Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
             Precision::Year => write!(f, "{:04}", d.year()),
+            Precision::Decade => write!(f, "{:03}X", d.year() / 10),
+        }
+    }
+}
+
+/// A unit of time, as durations and "N units ago" count in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl TimeUnit {
+    /// The ISO 8601 duration of `amount` of this unit: "P10W", "P1.5Y", "PT3H".
+    pub fn iso_duration(self, amount: f64) -> String {
+        let n = |x: f64| {
+            let rounded = (x * 1000.0).round() / 1000.0;
+            format!("{rounded}")
+        };
+        match self {
+            TimeUnit::Second => format!("PT{}S", n(amount)),
+            TimeUnit::Minute => format!("PT{}M", n(amount)),
+            TimeUnit::Hour => format!("PT{}H", n(amount)),
+            TimeUnit::Day => format!("P{}D", n(amount)),
+            TimeUnit::Week => format!("P{}W", n(amount)),
+            TimeUnit::Fortnight => format!("P{}W", n(amount * 2.0)),
+            TimeUnit::Month => format!("P{}M", n(amount)),
+            TimeUnit::Year => format!("P{}Y", n(amount)),
+            TimeUnit::Decade => format!("P{}Y", n(amount * 10.0)),
+            TimeUnit::Century => format!("P{}Y", n(amount * 100.0)),
+        }
+    }
+
+    /// The length in days, on average for months and years; for comparing spans.
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Second => 1.0 / 86_400.0,
+            TimeUnit::Minute => 1.0 / 1_440.0,
+            TimeUnit::Hour => 1.0 / 24.0,
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Fortnight => 14.0,
+            TimeUnit::Month => 365.2425 / 12.0,
+            TimeUnit::Year => 365.2425,
+            TimeUnit::Decade => 3_652.425,
+            TimeUnit::Century => 36_524.25,
+        }
+    }
+
+    /// `date` moved by a whole number of this unit (negative: back in time), or
+    /// `None` for units shorter than a day.
+    pub fn shift(self, date: NaiveDate, amount: i64) -> Option<NaiveDate> {
+        let months = |m: i64| {
+            let m32 = u32::try_from(m.unsigned_abs()).ok()?;
+            if m >= 0 {
+                date.checked_add_months(Months::new(m32))
+            } else {
+                date.checked_sub_months(Months::new(m32))
+            }
+        };
+        let days = |d: i64| date.checked_add_signed(chrono::Duration::try_days(d)?);
+        match self {
+            TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour => None,
+            TimeUnit::Day => days(amount),
+            TimeUnit::Week => days(amount.checked_mul(7)?),
+            TimeUnit::Fortnight => days(amount.checked_mul(14)?),
+            TimeUnit::Month => months(amount),
+            TimeUnit::Year => months(amount.checked_mul(12)?),
+            TimeUnit::Decade => months(amount.checked_mul(120)?),
+            TimeUnit::Century => months(amount.checked_mul(1200)?),
         }
     }
 }

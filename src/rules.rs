@@ -2,7 +2,10 @@
 //! hedge tolerances and name-matching thresholds. Read once, validated on load with
 //! file:line:column, and turned into look-up tables for the mention stage.
 
+use crate::dates::TimeUnit;
+use crate::segment::Token;
 use crate::yaml::{self, YamlError};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,11 +24,17 @@ pub enum RulesError {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct LexiconFile {
     months: Vec<Vec<String>>,
     weekdays: Vec<Vec<String>>,
     numbers: HashMap<String, u64>,
+    scales: HashMap<String, f64>,
+    scale_suffixes: HashMap<String, f64>,
+    vague: HashMap<String, f64>,
+    fractions: HashMap<String, u32>,
+    ordinals: HashMap<String, u64>,
+    units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
 }
 
@@ -36,7 +45,21 @@ struct ContextFile {
     future_cues: Vec<String>,
     future_cue_window: usize,
     year_cues: Vec<String>,
+    month_cues: Vec<String>,
+    numeric_dates: NumericDates,
+    label_words: Vec<String>,
+    clock_words: Vec<String>,
+    street_words: Vec<String>,
+    score_words: Vec<String>,
     contradiction_window: usize,
+}
+
+/// The order of day and month in dates written with slashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumericDates {
+    MonthFirst,
+    DayFirst,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,31 +126,91 @@ pub struct NameMatching {
 #[derive(Debug)]
 pub struct Rules {
     /// Month name or abbreviation → month number (1-12).
-    pub months: HashMap<String, u32>,
+    pub months: FxHashMap<String, u32>,
     /// Weekday name or abbreviation → weekday.
-    pub weekdays: HashMap<String, chrono::Weekday>,
-    pub number_words: HashMap<String, u64>,
-    pub abbreviations: Vec<String>,
-    /// Each clause marker as its lower-case words.
-    pub clause_markers: Vec<Vec<String>>,
-    pub future_cues: Vec<Vec<String>>,
+    pub weekdays: FxHashMap<String, chrono::Weekday>,
+    pub number_words: FxHashMap<String, u64>,
+    pub scales: FxHashMap<String, f64>,
+    pub scale_suffixes: FxHashMap<String, f64>,
+    pub vague: FxHashMap<String, f64>,
+    pub fractions: FxHashMap<String, u32>,
+    pub ordinals: FxHashMap<String, u64>,
+    pub units: FxHashMap<String, TimeUnit>,
+    pub abbreviations: FxHashSet<String>,
+    pub clause_markers: PhraseTable<()>,
+    pub future_cues: PhraseTable<()>,
     pub future_cue_window: usize,
-    pub year_cues: Vec<String>,
+    pub year_cues: FxHashSet<String>,
+    pub month_cues: FxHashSet<String>,
+    pub numeric_dates: NumericDates,
+    pub label_words: FxHashSet<String>,
+    pub clock_words: FxHashSet<String>,
+    pub street_words: FxHashSet<String>,
+    pub score_words: PhraseTable<()>,
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
-    /// Each hedge phrase as lower-case words, longest first.
-    pub hedges: Vec<(Vec<String>, Tolerance)>,
+    pub hedges: PhraseTable<Tolerance>,
     pub names: NameMatching,
+    /// Every word a mention can start with, and which readers it can start, so
+    /// other words are passed over at once.
+    pub mention_starters: FxHashMap<String, Starts>,
 }
 
-const WEEKDAYS: [chrono::Weekday; 7] = [
-    chrono::Weekday::Mon,
-    chrono::Weekday::Tue,
-    chrono::Weekday::Wed,
-    chrono::Weekday::Thu,
-    chrono::Weekday::Fri,
-    chrono::Weekday::Sat,
-    chrono::Weekday::Sun,
+/// Which kinds of mention a word can start: a set of flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Starts(u8);
+
+impl Starts {
+    pub const DATE: Starts = Starts(1);
+    pub const DURATION: Starts = Starts(2);
+    pub const HEDGE: Starts = Starts(4);
+    pub const QUANTITY: Starts = Starts(8);
+    pub const FRACTION: Starts = Starts(16);
+    pub const VAGUE: Starts = Starts(32);
+    pub const ORDINAL: Starts = Starts(64);
+    pub const ALL: Starts = Starts(127);
+
+    pub fn has(self, other: Starts) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Starts {
+    type Output = Starts;
+    fn bitor(self, other: Starts) -> Starts {
+        Starts(self.0 | other.0)
+    }
+}
+
+/// Words the mention readers look for besides the lexicons' own, with what they
+/// start: modifiers ("last week", "the past three days"), relative days, articles
+/// ("a week ago", "a dozen", "a third of"), "in" ("in three days"), "the" ("the day
+/// before").
+const GRAMMAR_WORDS: &[(&str, Starts)] = &[
+    ("last", Starts(Starts::DATE.0 | Starts::DURATION.0)),
+    ("past", Starts(Starts::DATE.0 | Starts::DURATION.0)),
+    ("this", Starts::DATE),
+    ("next", Starts::DATE),
+    ("coming", Starts::DATE),
+    ("earlier", Starts::DATE),
+    ("later", Starts::DATE),
+    ("yesterday", Starts::DATE),
+    ("today", Starts::DATE),
+    ("tomorrow", Starts::DATE),
+    ("the", Starts::DATE),
+    ("in", Starts::DATE),
+    ("early", Starts::DATE),
+    ("late", Starts::DATE),
+    ("mid", Starts::DATE),
+    (
+        "a",
+        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
+    ),
+    (
+        "an",
+        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
+    ),
+    ("half", Starts::FRACTION),
 ];
 
 impl Rules {
@@ -198,33 +281,145 @@ impl Rules {
             .zip(WEEKDAYS)
             .flat_map(|(spellings, day)| spellings.iter().map(move |s| (s.to_lowercase(), day)))
             .collect();
-        let mut hedge_phrases: Vec<(Vec<String>, Tolerance)> = hedges
-            .hedges
+        let units = lexicon
+            .units
             .iter()
-            .flat_map(|entry| entry.words.iter().map(|w| (words_of(w), entry.tolerance)))
+            .flat_map(|(unit, words)| words.iter().map(move |w| (w.to_lowercase(), *unit)))
             .collect();
-        hedge_phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        Ok(Rules {
+        let hedge_phrases = hedges.hedges.iter().flat_map(|entry| {
+            entry
+                .words
+                .iter()
+                .map(move |w| (w.as_str(), entry.tolerance))
+        });
+        let mut rules = Rules {
             months,
             weekdays,
-            number_words: lexicon
-                .numbers
-                .into_iter()
-                .map(|(k, v)| (k.to_lowercase(), v))
-                .collect(),
-            abbreviations: lexicon
-                .abbreviations
-                .iter()
-                .map(|a| a.to_lowercase())
-                .collect(),
-            clause_markers: context.clause_markers.iter().map(|m| words_of(m)).collect(),
-            future_cues: context.future_cues.iter().map(|m| words_of(m)).collect(),
+            number_words: lower_keys(lexicon.numbers),
+            scales: lower_keys(lexicon.scales),
+            scale_suffixes: lower_keys(lexicon.scale_suffixes),
+            vague: lower_keys(lexicon.vague),
+            fractions: lower_keys(lexicon.fractions),
+            ordinals: lower_keys(lexicon.ordinals),
+            units,
+            abbreviations: word_set(&lexicon.abbreviations),
+            clause_markers: PhraseTable::new(
+                context.clause_markers.iter().map(|m| (m.as_str(), ())),
+            ),
+            future_cues: PhraseTable::new(context.future_cues.iter().map(|m| (m.as_str(), ()))),
             future_cue_window: context.future_cue_window,
-            year_cues: context.year_cues.iter().map(|m| m.to_lowercase()).collect(),
+            year_cues: word_set(&context.year_cues),
+            month_cues: word_set(&context.month_cues),
+            numeric_dates: context.numeric_dates,
+            label_words: word_set(&context.label_words),
+            clock_words: word_set(&context.clock_words),
+            street_words: word_set(&context.street_words),
+            score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
-            hedges: hedge_phrases,
+            hedges: PhraseTable::new(hedge_phrases),
             names,
+            mention_starters: FxHashMap::default(),
+        };
+        rules.mention_starters = rules.starters();
+        Ok(rules)
+    }
+
+    fn starters(&self) -> FxHashMap<String, Starts> {
+        let mut starts: FxHashMap<String, Starts> = FxHashMap::default();
+        let mut add = |word: &str, flags: Starts| {
+            let entry = starts.entry(word.to_string()).or_default();
+            *entry = *entry | flags;
+        };
+        for &(word, flags) in GRAMMAR_WORDS {
+            add(word, flags);
+        }
+        for word in self.months.keys().chain(self.weekdays.keys()) {
+            add(word, Starts::DATE);
+        }
+        let amount = Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION;
+        for word in self.number_words.keys().chain(self.scales.keys()) {
+            add(word, amount);
+        }
+        for word in self.vague.keys() {
+            add(word, Starts::VAGUE);
+        }
+        for word in self.ordinals.keys() {
+            add(word, Starts::ORDINAL);
+        }
+        for word in self.hedges.first_words() {
+            add(word, Starts::HEDGE);
+        }
+        starts
+    }
+}
+
+const WEEKDAYS: [chrono::Weekday; 7] = [
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+    chrono::Weekday::Fri,
+    chrono::Weekday::Sat,
+    chrono::Weekday::Sun,
+];
+
+fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
+    map.into_iter()
+        .map(|(k, v)| (k.to_lowercase(), v))
+        .collect()
+}
+
+fn word_set(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Phrases of one or more words, found at a token by their first word.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    /// First word → (the phrase's words, its value), longest phrase first.
+    by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> PhraseTable<T> {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>> = FxHashMap::default();
+        for (phrase, value) in phrases {
+            let words = words_of(phrase);
+            if let Some(first) = words.first() {
+                by_first_word
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for entries in by_first_word.values_mut() {
+            entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        PhraseTable { by_first_word }
+    }
+
+    /// The longest phrase that starts at token `i` and ends by `end`, with its length.
+    pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(&T, usize)> {
+        let entries = self.by_first_word.get(tokens.get(i)?.key.as_str())?;
+        entries.iter().find_map(|(words, value)| {
+            let fits = i + words.len() <= end
+                && words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(word, token)| token.key == *word);
+            fits.then_some((value, words.len()))
         })
+    }
+
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
+    }
+
+    /// Whether any phrase occurs within tokens `range`.
+    pub fn occurs_in(&self, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
+        range
+            .clone()
+            .any(|i| self.at(tokens, i, range.end).is_some())
     }
 }
 

@@ -1,16 +1,22 @@
 //! Splits a document's prose into tokens, sentences and clauses. Every later stage
 //! works on these: a mention is a run of tokens, a claim belongs to a clause.
+//!
+//! This is the hot loop of the pipeline, so it reads bytes and decodes a character
+//! only where a byte is not ASCII, and keeps short keys inline (no allocation).
 
 use crate::document::Document;
 use crate::rules::Rules;
 use crate::span::Span;
+use compact_str::CompactString;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, with inner hyphens and apostrophes ("al-Kadhimi", "Iran’s", "U.S.").
+    /// Starts with a letter; inner hyphens, apostrophes and digits join it
+    /// ("al-Kadhimi", "Iran’s", "U.S.", "COVID-19").
     Word,
-    /// Digits, with inner separators ("12,000", "1.5", "2020-03-08", "3rd").
+    /// Starts with a digit; inner separators and letters join it ("12,000", "1.5",
+    /// "2020-03-08", "3rd", "1990s", "10-week").
     Number,
     Punct,
 }
@@ -20,7 +26,7 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Lower case, curly apostrophes made straight, a possessive "'s" removed.
-    pub key: String,
+    pub key: CompactString,
     /// Whether the token starts with an upper-case letter.
     pub capitalized: bool,
 }
@@ -33,11 +39,17 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct && self.key.starts_with(c)
     }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
 }
 
 /// A sentence as a range of token indices, cut into clauses (also token ranges).
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// Index of the block (paragraph) the sentence is in.
+    pub block: usize,
     pub tokens: Range<usize>,
     pub clauses: Vec<Range<usize>>,
 }
@@ -50,17 +62,23 @@ pub struct Segmented {
 
 impl Segmented {
     pub fn new(document: &Document, rules: &Rules) -> Segmented {
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(document.prose.len() / 5);
         let mut sentences = Vec::new();
-        for block in &document.blocks {
+        for (block_index, block) in document.blocks.iter().enumerate() {
             let first = tokens.len();
             tokenize(&document.prose, *block, &mut tokens);
-            split_sentences(&tokens, first..tokens.len(), rules, &mut sentences);
+            split_sentences(
+                &tokens,
+                first..tokens.len(),
+                block_index,
+                rules,
+                &mut sentences,
+            );
         }
         Segmented { tokens, sentences }
     }
 
-    /// The span from the first to the last token of a range.
+    /// The span from the first to the last token of a non-empty range.
     pub fn span_of(&self, range: Range<usize>) -> Span {
         let first = self.tokens[range.start].span;
         let last = self.tokens[range.end - 1].span;
@@ -79,14 +97,22 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-fn tokenize(prose: &str, block: Span, tokens: &mut Vec<Token>) {
-    let text = &prose[block.start..block.end];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+/// The character starting at byte `i` of `text` (which must be a boundary).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
+    let end = block.end.min(text.len());
+    let mut i = block.start;
+    while let Some(c) = char_at(text, i).filter(|_| i < end) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let kind = if c.is_ascii_digit() {
@@ -96,91 +122,116 @@ fn tokenize(prose: &str, block: Span, tokens: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        let mut j = i + 1;
+        let start = i;
+        i += c.len_utf8();
         if kind != TokenKind::Punct {
-            while j < chars.len() {
-                let c = chars[j].1;
-                let next = chars.get(j + 1).map(|&(_, n)| n);
-                let joins = if c.is_alphanumeric() {
-                    true
-                } else if c == '-' || is_apostrophe(c) {
-                    next.is_some_and(char::is_alphanumeric)
-                } else if kind == TokenKind::Number && (c == ',' || c == '.') {
-                    thousands_or_decimal(&chars[j..], c)
-                } else if c == '.' && kind == TokenKind::Word {
-                    // "U.S.", "a.m.": single letters joined by full stops.
-                    let so_far = &text[start..chars[j].0];
-                    initialism(so_far)
-                        && (next.is_some_and(char::is_alphabetic) || so_far.contains('.'))
-                } else {
-                    false
+            let bytes = text.as_bytes();
+            loop {
+                // Most of a word is ASCII letters and digits: step over them at once.
+                while i < end && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let Some(c) = char_at(text, i).filter(|_| i < end) else {
+                    break;
                 };
-                if !joins {
+                if !joins(text, start, i, c, kind, end) {
                     break;
                 }
-                j += 1;
+                i += c.len_utf8();
             }
         }
-        let end = chars.get(j).map_or(text.len(), |&(offset, _)| offset);
-        let raw = &text[start..end];
+        let raw = &text[start..i];
         tokens.push(Token {
-            span: Span::new(block.start + start, block.start + end),
+            span: Span::new(start, i),
             kind,
             key: token_key(raw),
-            capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+            capitalized: c.is_uppercase(),
         });
-        i = j;
     }
 }
 
-/// After a digit: "," joins when three digits follow ("12,000"), "." when a digit does.
-fn thousands_or_decimal(rest: &[(usize, char)], c: char) -> bool {
-    let digit_at = |k: usize| rest.get(k).is_some_and(|&(_, d)| d.is_ascii_digit());
-    if c == '.' {
-        digit_at(1)
-    } else {
-        digit_at(1) && digit_at(2) && digit_at(3) && !digit_at(4)
+/// Whether character `c` at byte `at` continues the token that began at `start`.
+fn joins(text: &str, start: usize, at: usize, c: char, kind: TokenKind, end: usize) -> bool {
+    if c.is_alphanumeric() {
+        return true;
+    }
+    let next = char_at(text, at + c.len_utf8()).filter(|_| at + c.len_utf8() < end);
+    match c {
+        '-' => next.is_some_and(char::is_alphanumeric),
+        _ if is_apostrophe(c) => next.is_some_and(char::is_alphanumeric),
+        ',' if kind == TokenKind::Number => {
+            // "12,000": a comma joins when exactly three digits follow.
+            let digits = text.as_bytes()[at + 1..end.min(at + 5)]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            digits == 3
+        }
+        '.' if kind == TokenKind::Number => next.is_some_and(|n| n.is_ascii_digit()),
+        '.' => {
+            // "U.S.", "a.m.": single letters joined by full stops.
+            let so_far = &text[start..at];
+            initialism(so_far) && (next.is_some_and(char::is_alphabetic) || so_far.contains('.'))
+        }
+        _ => false,
     }
 }
 
 /// "U", "U.S", "a.m": single letters separated by full stops.
 fn initialism(word: &str) -> bool {
-    word.split('.')
-        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    word.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    })
 }
 
-fn token_key(raw: &str) -> String {
-    let mut key: String = raw
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+fn token_key(raw: &str) -> CompactString {
+    let mut key;
+    if raw.is_ascii() {
+        key = CompactString::from(raw);
+        key.make_ascii_lowercase();
+    } else {
+        key = CompactString::with_capacity(raw.len());
+        for c in raw.chars() {
+            if is_apostrophe(c) {
+                key.push('\'');
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
     if key.len() > 2 && key.ends_with("'s") {
         key.truncate(key.len() - 2);
     }
     key
 }
 
-fn split_sentences(tokens: &[Token], range: Range<usize>, rules: &Rules, out: &mut Vec<Sentence>) {
+fn split_sentences(
+    tokens: &[Token],
+    range: Range<usize>,
+    block: usize,
+    rules: &Rules,
+    out: &mut Vec<Sentence>,
+) {
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
         let token = &tokens[i];
-        let ends = (token.is_punct('.') || token.is_punct('!') || token.is_punct('?'))
-            && !(token.is_punct('.')
+        let full_stop = token.is_punct('.');
+        let ends = (full_stop || token.is_punct('!') || token.is_punct('?'))
+            && !(full_stop
                 && i > start
-                && rules.abbreviations.contains(&tokens[i - 1].key));
+                && rules.abbreviations.contains(tokens[i - 1].key.as_str()));
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + 1;
             while end < range.end && is_closer(&tokens[end]) {
                 end += 1;
             }
-            let next_starts_sentence = tokens
-                .get(end)
-                .is_none_or(|t| end >= range.end || t.kind != TokenKind::Word || t.capitalized);
+            let next_starts_sentence =
+                end >= range.end || tokens[end].kind != TokenKind::Word || tokens[end].capitalized;
             if next_starts_sentence {
-                out.push(sentence(tokens, start..end, rules));
+                out.push(sentence(tokens, start..end, block, rules));
                 start = end;
                 i = end;
                 continue;
@@ -189,7 +240,7 @@ fn split_sentences(tokens: &[Token], range: Range<usize>, rules: &Rules, out: &m
         i += 1;
     }
     if start < range.end {
-        out.push(sentence(tokens, start..range.end, rules));
+        out.push(sentence(tokens, start..range.end, block, rules));
     }
 }
 
@@ -202,19 +253,11 @@ fn is_closer(token: &Token) -> bool {
 }
 
 /// Cuts a sentence before each clause marker ("after", "since", ...) and at semicolons.
-fn sentence(tokens: &[Token], range: Range<usize>, rules: &Rules) -> Sentence {
+fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) -> Sentence {
     let mut clauses = Vec::new();
     let mut start = range.start;
     for i in range.clone() {
-        let at_marker = i > start
-            && rules.clause_markers.iter().any(|marker| {
-                marker.len() <= range.end - i
-                    && marker
-                        .iter()
-                        .zip(&tokens[i..])
-                        .all(|(word, token)| token.key == *word)
-            });
-        if at_marker {
+        if i > start && rules.clause_markers.at(tokens, i, range.end).is_some() {
             clauses.push(start..i);
             start = i;
         } else if tokens[i].is_punct(';') {
@@ -226,7 +269,48 @@ fn sentence(tokens: &[Token], range: Range<usize>, rules: &Rules) -> Sentence {
         clauses.push(start..range.end);
     }
     Sentence {
+        block,
         tokens: range,
         clauses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        tokenize_str(text)
+            .iter()
+            .map(|t| t.key.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_numbers_names_and_initialisms_whole() {
+        assert_eq!(
+            keys("12,000 rockets, 1.5 km"),
+            ["12,000", "rockets", ",", "1.5", "km"]
+        );
+        assert_eq!(
+            keys("the U.S. and Iran’s al-Kadhimi"),
+            ["the", "u.s.", "and", "iran", "al-kadhimi"]
+        );
+        assert_eq!(
+            keys("on 2020-03-08 at 3:30"),
+            ["on", "2020-03-08", "at", "3", ":", "30"]
+        );
+        assert_eq!(
+            keys("1,50 and 12,0000"),
+            ["1", ",", "50", "and", "12", ",", "0000"]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Über “news” — 3rd";
+        for token in tokenize_str(text) {
+            assert!(token.span.get(text).is_some());
+        }
     }
 }

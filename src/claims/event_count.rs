@@ -80,8 +80,8 @@ const STOP_WORDS: &[&str] = &[
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
     let mut claims = Vec::new();
-    for (k, mention) in context.mentions.iter().enumerate() {
-        let MentionValue::Number(value) = mention.value else {
+    for mention in context.mentions {
+        let MentionValue::Number { value, vague } = mention.value else {
             continue;
         };
         let before = mention.tokens.start.checked_sub(1).map(|p| &tokens[p]);
@@ -92,17 +92,20 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         let Some(unit_end) = unit.last().map(|&i| i + 1) else {
             continue;
         };
-        let hedge = k
-            .checked_sub(1)
-            .map(|p| &context.mentions[p])
-            .and_then(|m| match m.value {
-                MentionValue::Hedge(tolerance) if m.tokens.end == mention.tokens.start => {
-                    Some((tolerance, m.tokens.start))
-                }
-                _ => None,
-            });
-        let (tolerance, start) = hedge.unwrap_or((Tolerance::Exact, mention.tokens.start));
-        let unit_words = unit.iter().map(|&i| tokens[i].key.clone()).collect();
+        let hedge = context.mentions.iter().find_map(|m| match m.value {
+            MentionValue::Hedge(tolerance) if m.tokens.end == mention.tokens.start => {
+                Some((tolerance, m.tokens.start))
+            }
+            _ => None,
+        });
+        // "dozens of rockets" states only a least amount.
+        let bare = if vague {
+            Tolerance::AtLeast
+        } else {
+            Tolerance::Exact
+        };
+        let (tolerance, start) = hedge.unwrap_or((bare, mention.tokens.start));
+        let unit_words = unit.iter().map(|&i| tokens[i].key.to_string()).collect();
         claims.push(context.claim(
             ClaimKind::EventCount,
             start..unit_end,

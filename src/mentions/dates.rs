@@ -1,8 +1,10 @@
 //! Date mentions: read a date expression from tokens (`DateExpr`, pure syntax), then
 //! resolve it against the as-of date and the clause's tense (`resolve`).
 
+use super::quantity;
+use crate::dates::TimeUnit;
 use crate::dates::{DateRange, Precision};
-use crate::rules::Rules;
+use crate::rules::{NumericDates, Rules};
 use crate::segment::{Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -47,8 +49,15 @@ pub enum DateExpr {
     Period { period: Period, modifier: Modifier },
     /// "earlier this week": from the period's start to the day before the as-of date.
     EarlierThis(Period),
+    /// "later this week": from the day after the as-of date to the period's end.
+    LaterThis(Period),
     /// "yesterday" (-1), "today" (0), "tomorrow" (1).
     DayOffset(i64),
+    /// "two years ago" (negative amount) or "in three days" (positive).
+    Shift { amount: i64, unit: TimeUnit },
+    /// "the day before" (-1), "the day after" (1): next to the date last mentioned in
+    /// the paragraph, or to the as-of date.
+    NextToAnchor(i64),
 }
 
 impl DateExpr {
@@ -56,67 +65,141 @@ impl DateExpr {
     pub fn needs_as_of(&self) -> bool {
         !matches!(self, DateExpr::Absolute(_))
     }
+
+    /// Whether the value depends on the tense of the words before it.
+    pub fn depends_on_tense(&self) -> bool {
+        matches!(
+            self,
+            DateExpr::MonthDay { .. }
+                | DateExpr::Month {
+                    modifier: Modifier::None,
+                    ..
+                }
+                | DateExpr::Weekday {
+                    modifier: Modifier::None,
+                    ..
+                }
+        )
+    }
 }
 
 /// Reads the longest date expression starting at token `i` (within `end`), returning
-/// it and the index one past its last token.
-pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+/// it and the index one past its last token. `sentence_start` tells a year that opens
+/// a sentence ("2016 was a hard year").
+pub fn read(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    sentence_start: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
     let token = &tokens[i];
-    let next = |k: usize| tokens.get(i + k).filter(|_| i + k < end);
     match token.kind {
-        TokenKind::Number => read_numeric(tokens, i, end, rules),
-        TokenKind::Word => {
-            if let Some(modifier) = modifier_of(&token.key) {
-                let target = next(1)?;
-                if let Some(period) = period_of(&target.key) {
-                    return Some((DateExpr::Period { period, modifier }, i + 2));
-                }
-                if let Some(&weekday) = rules
-                    .weekdays
-                    .get(&target.key)
-                    .filter(|_| target.capitalized)
-                {
-                    return Some((DateExpr::Weekday { weekday, modifier }, i + 2));
-                }
-                if let Some(&month) = rules.months.get(&target.key).filter(|_| target.capitalized) {
-                    return Some((DateExpr::Month { month, modifier }, i + 2));
-                }
-                return None;
-            }
-            if token.key == "earlier" && next(1)?.is("this") {
-                return period_of(&next(2)?.key)
-                    .map(|period| (DateExpr::EarlierThis(period), i + 3));
-            }
-            let offset = match token.key.as_str() {
-                "yesterday" => Some(-1),
-                "today" => Some(0),
-                "tomorrow" => Some(1),
-                _ => None,
-            };
-            if let Some(offset) = offset {
-                return Some((DateExpr::DayOffset(offset), i + 1));
-            }
-            if !token.capitalized {
-                return None;
-            }
-            if let Some(&weekday) = rules
-                .weekdays
-                .get(&token.key)
-                .filter(|_| token.key.len() > 3)
-            {
-                return Some((
-                    DateExpr::Weekday {
-                        weekday,
-                        modifier: Modifier::None,
-                    },
-                    i + 1,
-                ));
-            }
-            let &month = rules.months.get(&token.key)?;
-            read_after_month(tokens, i, end, month)
-        }
+        TokenKind::Number => read_numeric(tokens, i, end, sentence_start, rules),
+        TokenKind::Word => read_words(tokens, i, end, rules),
         TokenKind::Punct => None,
     }
+}
+
+fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
+    tokens.get(k).filter(|_| k < end)
+}
+
+fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+    let token = &tokens[i];
+    let key = token.key.as_str();
+    if let Some(modifier) = modifier_of(key) {
+        let target = at(tokens, i + 1, end)?;
+        if let Some(period) = period_of(&target.key) {
+            return Some((DateExpr::Period { period, modifier }, i + 2));
+        }
+        if let Some(&weekday) = rules
+            .weekdays
+            .get(target.key.as_str())
+            .filter(|_| target.capitalized)
+        {
+            return Some((DateExpr::Weekday { weekday, modifier }, i + 2));
+        }
+        if let Some(&month) = rules
+            .months
+            .get(target.key.as_str())
+            .filter(|_| target.capitalized)
+        {
+            return Some((DateExpr::Month { month, modifier }, i + 2));
+        }
+        return None;
+    }
+    match key {
+        "earlier" | "later" if at(tokens, i + 1, end)?.is("this") => {
+            let period = period_of(&at(tokens, i + 2, end)?.key)?;
+            let expr = if key == "earlier" {
+                DateExpr::EarlierThis(period)
+            } else {
+                DateExpr::LaterThis(period)
+            };
+            return Some((expr, i + 3));
+        }
+        "yesterday" => return Some((DateExpr::DayOffset(-1), i + 1)),
+        "today" => return Some((DateExpr::DayOffset(0), i + 1)),
+        "tomorrow" => return Some((DateExpr::DayOffset(1), i + 1)),
+        "the" => return read_day_next_to(tokens, i, end),
+        "in" => {
+            return read_shift(tokens, i + 1, end, rules)
+                .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
+        }
+        "a" | "an" => return read_ago(tokens, i, end, rules),
+        "early" | "late" | "mid" => {
+            let next = at(tokens, i + 1, end)?;
+            if let Some(year) = year_of(&next.key) {
+                return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
+            }
+            let &month = rules
+                .months
+                .get(next.key.as_str())
+                .filter(|_| next.capitalized)?;
+            return Some((
+                DateExpr::Month {
+                    month,
+                    modifier: Modifier::None,
+                },
+                i + 2,
+            ));
+        }
+        _ => {}
+    }
+    if let Some(ago) = read_ago(tokens, i, end, rules) {
+        return Some(ago);
+    }
+    // "mid-2019", "mid-March"
+    if let Some((prefix, rest)) = key.split_once('-')
+        && matches!(prefix, "mid" | "early" | "late")
+    {
+        if let Some(year) = year_of(rest) {
+            return Some((DateExpr::Absolute(DateRange::year(year)?), i + 1));
+        }
+        let &month = rules.months.get(rest)?;
+        return Some((
+            DateExpr::Month {
+                month,
+                modifier: Modifier::None,
+            },
+            i + 1,
+        ));
+    }
+    if !token.capitalized {
+        return None;
+    }
+    if let Some(&weekday) = rules.weekdays.get(key).filter(|_| key.len() > 3) {
+        return Some((
+            DateExpr::Weekday {
+                weekday,
+                modifier: Modifier::None,
+            },
+            i + 1,
+        ));
+    }
+    let &month = rules.months.get(key)?;
+    read_after_month(tokens, i, end, month, rules)
 }
 
 fn modifier_of(key: &str) -> Option<Modifier> {
@@ -137,6 +220,62 @@ fn period_of(key: &str) -> Option<Period> {
     }
 }
 
+/// "the day before", "the day after", "the previous day", "the next day".
+fn read_day_next_to(tokens: &[Token], i: usize, end: usize) -> Option<(DateExpr, usize)> {
+    let (first, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
+    let offset = match (first.key.as_str(), second.key.as_str()) {
+        ("day", "before") | ("previous", "day") => -1,
+        ("day", "after") | ("next", "day") | ("following", "day") => 1,
+        _ => return None,
+    };
+    // "the day before the vote" names its own anchor, which this does not resolve.
+    let names_anchor = at(tokens, i + 3, end).is_some_and(|t| t.is_word() && first.is("day"));
+    (!names_anchor).then_some((DateExpr::NextToAnchor(offset), i + 3))
+}
+
+/// An amount and a whole unit of time from `i`: "three days", "a week", "18 months".
+fn amount_and_unit(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(i64, TimeUnit, usize)> {
+    let token = at(tokens, i, end)?;
+    let (amount, next) = if matches!(token.key.as_str(), "a" | "an")
+        && at(tokens, i + 1, end).is_some_and(|t| rules.units.contains_key(t.key.as_str()))
+    {
+        (1.0, i + 1)
+    } else {
+        let quantity = quantity::read(tokens, i, end, rules)?;
+        (quantity.value, quantity.end)
+    };
+    let &unit = rules.units.get(at(tokens, next, end)?.key.as_str())?;
+    let whole = amount.fract() == 0.0 && amount.abs() < 1e6;
+    whole.then_some((amount as i64, unit, next + 1))
+}
+
+/// "two years ago", "a week ago".
+fn read_ago(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+    let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
+    at(tokens, next, end)?.is("ago").then_some((
+        DateExpr::Shift {
+            amount: -amount,
+            unit,
+        },
+        next + 1,
+    ))
+}
+
+/// "in three days" (the caller checks the wording is about the future).
+fn read_shift(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(i64, TimeUnit, usize)> {
+    amount_and_unit(tokens, i, end, rules)
+}
+
 /// After a month name: "March 8", "March 08, 2020", "March 2020", or a bare month
 /// when a word such as "in" or "since" comes before it.
 fn read_after_month(
@@ -144,24 +283,17 @@ fn read_after_month(
     i: usize,
     end: usize,
     month: u32,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     let mut k = i + 1;
     // An abbreviation's full stop: "Mar. 8".
-    if k < end && tokens[k].is_punct('.') && tokens[i].key.len() <= 4 {
+    if at(tokens, k, end).is_some_and(|t| t.is_punct('.')) && tokens[i].key.len() <= 4 {
         k += 1;
     }
-    if let Some(day) = tokens
-        .get(k)
-        .filter(|_| k < end)
-        .and_then(|t| day_of(&t.key))
-    {
+    if let Some(day) = at(tokens, k, end).and_then(|t| day_of(&t.key)) {
         // "March 8, 2020" or "March 8 2020"
-        let comma = usize::from(tokens.get(k + 1).is_some_and(|t| t.is_punct(',')));
-        if let Some(year) = tokens
-            .get(k + 1 + comma)
-            .filter(|_| k + 1 + comma < end)
-            .and_then(|t| year_of(&t.key))
-        {
+        let comma = usize::from(at(tokens, k + 1, end).is_some_and(|t| t.is_punct(',')));
+        if let Some(year) = at(tokens, k + 1 + comma, end).and_then(|t| year_of(&t.key)) {
             let date = NaiveDate::from_ymd_opt(year, month, day)?;
             return Some((DateExpr::Absolute(DateRange::day(date)), k + 2 + comma));
         }
@@ -169,68 +301,105 @@ fn read_after_month(
         NaiveDate::from_ymd_opt(2000, month, day)?;
         return Some((DateExpr::MonthDay { month, day }, k + 1));
     }
-    if let Some(year) = tokens
-        .get(i + 1)
-        .filter(|_| i + 1 < end)
-        .and_then(|t| year_of(&t.key))
-    {
+    if let Some(year) = at(tokens, i + 1, end).and_then(|t| year_of(&t.key)) {
         return Some((DateExpr::Absolute(DateRange::month(year, month)?), i + 2));
     }
     // A bare month needs a word before it that makes it a time ("in March").
-    let cue = i.checked_sub(1).map(|p| &tokens[p]).filter(|t| {
-        matches!(
-            t.key.as_str(),
-            "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "during" | "of" | "from"
-        )
-    });
-    cue.map(|_| {
-        (
-            DateExpr::Month {
-                month,
-                modifier: Modifier::None,
-            },
-            i + 1,
-        )
+    let cue = i
+        .checked_sub(1)
+        .is_some_and(|p| rules.month_cues.contains(tokens[p].key.as_str()));
+    cue.then_some((
+        DateExpr::Month {
+            month,
+            modifier: Modifier::None,
+        },
+        i + 1,
+    ))
+}
+
+/// Dates that start with a number: "2020-03-08", "3/8/2020", "8 March 2020", "3rd of
+/// January", "the 1990s", and a year after a year cue ("in 1979", "the 2015 deal").
+fn read_numeric(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    sentence_start: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let key = tokens[i].key.as_str();
+    if let Some(date) = iso_date(key) {
+        return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
+    }
+    if let Some(found) = slashed_date(tokens, i, end, rules) {
+        return Some(found);
+    }
+    if let Some(decade) = key
+        .strip_suffix('s')
+        .and_then(year_of)
+        .filter(|y| y % 10 == 0)
+    {
+        return Some((DateExpr::Absolute(DateRange::decade(decade)?), i + 1));
+    }
+    if let Some(found) = read_ago(tokens, i, end, rules) {
+        return Some(found);
+    }
+    if let Some(day) = day_of(key) {
+        let mut k = i + 1;
+        if at(tokens, k, end).is_some_and(|t| t.is("of")) {
+            k += 1;
+        }
+        let month_token = at(tokens, k, end).filter(|t| t.capitalized)?;
+        let &month = rules.months.get(month_token.key.as_str())?;
+        if let Some(year) = at(tokens, k + 1, end).and_then(|t| year_of(&t.key)) {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
+        }
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some((DateExpr::MonthDay { month, day }, k + 1));
+    }
+    let year = year_of(key)?;
+    let cue = i
+        .checked_sub(1)
+        .is_some_and(|p| p >= sentence_start && rules.year_cues.contains(tokens[p].key.as_str()));
+    let opens_sentence = i == sentence_start
+        && (1900..2100).contains(&year)
+        && year_opens_sentence(at(tokens, i + 1, end));
+    (cue || opens_sentence)
+        .then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
+}
+
+/// "2016 was a hard year", "2016, however, ...": a year, not "2016 people".
+fn year_opens_sentence(next: Option<&Token>) -> bool {
+    next.is_some_and(|t| {
+        t.is_punct(',')
+            || (t.is_word()
+                && !t.capitalized
+                && (!t.key.ends_with('s') || matches!(t.key.as_str(), "was" | "is" | "has")))
     })
 }
 
-/// Dates that start with a number: "2020-03-08", "8 March 2020", "3rd of January",
-/// and a year after a year cue ("in 1979", "the 2015 deal").
-fn read_numeric(
+/// "3/8/2020": month first or day first, as the rules say.
+fn slashed_date(
     tokens: &[Token],
     i: usize,
     end: usize,
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
-    let key = &tokens[i].key;
-    if let Some(date) = iso_date(key) {
-        return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
-    }
-    if let Some(day) = day_of(key) {
-        let mut k = i + 1;
-        if tokens.get(k).is_some_and(|t| t.is("of")) {
-            k += 1;
-        }
-        let month_token = tokens.get(k).filter(|t| k < end && t.capitalized)?;
-        if let Some(&month) = rules.months.get(&month_token.key) {
-            if let Some(year) = tokens
-                .get(k + 1)
-                .filter(|_| k + 1 < end)
-                .and_then(|t| year_of(&t.key))
-            {
-                let date = NaiveDate::from_ymd_opt(year, month, day)?;
-                return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
-            }
-            NaiveDate::from_ymd_opt(2000, month, day)?;
-            return Some((DateExpr::MonthDay { month, day }, k + 1));
-        }
+    let parts: Vec<&Token> = (i..i + 5)
+        .map(|k| at(tokens, k, end))
+        .collect::<Option<_>>()?;
+    if !(parts[1].is_punct('/') && parts[3].is_punct('/')) {
         return None;
     }
-    let year = year_of(key)?;
-    let cue = i
-        .checked_sub(1)
-        .is_some_and(|p| rules.year_cues.contains(&tokens[p].key));
-    cue.then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
+    let first: u32 = parts[0].key.parse().ok()?;
+    let second: u32 = parts[2].key.parse().ok()?;
+    let year = year_of(&parts[4].key)?;
+    let (month, day) = match rules.numeric_dates {
+        NumericDates::MonthFirst => (first, second),
+        NumericDates::DayFirst => (second, first),
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((DateExpr::Absolute(DateRange::day(date)), i + 5))
 }
 
 /// "3", "03", "3rd", "21st": a day of the month.
@@ -271,17 +440,21 @@ pub fn tense_before(
     let from = mention_start
         .saturating_sub(rules.future_cue_window)
         .max(clause_start);
-    let window = &tokens[from..mention_start];
-    let future = rules.future_cues.iter().any(|cue| {
-        window
-            .windows(cue.len())
-            .any(|run| run.iter().zip(cue).all(|(token, word)| token.key == *word))
-    });
-    if future { Tense::Future } else { Tense::Past }
+    if rules.future_cues.occurs_in(tokens, from..mention_start) {
+        Tense::Future
+    } else {
+        Tense::Past
+    }
 }
 
-/// The value of a date expression on `as_of`.
-pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRange> {
+/// The value of a date expression on `as_of`; `anchor` is the day "the day before"
+/// counts from.
+pub fn resolve(
+    expr: DateExpr,
+    as_of: NaiveDate,
+    tense: Tense,
+    anchor: NaiveDate,
+) -> Option<DateRange> {
     match expr {
         DateExpr::Absolute(range) => Some(range),
         DateExpr::MonthDay { month, day } => {
@@ -308,10 +481,32 @@ pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRan
                 precision: Precision::Day,
             })
         }
-        DateExpr::DayOffset(offset) => as_of
-            .checked_add_signed(chrono::Duration::days(offset))
-            .map(DateRange::day),
+        DateExpr::LaterThis(period) => {
+            let whole = period_containing(as_of, period)?;
+            let first = as_of.succ_opt()?.min(whole.last);
+            Some(DateRange {
+                first,
+                last: whole.last,
+                precision: Precision::Day,
+            })
+        }
+        DateExpr::DayOffset(offset) => add_days(as_of, offset).map(DateRange::day),
+        DateExpr::NextToAnchor(offset) => add_days(anchor, offset).map(DateRange::day),
+        DateExpr::Shift { amount, unit } => {
+            let day = unit.shift(as_of, amount)?;
+            match unit {
+                TimeUnit::Month => DateRange::month(day.year(), day.month()),
+                TimeUnit::Year | TimeUnit::Decade | TimeUnit::Century => {
+                    DateRange::year(day.year())
+                }
+                _ => Some(DateRange::day(day)),
+            }
+        }
     }
+}
+
+fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(chrono::Duration::try_days(days)?)
 }
 
 fn shift(date: NaiveDate, period: Period, step: i32) -> Option<NaiveDate> {
@@ -469,6 +664,7 @@ mod tests {
             },
             new_year,
             Tense::Past,
+            new_year,
         )
         .unwrap();
         assert_eq!(
@@ -482,6 +678,7 @@ mod tests {
             },
             new_year,
             Tense::Past,
+            new_year,
         )
         .unwrap();
         assert_eq!(last_year.to_string(), "2020");
@@ -489,6 +686,7 @@ mod tests {
             DateExpr::EarlierThis(Period::Week),
             ymd(2020, 4, 9),
             Tense::Past,
+            ymd(2020, 4, 9),
         )
         .unwrap();
         assert_eq!(earlier.to_string(), "2020-04-06/2020-04-08");

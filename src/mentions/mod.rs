@@ -1,20 +1,25 @@
 //! The mention stage: everything in the prose that a claim can be made of. Dates
-//! (resolved against the as-of date), numbers, hedges and names of entities the
-//! fact base knows. Mentions keep their token range so claims can look around them.
+//! (resolved against the as-of date), durations, numbers, percentages, ordinals,
+//! hedges, and names of entities the fact base knows. Mentions keep their token
+//! range so claims can look around them.
 
 pub mod dates;
+pub mod durations;
 mod names;
 mod numbers;
+mod ordinals;
+mod quantity;
 
-use crate::dates::DateRange;
+use crate::dates::{DateRange, Precision};
 use crate::factbase::{EntityIdx, NameIndex};
-use crate::rules::{Rules, Tolerance};
-use crate::segment::Segmented;
+use crate::rules::{Rules, Starts, Tolerance};
+use crate::segment::{Segmented, TokenKind};
 use crate::span::Span;
 use chrono::NaiveDate;
 use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
+pub use durations::Duration;
 
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -26,9 +31,34 @@ pub struct Mention {
 #[derive(Debug, Clone)]
 pub enum MentionValue {
     Date(DateMention),
-    Number(f64),
+    Duration(Duration),
+    /// A number; `vague` for "dozens" and the like, whose value is the least they mean.
+    Number {
+        value: f64,
+        vague: bool,
+    },
+    Percent(f64),
+    Ordinal(u64),
     Hedge(Tolerance),
-    Entity { entity: EntityIdx, score: f64 },
+    Entity {
+        entity: EntityIdx,
+        score: f64,
+    },
+}
+
+impl MentionValue {
+    /// The kind's name in reports: date, duration, number, percent, ordinal, hedge, entity.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            MentionValue::Date(_) => "date",
+            MentionValue::Duration(_) => "duration",
+            MentionValue::Number { .. } => "number",
+            MentionValue::Percent(_) => "percent",
+            MentionValue::Ordinal(_) => "ordinal",
+            MentionValue::Hedge(_) => "hedge",
+            MentionValue::Entity { .. } => "entity",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -44,67 +74,193 @@ pub struct NeedsAsOf {
     pub span: Span,
 }
 
-/// All mentions of a document, sorted by start. Entity names are read only when a
-/// name index is given.
+/// All mentions of a document, sorted by position. Entity names are read only when
+/// a name index is given.
 pub fn extract(
     segmented: &Segmented,
     rules: &Rules,
     as_of: Option<NaiveDate>,
     names: Option<&NameIndex>,
 ) -> Result<Vec<Mention>, NeedsAsOf> {
-    let tokens = &segmented.tokens;
     let mut mentions = Vec::new();
+    // The last day-precision date of the paragraph, which "the day before" counts from.
+    let mut anchor: Option<(usize, NaiveDate)> = None;
     for sentence in &segmented.sentences {
+        if anchor.is_some_and(|(block, _)| block != sentence.block) {
+            anchor = None;
+        }
         for clause in &sentence.clauses {
+            let reader = ClauseReader {
+                segmented,
+                rules,
+                as_of,
+                clause: clause.clone(),
+                sentence_start: sentence.tokens.start,
+            };
             let mut i = clause.start;
             while i < clause.end {
-                if let Some((expr, end)) = dates::read(tokens, i, clause.end, rules) {
-                    let span = segmented.span_of(i..end);
-                    let tense = dates::tense_before(tokens, clause.start, i, rules);
-                    let range = match (expr, as_of) {
-                        (DateExpr::Absolute(range), _) => Some(range),
-                        (_, Some(as_of)) => dates::resolve(expr, as_of, tense),
-                        (_, None) => return Err(NeedsAsOf { span }),
-                    };
-                    if let Some(range) = range {
-                        let value = MentionValue::Date(DateMention { expr, tense, range });
+                let day_anchor = anchor.map(|(_, day)| day);
+                match reader.read_at(i, day_anchor)? {
+                    Step::Mention(value, next) => {
+                        if let MentionValue::Date(date) = &value
+                            && date.range.precision == Precision::Day
+                            && date.range.first == date.range.last
+                        {
+                            anchor = Some((sentence.block, date.range.first));
+                        }
                         mentions.push(Mention {
-                            span,
-                            tokens: i..end,
+                            span: segmented.span_of(i..next),
+                            tokens: i..next,
                             value,
                         });
+                        i = next;
                     }
-                    i = end;
-                } else if let Some((tolerance, end)) =
-                    numbers::read_hedge(tokens, i, clause.end, rules)
-                {
-                    mentions.push(Mention {
-                        span: segmented.span_of(i..end),
-                        tokens: i..end,
-                        value: MentionValue::Hedge(tolerance),
-                    });
-                    i = end;
-                } else if let Some((value, end)) = numbers::read_number(tokens, i, rules) {
-                    mentions.push(Mention {
-                        span: segmented.span_of(i..end),
-                        tokens: i..end,
-                        value: MentionValue::Number(value),
-                    });
-                    i = end;
-                } else {
-                    i += 1;
+                    // Skipping the whole construct ("10:30") keeps its parts from
+                    // reading as numbers.
+                    Step::Skip(next) => i = next,
+                    Step::Next => i += 1,
                 }
             }
         }
         if let Some(names) = names {
-            mentions.extend(names::find(
+            names::find(
                 segmented,
                 sentence.tokens.clone(),
                 names,
                 rules,
-            ));
+                &mut mentions,
+            );
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     Ok(mentions)
+}
+
+/// Reads mentions inside one clause.
+struct ClauseReader<'a> {
+    segmented: &'a Segmented,
+    rules: &'a Rules,
+    as_of: Option<NaiveDate>,
+    clause: Range<usize>,
+    sentence_start: usize,
+}
+
+/// What the reader found at a token.
+enum Step {
+    /// A mention, and one past its last token.
+    Mention(MentionValue, usize),
+    /// Something that must not read as a mention ("3 a.m."): go on after it.
+    Skip(usize),
+    Next,
+}
+
+impl ClauseReader<'_> {
+    /// The mention starting at token `i`, if any, and one past its last token. A
+    /// number that is not a quantity ("3 a.m.") reads as no mention.
+    fn read_at(&self, i: usize, anchor: Option<NaiveDate>) -> Result<Step, NeedsAsOf> {
+        let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
+        let token = &tokens[i];
+        let starts = match token.kind {
+            TokenKind::Number => Starts::ALL,
+            // Joined forms ("mid-2019", "twenty-one", "five-year") are read whole.
+            TokenKind::Word if token.key.contains('-') => Starts::ALL,
+            TokenKind::Word => match rules.mention_starters.get(token.key.as_str()) {
+                Some(&starts) => starts,
+                None => return Ok(Step::Next),
+            },
+            TokenKind::Punct => return Ok(Step::Next),
+        };
+        if starts.has(Starts::DATE)
+            && let Some((date, next)) = self.read_date(i, anchor)?
+        {
+            return Ok(Step::Mention(MentionValue::Date(date), next));
+        }
+        if starts.has(Starts::DURATION)
+            && let Some((duration, next)) = durations::read(tokens, i, end, rules)
+        {
+            return Ok(Step::Mention(MentionValue::Duration(duration), next));
+        }
+        if starts.has(Starts::HEDGE)
+            && let Some((tolerance, next)) = numbers::read_hedge(tokens, i, end, rules)
+        {
+            return Ok(Step::Mention(MentionValue::Hedge(tolerance), next));
+        }
+        if starts.has(Starts::QUANTITY)
+            && let Some((percent, next)) = numbers::read_percent(tokens, i, end, rules)
+        {
+            return Ok(Step::Mention(MentionValue::Percent(percent), next));
+        }
+        if starts.has(Starts::FRACTION)
+            && let Some((value, next)) = numbers::read_fraction(tokens, i, end, rules)
+        {
+            return Ok(Step::Mention(
+                MentionValue::Number {
+                    value,
+                    vague: false,
+                },
+                next,
+            ));
+        }
+        if starts.has(Starts::VAGUE)
+            && let Some((least, next)) = numbers::read_vague(tokens, i, end, rules)
+        {
+            return Ok(Step::Mention(
+                MentionValue::Number {
+                    value: least,
+                    vague: true,
+                },
+                next,
+            ));
+        }
+        if starts.has(Starts::ORDINAL)
+            && let Some((ordinal, next)) = ordinals::read(tokens, i, rules)
+        {
+            return Ok(Step::Mention(MentionValue::Ordinal(ordinal), next));
+        }
+        if !starts.has(Starts::QUANTITY) {
+            return Ok(Step::Next);
+        }
+        Ok(
+            match numbers::read_number(tokens, i, end, self.sentence_start, rules) {
+                Some(numbers::NumberRead::Quantity(value, next)) => Step::Mention(
+                    MentionValue::Number {
+                        value,
+                        vague: false,
+                    },
+                    next,
+                ),
+                Some(numbers::NumberRead::NotAQuantity(next)) => Step::Skip(next),
+                None => Step::Next,
+            },
+        )
+    }
+
+    fn read_date(
+        &self,
+        i: usize,
+        anchor: Option<NaiveDate>,
+    ) -> Result<Option<(DateMention, usize)>, NeedsAsOf> {
+        let (tokens, rules) = (&self.segmented.tokens, self.rules);
+        let Some((expr, next)) =
+            dates::read(tokens, i, self.clause.end, self.sentence_start, rules)
+        else {
+            return Ok(None);
+        };
+        let tense = dates::tense_before(tokens, self.clause.start, i, rules);
+        // "in three days" is a date only when the wording is about the future; "the
+        // third leader in seven weeks" is a span of time.
+        if matches!(expr, DateExpr::Shift { amount, .. } if amount > 0) && tense == Tense::Past {
+            return Ok(None);
+        }
+        let range = match (expr, self.as_of) {
+            (DateExpr::Absolute(range), _) => Some(range),
+            (_, Some(as_of)) => dates::resolve(expr, as_of, tense, anchor.unwrap_or(as_of)),
+            (_, None) => {
+                return Err(NeedsAsOf {
+                    span: self.segmented.span_of(i..next),
+                });
+            }
+        };
+        Ok(range.map(|range| (DateMention { expr, tense, range }, next)))
+    }
 }

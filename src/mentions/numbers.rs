@@ -1,7 +1,14 @@
-//! Numbers in digits and words, and the hedge words that qualify them.
+//! Numbers, percentages, fractions, vague amounts and the hedges that qualify them;
+//! and the numbers that are not quantities at all (times of day, page numbers,
+//! model names, phone numbers, addresses, ratings), which must not become mentions.
 
+use super::quantity;
 use crate::rules::{Rules, Tolerance};
 use crate::segment::{Token, TokenKind};
+
+fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
+    tokens.get(k).filter(|_| k < end)
+}
 
 /// A hedge phrase at `i` ("about", "more than"), but only when a number or "a"/"an"
 /// follows: "about three", "about a week", not "talked about Iran".
@@ -11,50 +18,201 @@ pub fn read_hedge(
     end: usize,
     rules: &Rules,
 ) -> Option<(Tolerance, usize)> {
-    rules.hedges.iter().find_map(|(words, tolerance)| {
-        let after = i + words.len();
-        let matches = after < end
-            && words
-                .iter()
-                .zip(&tokens[i..after])
-                .all(|(w, t)| t.key == *w);
-        let next = tokens.get(after)?;
-        let quantity_follows = next.kind == TokenKind::Number
-            || matches!(next.key.as_str(), "a" | "an" | "half")
-            || number_word(&next.key, rules).is_some();
-        (matches && quantity_follows).then_some((*tolerance, after))
+    let (&tolerance, len) = rules.hedges.at(tokens, i, end)?;
+    let next = at(tokens, i + len, end)?;
+    let quantity_follows = next.kind == TokenKind::Number
+        || matches!(next.key.as_str(), "a" | "an" | "half")
+        || quantity::word_value(&next.key, rules).is_some();
+    quantity_follows.then_some((tolerance, i + len))
+}
+
+/// "40%", "40 percent", "12.5 per cent".
+pub fn read_percent(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
+    let amount = quantity::read(tokens, i, end, rules)?;
+    let next = at(tokens, amount.end, end)?;
+    if next.is_punct('%') || next.is("percent") || next.is("pct") {
+        return Some((amount.value, amount.end + 1));
+    }
+    (next.is("per") && at(tokens, amount.end + 1, end)?.is("cent"))
+        .then_some((amount.value, amount.end + 2))
+}
+
+/// "half", "a third of", "two-thirds", "three quarters".
+pub fn read_fraction(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(f64, usize)> {
+    let token = at(tokens, i, end)?;
+    let key = token.key.as_str();
+    if key == "half" {
+        return Some((0.5, i + 1));
+    }
+    if let Some((numerator, denominator)) = key.split_once('-') {
+        let numerator = quantity::word_value(numerator, rules)?;
+        let &denominator = rules.fractions.get(denominator)?;
+        return Some((numerator as f64 / f64::from(denominator), i + 1));
+    }
+    // "a third of the budget": with "of" after it; "a third term" is an ordinal.
+    let numerator = match key {
+        "a" | "an" | "one" => 1,
+        _ => quantity::word_value(key, rules).filter(|n| *n < 10)?,
+    };
+    let &denominator = rules.fractions.get(at(tokens, i + 1, end)?.key.as_str())?;
+    let of_follows = at(tokens, i + 2, end).is_some_and(|t| t.is("of"));
+    (of_follows || numerator > 1).then_some((numerator as f64 / f64::from(denominator), i + 2))
+}
+
+/// "dozens", "hundreds", "thousands": a vague amount, with its least value.
+pub fn read_vague(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
+    rules
+        .vague
+        .get(at(tokens, i, end)?.key.as_str())
+        .map(|&least| (least, i + 1))
+}
+
+/// What a number at `i` turned out to be.
+pub enum NumberRead {
+    Quantity(f64, usize),
+    /// Not a quantity (a time, a label...): skip these tokens.
+    NotAQuantity(usize),
+}
+
+/// A number at `i`: digits or words with their scale; or a number that is not a
+/// quantity, so the caller can skip it.
+pub fn read_number(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    sentence_start: usize,
+    rules: &Rules,
+) -> Option<NumberRead> {
+    let token = at(tokens, i, end)?;
+    if token.kind == TokenKind::Number && token.key.contains('-') {
+        // "202-456-1111" and other joined digits are not one quantity.
+        return Some(NumberRead::NotAQuantity(i + 1));
+    }
+    let amount = quantity::read(tokens, i, end, rules)?;
+    if token.is("one") && pronoun_one(tokens, i, end) {
+        return Some(NumberRead::NotAQuantity(amount.end));
+    }
+    if let Some(skip_to) = not_a_quantity(tokens, i, amount.end, end, sentence_start, rules) {
+        return Some(NumberRead::NotAQuantity(skip_to));
+    }
+    Some(NumberRead::Quantity(amount.value, amount.end))
+}
+
+/// "no one", "one of the", "one another": the pronoun, not the number.
+fn pronoun_one(tokens: &[Token], i: usize, end: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| tokens[p].key.as_str());
+    let after = at(tokens, i + 1, end);
+    matches!(
+        before,
+        Some("no" | "any" | "every" | "some" | "the" | "this" | "that")
+    ) || after.is_none_or(|t| {
+        t.kind == TokenKind::Punct
+            || matches!(
+                t.key.as_str(),
+                "of" | "another"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "must"
+                    | "should"
+                    | "might"
+                    | "may"
+            )
     })
 }
 
-/// A number at `i`: digits ("12,000", "1.5") or words ("three", "twenty-one", "dozen").
-pub fn read_number(tokens: &[Token], i: usize, rules: &Rules) -> Option<(f64, usize)> {
+/// Where to skip to when the number from `i` to `amount_end` is not a quantity.
+fn not_a_quantity(
+    tokens: &[Token],
+    i: usize,
+    amount_end: usize,
+    end: usize,
+    sentence_start: usize,
+    rules: &Rules,
+) -> Option<usize> {
     let token = &tokens[i];
-    match token.kind {
-        TokenKind::Number => {
-            let digits: String = token.key.chars().filter(|&c| c != ',').collect();
-            let value: f64 = digits.parse().ok()?;
-            // "3:30" is a time of day, not a number of anything.
-            let clock = tokens.get(i + 1).is_some_and(|t| t.is_punct(':'))
-                && tokens
-                    .get(i + 2)
-                    .is_some_and(|t| t.kind == TokenKind::Number);
-            (!clock && value.is_finite()).then_some((value, i + 1))
-        }
-        TokenKind::Word => {
-            let value = number_word(&token.key, rules)?;
-            Some((value as f64, i + 1))
-        }
-        TokenKind::Punct => None,
+    let before = i
+        .checked_sub(1)
+        .filter(|&p| p >= sentence_start)
+        .map(|p| &tokens[p]);
+    let after = at(tokens, amount_end, end);
+    let digits_only =
+        token.kind == TokenKind::Number && token.key.bytes().all(|b| b.is_ascii_digit());
+    // A time of day: "10:30", "3 a.m.", "7 o'clock"; or the minutes of one.
+    if after.is_some_and(|t| t.is_punct(':'))
+        && at(tokens, amount_end + 1, end).is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return Some(amount_end + 2);
     }
-}
-
-/// "three" → 3, "twenty-one" → 21.
-fn number_word(key: &str, rules: &Rules) -> Option<u64> {
-    if let Some(&value) = rules.number_words.get(key) {
-        return Some(value);
+    if before.is_some_and(|t| t.is_punct(':')) && i >= 2 && tokens[i - 2].kind == TokenKind::Number
+    {
+        return Some(amount_end);
     }
-    let (tens, units) = key.split_once('-')?;
-    let tens = *rules.number_words.get(tens)?;
-    let units = *rules.number_words.get(units)?;
-    (tens >= 20 && tens % 10 == 0 && tens < 100 && units < 10).then_some(tens + units)
+    if after.is_some_and(|t| rules.clock_words.contains(t.key.as_str())) {
+        return Some(amount_end + 1);
+    }
+    // A label: "page 12", "No. 5", "§ 230".
+    let label_before = before.is_some_and(|t| rules.label_words.contains(t.key.as_str()))
+        || (before.is_some_and(|t| t.is_punct('.'))
+            && i >= 2
+            && rules.label_words.contains(tokens[i - 2].key.as_str()));
+    if label_before {
+        return Some(amount_end);
+    }
+    // A model or name: "Boeing 737", "Windows 10" (a capitalised word, not opening
+    // the sentence, right before bare digits).
+    let model = digits_only
+        && before.is_some_and(|t| {
+            t.is_word()
+                && t.capitalized
+                && i - 1 > sentence_start
+                && !rules.months.contains_key(t.key.as_str())
+                && !rules.weekdays.contains_key(t.key.as_str())
+                && rules.hedges.at(tokens, i - 1, i).is_none()
+        });
+    if model {
+        return Some(amount_end);
+    }
+    // A phone number's area code: "(202) 456-1111".
+    if before.is_some_and(|t| t.is_punct('('))
+        && after.is_some_and(|t| t.is_punct(')'))
+        && at(tokens, amount_end + 1, end).is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return Some(amount_end + 2);
+    }
+    // A rating: "10 out of 10", "9/10".
+    if let Some((_, len)) = rules.score_words.at(tokens, amount_end, end) {
+        let rated = at(tokens, amount_end + len, end).is_some_and(|t| t.kind == TokenKind::Number);
+        return Some(amount_end + len + usize::from(rated));
+    }
+    if after.is_some_and(|t| t.is_punct('/'))
+        && at(tokens, amount_end + 1, end)
+            .is_some_and(|t| matches!(t.key.as_str(), "5" | "10" | "100"))
+    {
+        return Some(amount_end + 2);
+    }
+    // A house number: "1600 Pennsylvania Avenue".
+    let street = (amount_end..(amount_end + 4).min(end))
+        .take_while(|&k| {
+            tokens[k].is_word()
+                && (tokens[k].capitalized || rules.street_words.contains(tokens[k].key.as_str()))
+        })
+        .any(|k| k > amount_end && rules.street_words.contains(tokens[k].key.as_str()));
+    if digits_only && street {
+        return Some(amount_end);
+    }
+    None
 }

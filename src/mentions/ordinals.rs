@@ -1,0 +1,32 @@
+//! Ordinals: "third", "21st", "twenty-first".
+
+use super::quantity;
+use crate::rules::Rules;
+use crate::segment::{Token, TokenKind};
+
+/// An ordinal at token `i`, with one past its last token.
+pub fn read(tokens: &[Token], i: usize, rules: &Rules) -> Option<(u64, usize)> {
+    let token = tokens.get(i)?;
+    let key = token.key.as_str();
+    if token.kind == TokenKind::Number {
+        let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &key[digits.len()..];
+        let value: u64 = digits.parse().ok()?;
+        let expected = match (value % 100, value % 10) {
+            (11..=13, _) => "th",
+            (_, 1) => "st",
+            (_, 2) => "nd",
+            (_, 3) => "rd",
+            _ => "th",
+        };
+        return (suffix == expected).then_some((value, i + 1));
+    }
+    if let Some(&value) = rules.ordinals.get(key) {
+        return Some((value, i + 1));
+    }
+    // "twenty-first"
+    let (tens, unit) = key.split_once('-')?;
+    let tens = quantity::word_value(tens, rules).filter(|t| *t >= 20 && t % 10 == 0 && *t < 100)?;
+    let unit = rules.ordinals.get(unit).filter(|u| (1..10).contains(*u))?;
+    Some((tens + unit, i + 1))
+}
