@@ -76,7 +76,7 @@ struct HedgeEntry {
 }
 
 /// How far a true value may be from a stated one, given the stated value's hedge.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Tolerance {
     /// A bare number: exactly this.
@@ -96,6 +96,19 @@ pub enum Tolerance {
 }
 
 impl Tolerance {
+    /// The kind's name, as rules and reports write it: "around", "at-most", ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Tolerance::Exact => "exact",
+            Tolerance::Around { .. } => "around",
+            Tolerance::Nearly { .. } => "nearly",
+            Tolerance::AtMost => "at-most",
+            Tolerance::AtLeast => "at-least",
+            Tolerance::Above => "above",
+            Tolerance::Below => "below",
+        }
+    }
+
     /// Whether `actual` is within this tolerance of `stated`.
     pub fn admits(self, stated: f64, actual: f64) -> bool {
         match self {

@@ -3,6 +3,7 @@
 
 mod html;
 mod json;
+pub mod mentions;
 mod text;
 
 use crate::check::CheckedDocument;
