@@ -32,6 +32,9 @@ pub struct CheckedClaim {
     pub id: String,
     pub kind: ClaimKind,
     pub span: Span,
+    /// The sentence the claim stands in: the statement a reader checks, quoted by
+    /// reports that show a claim out of its draft (ClaimReview, HTML details).
+    pub sentence: Span,
     pub text: String,
     pub line: usize,
     pub column: usize,
@@ -86,6 +89,7 @@ pub fn check_document(
                 id: format!("{}-{}", claim.kind.as_str(), claim.span.start),
                 kind: claim.kind,
                 span: claim.span,
+                sentence: segmented.span_of(claim.sentence.clone()),
                 text: document.slice(claim.span).to_string(),
                 line: at.line,
                 column: at.column,

@@ -204,3 +204,88 @@ fn colour_is_off_when_output_is_not_a_terminal() {
     assert!(stdout.contains("CONTRADICTED"));
     assert!(!stdout.contains('\x1b'), "no escape codes in a pipe");
 }
+
+#[test]
+fn a_directory_output_gets_one_report_per_draft_an_index_and_a_combined_json() {
+    let drafts = tempfile::tempdir().unwrap();
+    // Two drafts with the same name in different directories, and one more.
+    let briefing = std::fs::read_to_string(draft("iraq-briefing.md")).unwrap();
+    let wrong = std::fs::read_to_string(draft("contradicted.md")).unwrap();
+    for (name, text) in [
+        ("a/briefing.md", &briefing),
+        ("b/briefing.md", &wrong),
+        ("c/index.md", &briefing),
+    ] {
+        let path = drafts.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let target = format!("{}/reports/", out.path().display());
+    let output = claimcheck(&[
+        "check",
+        drafts.path().to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        &target,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "a draft has contradictions");
+    assert!(output.stdout.is_empty());
+
+    let dir = out.path().join("reports");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "briefing-2.html",
+            "briefing.html",
+            "index-2.html",
+            "index.html",
+            "report.json"
+        ]
+    );
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    for (href, draft) in [
+        ("briefing.html", "a/briefing.md"),
+        ("briefing-2.html", "b/briefing.md"),
+        ("index-2.html", "c/index.md"),
+    ] {
+        assert!(index.contains(&format!(r#"<a href="{href}">"#)), "{index}");
+        let report = std::fs::read_to_string(dir.join(href)).unwrap();
+        // minijinja writes `/` as `&#x2f;` in HTML.
+        let shown = draft.replace('/', "&#x2f;");
+        assert!(report.contains(&shown), "{href} is the report of {draft}");
+    }
+
+    // The combined JSON is the JSON report of the same run, drafts in walk order,
+    // however the parallel checks finished.
+    let combined: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    assert_eq!(combined, json_report(drafts.path(), &[]));
+    assert_eq!(combined["documents"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn a_directory_output_takes_the_format_of_each_report() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("md");
+    std::fs::create_dir(&target).unwrap();
+    let output = claimcheck(&[
+        "check",
+        draft("iraq-briefing.md").to_str().unwrap(),
+        "--format",
+        "markdown",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = std::fs::read_to_string(target.join("iraq-briefing.md")).unwrap();
+    assert!(report.starts_with("# claimcheck report"), "{report}");
+    assert!(target.join("index.html").is_file());
+    assert!(target.join("report.json").is_file());
+}

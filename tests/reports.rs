@@ -1,9 +1,12 @@
 //! What the reports promise: JSON spans that slice the original file to each
-//! claim's text, and HTML in which no draft or fact text can become markup.
+//! claim's text; HTML and Markdown in which no draft or fact text can become
+//! markup; SARIF that the official 2.1.0 schema accepts; ClaimReview JSON-LD with
+//! one review per claim on the stated scale; an example report that is current.
 
 mod common;
 
 use common::{claimcheck, claims, draft, fixture, json_report, write_draft};
+use serde_json::Value;
 
 #[test]
 fn json_spans_slice_the_original_bytes_to_the_claim_text() {
@@ -102,14 +105,21 @@ fn html_escapes_hostile_text_from_the_draft_and_the_fact_base() {
         String::from_utf8_lossy(&output.stderr)
     );
     let html = String::from_utf8(output.stdout).unwrap();
-    // The only tags are the template's own.
-    assert!(!html.contains("<script"), "a script tag got through");
+    // The only tags are the template's own: one script, its own.
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "a script tag got through"
+    );
     assert!(!html.contains("<img"), "an img tag got through");
     assert!(!html.contains("<b>"), "draft markup got through");
     assert!(html.contains("&lt;script&gt;alert("));
     assert!(html.contains("&lt;img src=x onerror=alert("));
     // The claim is highlighted as supported, and the fact's hostile name is escaped.
-    assert!(html.contains(r#"<mark class="v-supported""#), "{html}");
+    assert!(
+        html.contains(r#"<mark class="claim v-supported""#),
+        "{html}"
+    );
     assert!(html.contains("Launch of &lt;script&gt;"));
     // Attribute values cannot be broken out of.
     assert!(!html.contains(r#"href="https://example.org/?q="><"#));
@@ -139,5 +149,260 @@ fn html_report_is_one_self_contained_page() {
     assert!(
         html.contains(r#"<a href="https:&#x2f;&#x2f;cyprus-mail.com&#x2f;"#),
         "sources are linked"
+    );
+}
+
+/// The report of `path` in `format`, run from the repository root.
+fn report_in(format: &str, path: &std::path::Path, extra: &[&str]) -> String {
+    let mut args = vec![
+        "check",
+        path.to_str().expect("UTF-8 path"),
+        "--format",
+        format,
+        "--fail-on",
+        "never",
+    ];
+    args.extend_from_slice(extra);
+    let output = claimcheck(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 report")
+}
+
+/// The draft as the bundled tests name it, relative to the repository root, so
+/// that reports show the same path wherever the repository is.
+fn relative_draft(name: &str) -> std::path::PathBuf {
+    std::path::Path::new("tests/drafts").join(name)
+}
+
+#[test]
+fn markdown_lists_contradicted_claims_first_with_their_sources() {
+    let path = relative_draft("contradicted.md");
+    let markdown = report_in("markdown", &path, &[]);
+    let report = json_report(&draft("contradicted.md"), &[]);
+    let all = claims(&report);
+    let rows: Vec<&str> = markdown
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Verdict"))
+        .collect();
+    assert_eq!(rows.len(), all.len(), "one row per claim:\n{markdown}");
+    // Worst first: once a row is not contradicted, none after it is.
+    let contradicted = all
+        .iter()
+        .filter(|c| c["verdict"] == "contradicted")
+        .count();
+    assert!(contradicted > 0 && contradicted < all.len());
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row.contains("contradicted"), i < contradicted, "{row}");
+    }
+    let january = common::claim(&report, "January 5");
+    let row = rows
+        .iter()
+        .find(|r| r.contains("“January 5”"))
+        .expect("a row for January 5");
+    assert!(row.contains(&format!("{}:{}", january["line"], january["column"])));
+    let url = january["evidence"][0]["sources"][0]["url"]
+        .as_str()
+        .unwrap();
+    assert!(row.contains(&format!("]({url})")), "{row}");
+}
+
+#[test]
+fn markdown_escapes_hostile_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.txt",
+        "<b>look</b> | the rocket launch took place on March 2, 2020.\n",
+    );
+    let hostile_db = fixture("hostile-claims");
+    let markdown = report_in("markdown", &path, &["--db", hostile_db.to_str().unwrap()]);
+    // The only HTML is the report's own line breaks; every other `<` is escaped.
+    let text = markdown.replace("<br>", "");
+    for (at, _) in text.match_indices('<') {
+        assert!(text[..at].ends_with('\\'), "unescaped < in {markdown}");
+    }
+    assert!(markdown.contains(r"\<script\>alert("), "{markdown}");
+    assert!(
+        !markdown.contains("\"><"),
+        "a link target broke out: {markdown}"
+    );
+    // Every row keeps five cells: no pipe from the text splits one.
+    for row in markdown.lines().filter(|l| l.starts_with("| ")) {
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 6, "{row}");
+    }
+}
+
+/// The official SARIF 2.1.0 schema (see tests/sarif/README.md for where it is from).
+fn sarif_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("sarif/sarif-schema-2.1.0.json"))
+        .expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn schema_errors(validator: &jsonschema::Validator, log: &Value) -> Vec<String> {
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn sarif_is_valid_and_has_one_result_per_unsupported_claim() {
+    let validator = sarif_validator();
+    let path = relative_draft("contradicted.md");
+    let sarif: Value = serde_json::from_str(&report_in("sarif", &path, &[])).unwrap();
+    assert_eq!(schema_errors(&validator, &sarif), Vec::<String>::new());
+
+    let report = json_report(&draft("contradicted.md"), &[]);
+    let unsupported: Vec<&Value> = claims(&report)
+        .into_iter()
+        .filter(|c| c["verdict"] != "supported")
+        .collect();
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), unsupported.len());
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for (result, claim) in results.iter().zip(&unsupported) {
+        assert_eq!(result["ruleId"], claim["kind"]);
+        let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[rule_index]["id"], claim["kind"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(
+            location["artifactLocation"]["uri"],
+            "tests/drafts/contradicted.md"
+        );
+        assert_eq!(location["region"]["startLine"], claim["line"]);
+        assert_eq!(location["region"]["startColumn"], claim["column"]);
+        assert_eq!(location["region"]["snippet"]["text"], claim["text"]);
+        let level = match claim["verdict"].as_str().unwrap() {
+            "contradicted" => "error",
+            "outdated" | "imprecise" => "warning",
+            _ => "note",
+        };
+        assert_eq!(result["level"], level, "{result:#}");
+    }
+
+    // The validator does reject what is not SARIF.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!schema_errors(&validator, &broken).is_empty());
+}
+
+#[test]
+fn sarif_of_a_draft_with_every_claim_supported_has_no_results() {
+    let sarif: Value = serde_json::from_str(&report_in(
+        "sarif",
+        &relative_draft("iraq-briefing.md"),
+        &[],
+    ))
+    .unwrap();
+    assert_eq!(
+        schema_errors(&sarif_validator(), &sarif),
+        Vec::<String>::new()
+    );
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+}
+
+#[test]
+fn claim_review_has_one_review_per_claim_on_the_stated_scale() {
+    let path = draft("contradicted.md");
+    let reviews: Value = serde_json::from_str(&report_in(
+        "claimreview",
+        &path,
+        &["--review-url", "https://example.org/checks/briefing"],
+    ))
+    .unwrap();
+    let report = json_report(&path, &[]);
+    let all = claims(&report);
+    let reviews = reviews.as_array().expect("an array of reviews");
+    assert_eq!(reviews.len(), all.len());
+    for (review, claim) in reviews.iter().zip(&all) {
+        assert_eq!(review["@context"], "https://schema.org");
+        assert_eq!(review["@type"], "ClaimReview");
+        assert_eq!(
+            review["url"],
+            format!(
+                "https://example.org/checks/briefing#{}",
+                claim["id"].as_str().unwrap()
+            )
+        );
+        let reviewed = review["claimReviewed"].as_str().unwrap();
+        assert!(
+            reviewed.contains(claim["text"].as_str().unwrap()),
+            "{reviewed}"
+        );
+        assert_eq!(review["datePublished"], "2020-04-09");
+        assert_eq!(review["itemReviewed"]["@type"], "Claim");
+        let rating = &review["reviewRating"];
+        assert_eq!(rating["@type"], "Rating");
+        assert_eq!(
+            (
+                rating["worstRating"].as_u64(),
+                rating["bestRating"].as_u64()
+            ),
+            (Some(1), Some(5))
+        );
+        let verdict = claim["verdict"].as_str().unwrap();
+        assert_eq!(
+            rating["alternateName"].as_str().unwrap().to_lowercase(),
+            verdict
+        );
+        // The scale in the README: supported 5, imprecise 4, outdated 2,
+        // contradicted 1, unverified without a value.
+        let expected = match verdict {
+            "supported" => Some(5),
+            "imprecise" => Some(4),
+            "outdated" => Some(2),
+            "contradicted" => Some(1),
+            _ => None,
+        };
+        assert_eq!(rating["ratingValue"].as_u64(), expected, "{rating:#}");
+        assert_eq!(rating["ratingExplanation"], claim["explanation"]);
+        let cited: Vec<&Value> = review["citation"]
+            .as_array()
+            .map(|c| c.iter().map(|w| &w["url"]).collect())
+            .unwrap_or_default();
+        let sources: Vec<&Value> = claim["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|e| e["sources"].as_array().unwrap())
+            .map(|s| &s["url"])
+            .collect();
+        assert_eq!(cited, sources);
+    }
+    assert!(
+        reviews
+            .iter()
+            .any(|r| r["reviewRating"]["alternateName"] == "Contradicted")
+    );
+}
+
+#[test]
+fn claim_review_urls_are_fragments_without_a_review_url() {
+    let reviews: Value =
+        serde_json::from_str(&report_in("claimreview", &draft("iraq-briefing.md"), &[])).unwrap();
+    let first = &reviews[0];
+    assert!(first["url"].as_str().unwrap().starts_with('#'), "{first:#}");
+}
+
+/// The example report in `reports/`, made from a bundled draft.
+const EXAMPLE_REPORT: &str = "reports/example.html";
+const EXAMPLE_DRAFT: &str = "tests/drafts/contradicted.md";
+
+#[test]
+fn the_example_report_is_up_to_date() {
+    let current = report_in("html", std::path::Path::new(EXAMPLE_DRAFT), &[]);
+    let committed =
+        std::fs::read_to_string(common::root().join(EXAMPLE_REPORT)).unwrap_or_default();
+    assert!(
+        committed == current,
+        "{EXAMPLE_REPORT} is out of date; regenerate it with\n  cargo run -- check {EXAMPLE_DRAFT} --format html --fail-on never -o {EXAMPLE_REPORT}"
     );
 }

@@ -1,13 +1,17 @@
-//! `claimcheck check`: drafts in, one report out.
+//! `claimcheck check`: drafts in, checked in parallel, one report out (or, with
+//! `-o DIR/`, a directory with one report per draft, an index and a combined JSON).
 
-use crate::check::{CheckedDocument, check_document};
+use crate::check::{CheckError, CheckedDocument, check_document};
 use crate::document::Document;
-use crate::report;
+use crate::factbase::FactBase;
+use crate::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
 use crate::rules::Rules;
 use crate::verify::Verdict;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -27,25 +31,21 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
     /// Report format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
     /// Write the report to FILE (whole or not at all) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// A path ending in `/`, or an existing directory, gets one report per draft,
+    /// `index.html` linking them and `report.json` with every draft.
+    #[arg(short, long, value_name = "FILE|DIR/")]
     output: Option<PathBuf>,
+    /// Where the fact-check will be published (claimreview format): each review's
+    /// `url` is this address with the claim's id as fragment.
+    #[arg(long, value_name = "URL")]
+    review_url: Option<String>,
     /// Exit with status 1 when any claim is this bad or worse
     /// (unverified < imprecise < outdated < contradicted).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     fail_on: FailOn,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    /// Human-readable lines, coloured on a terminal.
-    Text,
-    /// The JSON report, schema_version 1 (see README).
-    Json,
-    /// One self-contained HTML page.
-    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,35 +81,29 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
     let base = super::load_base(&db_dir, &rules)?;
+    let database = DatabaseVersion::of(&base, &db_dir)
+        .with_context(|| format!("reading the fact base in {}", db_dir.display()))?;
 
-    let mut checked: Vec<CheckedDocument> = Vec::new();
-    let mut failed = false;
-    for path in &drafts {
-        let result = Document::read(path)
-            .map_err(crate::check::CheckError::from)
-            .and_then(|document| check_document(document, args.as_of, &rules, &base));
-        match result {
-            Ok(document) => checked.push(document),
-            Err(error) => {
-                eprintln!("error: {error}");
-                failed = true;
-            }
-        }
-    }
-
-    let colour = args.output.is_none()
-        && matches!(args.format, OutputFormat::Text)
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
-    let rendered = match args.format {
-        OutputFormat::Text => report::text(&checked, colour),
-        OutputFormat::Json => report::json(&checked),
-        OutputFormat::Html => report::html(&checked).context("rendering the HTML report")?,
+    let (checked, failed) = check_all(&drafts, args.as_of, &rules, &base);
+    let run = CheckRun {
+        documents: &checked,
+        database: &database,
+    };
+    let options = RenderOptions {
+        colour: args.output.is_none()
+            && args.format == Format::Text
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        review_url: args.review_url.clone(),
     };
     match &args.output {
-        Some(path) => write_whole(path, rendered.as_bytes())?,
+        Some(dir) if is_directory_target(dir) => write_batch(dir, &run, args.format, &options)?,
+        Some(path) => write_whole(
+            path,
+            report::render(args.format, &run, &options)?.as_bytes(),
+        )?,
         None => std::io::stdout()
-            .write_all(rendered.as_bytes())
+            .write_all(report::render(args.format, &run, &options)?.as_bytes())
             .context("writing the report")?,
     }
 
@@ -123,6 +117,68 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             .any(|c| c.verdict >= threshold)
     });
     Ok(if reached { super::EXIT_FAIL_ON } else { 0 })
+}
+
+/// Checks every draft, in parallel, in the order given. A draft that cannot be
+/// checked is reported on standard error and left out; the flag says if any was.
+fn check_all(
+    drafts: &[PathBuf],
+    as_of: Option<NaiveDate>,
+    rules: &Rules,
+    base: &FactBase,
+) -> (Vec<CheckedDocument>, bool) {
+    // A bar only for runs long enough to watch; indicatif draws nothing when
+    // standard error is not a terminal.
+    let progress = if drafts.len() > 1 {
+        let style = ProgressStyle::with_template(
+            "{spinner} checking drafts {bar:30} {pos}/{len} ({elapsed}) {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        ProgressBar::new(drafts.len() as u64).with_style(style)
+    } else {
+        ProgressBar::hidden()
+    };
+    let results: Vec<Result<CheckedDocument, CheckError>> = drafts
+        .par_iter()
+        .map(|path| {
+            let result = Document::read(path)
+                .map_err(CheckError::from)
+                .and_then(|document| check_document(document, as_of, rules, base));
+            progress.inc(1);
+            result
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut checked = Vec::with_capacity(results.len());
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(document) => checked.push(document),
+            Err(error) => {
+                eprintln!("error: {error}");
+                failed = true;
+            }
+        }
+    }
+    (checked, failed)
+}
+
+/// `-o` names a directory of reports when it ends with a separator or already is one.
+fn is_directory_target(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+        || path.is_dir()
+}
+
+/// Writes a batch into `dir`, creating it, each file whole or not at all.
+fn write_batch(dir: &Path, run: &CheckRun, format: Format, options: &RenderOptions) -> Result<()> {
+    let files = report::batch::files(run, format, options)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for file in files {
+        write_whole(&dir.join(&file.name), file.contents.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Files named on the command line, and the drafts inside named directories.

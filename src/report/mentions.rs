@@ -63,7 +63,11 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
 
 /// Whole numbers print without a fraction ("3", not "3.0").
 fn number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9e15 { json!(value as i64) } else { json!(value) }
+    if value.fract() == 0.0 && value.abs() < 9e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
+    }
 }
 
 /// One document's mentions, ready to print.
@@ -84,7 +88,9 @@ pub fn json(documents: &[MentionsDocument]) -> String {
             })
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&json!({"schema_version": 1, "documents": documents})).unwrap_or_default();
+    let mut out =
+        serde_json::to_string_pretty(&json!({"schema_version": 1, "documents": documents}))
+            .unwrap_or_default();
     out.push('\n');
     out
 }
@@ -92,10 +98,15 @@ pub fn json(documents: &[MentionsDocument]) -> String {
 pub fn text(documents: &[MentionsDocument]) -> String {
     let mut out = String::new();
     for document in documents {
-        let as_of = document.as_of.map_or("no as-of date".to_string(), |d| format!("as of {d}"));
+        let as_of = document
+            .as_of
+            .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
         let _ = writeln!(out, "{} ({as_of})", document.path.display());
         for record in &document.records {
-            let precision = record.precision.map(|p| format!(" ({p})")).unwrap_or_default();
+            let precision = record
+                .precision
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  {}..{}  {:<9} {:<28} {}{precision}",
