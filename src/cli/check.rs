@@ -7,7 +7,7 @@ use crate::factbase::FactBase;
 use crate::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
 use crate::rules::Rules;
 use crate::verify::Verdict;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -22,7 +22,7 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
     /// The publication date relative dates are resolved against ("last week",
     /// "Monday", "January 3"). Overrides a `date:` in the draft's front matter.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     as_of: Option<NaiveDate>,
     /// Directory of fact files [default: `claims`, looked for here and in parent directories]
     #[arg(long, value_name = "DIR")]
@@ -69,14 +69,9 @@ impl FailOn {
     }
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD"))
-}
-
 /// Runs `claimcheck check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> Result<u8> {
-    let drafts = collect_drafts(&args.paths)?;
+    let drafts = super::collect_drafts(&args.paths)?;
     let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
     let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
@@ -179,36 +174,6 @@ fn write_batch(dir: &Path, run: &CheckRun, format: Format, options: &RenderOptio
         write_whole(&dir.join(&file.name), file.contents.as_bytes())?;
     }
     Ok(())
-}
-
-/// Files named on the command line, and the drafts inside named directories.
-fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut drafts = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("reading {}", path.display()))?;
-                let is_draft = entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| {
-                        matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt")
-                    });
-                if entry.file_type().is_file() && is_draft {
-                    drafts.push(entry.into_path());
-                }
-            }
-        } else if path.is_file() {
-            drafts.push(path.clone());
-        } else {
-            bail!("{}: no such file or directory", path.display());
-        }
-    }
-    if drafts.is_empty() {
-        bail!("no drafts found (looked for .md, .markdown and .txt files)");
-    }
-    Ok(drafts)
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`, so a

@@ -2,10 +2,12 @@
 //! loaded only after, so a typo in a flag answers at once. One module a subcommand.
 
 mod check;
+mod extract;
 
 use crate::factbase::{self, FactBase};
 use crate::rules::Rules;
 use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +28,9 @@ enum Command {
     /// Check drafts (plain text or Markdown; directories are walked) and report a
     /// verdict for every checkable statement.
     Check(check::CheckArgs),
+    /// Show what is read in drafts without checking them: claims, or with
+    /// --mentions every date, duration, number, percentage, ordinal and hedge.
+    Extract(extract::ExtractArgs),
 }
 
 /// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
@@ -36,6 +41,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -85,4 +91,40 @@ pub(crate) fn load_base(dir: &Path, rules: &Rules) -> Result<FactBase> {
             if errors.len() == 1 { "" } else { "s" }
         )
     })
+}
+
+/// Files named on the command line, and the drafts inside named directories.
+pub(crate) fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut drafts = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.with_context(|| format!("reading {}", path.display()))?;
+                let is_draft = entry
+                    .path()
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| {
+                        matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt")
+                    });
+                if entry.file_type().is_file() && is_draft {
+                    drafts.push(entry.into_path());
+                }
+            }
+        } else if path.is_file() {
+            drafts.push(path.clone());
+        } else {
+            bail!("{}: no such file or directory", path.display());
+        }
+    }
+    if drafts.is_empty() {
+        bail!("no drafts found (looked for .md, .markdown and .txt files)");
+    }
+    Ok(drafts)
+}
+
+/// A date given on the command line, as YYYY-MM-DD.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD"))
 }
