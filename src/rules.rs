@@ -3,6 +3,7 @@
 //! file:line:column, and turned into look-up tables for the mention stage.
 
 use crate::dates::TimeUnit;
+use crate::factbase::Property;
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -60,6 +61,22 @@ struct ContextFile {
 pub enum NumericDates {
     MonthFirst,
     DayFirst,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TriggersFile {
+    fact_words: HashMap<Property, Vec<String>>,
+    ordinal_series: Vec<OrdinalSeriesEntry>,
+    speech_verbs: Vec<String>,
+    quote_min_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrdinalSeriesEntry {
+    words: Vec<String>,
+    property: Property,
 }
 
 #[derive(Debug, Deserialize)]
@@ -164,6 +181,12 @@ pub struct Rules {
     pub contradiction_window: usize,
     pub hedges: PhraseTable<Tolerance>,
     pub names: NameMatching,
+    /// Per property, phrases (as words) that say a sentence is about such a fact.
+    pub fact_words: Vec<(Property, Vec<Vec<String>>)>,
+    /// Wording after an ordinal that names the series it counts along.
+    pub ordinal_series: PhraseTable<Property>,
+    pub speech_verbs: FxHashSet<String>,
+    pub quote_min_words: usize,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
     pub mention_starters: FxHashMap<String, Starts>,
@@ -227,7 +250,8 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml` and `names.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml` and
+    /// `triggers.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -246,7 +270,9 @@ impl Rules {
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("names.yaml")?;
         let names: NameMatching = yaml::parse(&path, &text, 0)?;
-        Rules::from_parts(lexicon, context, hedges, names, dir)
+        let (path, text) = read("triggers.yaml")?;
+        let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
+        Rules::from_parts(lexicon, context, hedges, names, triggers, dir)
     }
 
     fn from_parts(
@@ -254,6 +280,7 @@ impl Rules {
         context: ContextFile,
         hedges: HedgesFile,
         names: NameMatching,
+        triggers: TriggersFile,
         dir: &Path,
     ) -> Result<Rules, RulesError> {
         let invalid = |file: &str, what: String| {
@@ -331,6 +358,21 @@ impl Rules {
             contradiction_window: context.contradiction_window,
             hedges: PhraseTable::new(hedge_phrases),
             names,
+            fact_words: triggers
+                .fact_words
+                .iter()
+                .map(|(property, phrases)| {
+                    (*property, phrases.iter().map(|p| words_of(p)).collect())
+                })
+                .collect(),
+            ordinal_series: PhraseTable::new(
+                triggers
+                    .ordinal_series
+                    .iter()
+                    .flat_map(|e| e.words.iter().map(move |w| (w.as_str(), e.property))),
+            ),
+            speech_verbs: word_set(&triggers.speech_verbs),
+            quote_min_words: triggers.quote_min_words,
             mention_starters: FxHashMap::default(),
         };
         rules.mention_starters = rules.starters();

@@ -45,6 +45,7 @@ pub fn check(
     );
 
     let mut events = context.events_for(claim);
+    events.retain(|m| m.fact.is_none());
     events.sort_by_key(|m| (!m.strong, m.distance(&claim.tokens)));
     let counted = events.iter().find_map(|m| {
         let fact = base.facts_about(m.event).find(|f: &&Fact| {

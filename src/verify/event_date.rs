@@ -1,10 +1,11 @@
 //! Checks an event-date or event-year claim: the date must cover the day the event
 //! named in the same clause took place.
 
+use super::events::EventMatch;
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::Claim;
 use crate::dates::{DateRange, Precision};
-use crate::factbase::{EntityIdx, Fact, FactTime};
+use crate::factbase::{Fact, FactTime};
 use crate::mentions::DateMention;
 use serde_json::json;
 
@@ -28,10 +29,10 @@ fn fit(claimed: &DateRange, time: &FactTime) -> Fit {
 }
 
 struct Candidate<'a> {
-    event: EntityIdx,
-    strong: bool,
+    event: EventMatch,
     distance: usize,
     fact: &'a Fact,
+    time: FactTime,
     fit: Fit,
 }
 
@@ -39,13 +40,14 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
     let text = context.text_of(claim.tokens.clone()).to_string();
     let base = context.base;
     // "the 2015 Iran nuclear deal": a date right before an event's name is that event's.
-    let events: Vec<(EntityIdx, bool, usize)> = match context.event_named_at(claim.tokens.end) {
-        Some((event, strong)) => vec![(event, strong, 0)],
-        None => context
-            .events_for(claim)
-            .iter()
-            .map(|m| (m.event, m.strong, m.distance(&claim.tokens)))
-            .collect(),
+    let events: Vec<EventMatch> = match context.event_named_at(claim.tokens.end) {
+        Some((event, strong)) => vec![EventMatch {
+            event,
+            fact: None,
+            anchors: vec![claim.tokens.end],
+            strong,
+        }],
+        None => context.events_for(claim),
     };
     let mut normalized = serde_json::Map::new();
     normalized.insert("date".into(), json!(date.range.to_string()));
@@ -55,23 +57,23 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
 
     let mut candidates: Vec<Candidate> = events
         .iter()
-        .filter_map(|&(event, strong, distance)| {
-            let (fact, time) = base.occurrence(event)?;
+        .filter_map(|event| {
+            let (fact, time) = event.dated(base)?;
             Some(Candidate {
-                event,
-                strong,
-                distance,
+                distance: event.distance(&claim.tokens),
+                event: event.clone(),
                 fact,
+                time,
                 fit: fit(&date.range, &time),
             })
         })
         .collect();
     if candidates.is_empty() {
         let mut judgement = match events.first() {
-            Some(&(event, ..)) => Judgement::unverified(format!(
+            Some(event) => Judgement::unverified(format!(
                 "“{text}” reads as {}; the fact base names {} here but holds no date for it",
                 describe(&date.range),
-                base.entities[event].name
+                event.describe(base)
             )),
             None => Judgement::unverified(format!(
                 "“{text}” reads as {}; no event in the fact base matches this clause",
@@ -82,19 +84,13 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
         return judgement;
     }
     // Strong matches first, then the best fit, then the nearest.
-    candidates.sort_by_key(|c| (!c.strong, c.fit, c.distance));
+    candidates.sort_by_key(|c| (!c.event.strong, c.fit, c.distance));
     let best = &candidates[0];
-    let event_name = &base.entities[best.event].name;
-    normalized.insert("event".into(), json!(base.entities[best.event].id));
-    let fact_time = best
-        .fact
-        .time
-        .map(|t| describe_time(&t))
-        .unwrap_or_default();
-    if let Some(time) = best.fact.time {
-        normalized.insert("event_date".into(), json!(iso_time(&time)));
-    }
-    let (verdict, explanation) = if !best.strong {
+    let event_name = &best.event.describe(base);
+    normalized.insert("event".into(), json!(best.event.id(base)));
+    let fact_time = describe_time(&best.time);
+    normalized.insert("event_date".into(), json!(iso_time(&best.time)));
+    let (verdict, explanation) = if !best.event.strong {
         (
             Verdict::Unverified,
             format!(
@@ -129,7 +125,7 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
                 format!(
                     "“{text}” reads as {}, but {event_name} {fact_time}{}",
                     describe(&date.range),
-                    gap(&date.range, best.fact)
+                    gap(&date.range, &best.time)
                 ),
             ),
         }
@@ -177,9 +173,9 @@ fn iso_time(time: &FactTime) -> String {
 }
 
 /// ", 5 days earlier": how far off a claimed day is, when both are days.
-fn gap(claimed: &DateRange, fact: &Fact) -> String {
-    match fact.time {
-        Some(FactTime::At(at))
+fn gap(claimed: &DateRange, time: &FactTime) -> String {
+    match time {
+        FactTime::At(at)
             if at.precision == Precision::Day && claimed.precision == Precision::Day =>
         {
             let days = (claimed.first - at.first).num_days();

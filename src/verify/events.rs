@@ -1,17 +1,24 @@
 //! Which events of the fact base a sentence talks about: by name ("the Iran
-//! nuclear deal") or by cue (all of a cue's words and entities in the sentence).
-//! Each match keeps the tokens that named it, so a claim attaches only to events
-//! named in its own clause.
+//! nuclear deal"), by cue (all of a cue's words and entities in the sentence), or
+//! as a dated fact about an entity the sentence names, in the words the rules give
+//! for its property ("named ... Kadhimi as prime minister-designate"). Each match
+//! keeps the tokens that named it, so a claim attaches only to events named in its
+//! own clause.
 
-use crate::factbase::{Cue, EntityIdx, EntityKind, FactBase};
+use crate::factbase::{Cue, EntityIdx, EntityKind, Fact, FactBase, FactIdx, FactTime, Property};
 use crate::mentions::{Mention, MentionValue};
+use crate::rules::Rules;
 use crate::segment::Token;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
 pub struct EventMatch {
+    /// The event entity; for a fact match, the fact's subject.
     pub event: EntityIdx,
+    /// A dated fact about `event` that the sentence states, rather than the event's
+    /// own occurrence.
+    pub fact: Option<FactIdx>,
     /// Tokens that named the event (cue words, names).
     pub anchors: Vec<usize>,
     /// Whether every name it rests on matched strongly; a weak match never decides.
@@ -19,6 +26,47 @@ pub struct EventMatch {
 }
 
 impl EventMatch {
+    /// The fact that dates the match, and when it was: an event's occurrence, or
+    /// the stated fact (a term of office from its start).
+    pub fn dated<'a>(&self, base: &'a FactBase) -> Option<(&'a Fact, FactTime)> {
+        let Some(fact) = self.fact.map(|f| &base.facts[f]) else {
+            return base.occurrence(self.event);
+        };
+        let time = match (fact.property, fact.time?) {
+            (Property::HeldOffice, FactTime::Between { start, .. }) => FactTime::At(start),
+            (_, time) => time,
+        };
+        Some((fact, time))
+    }
+
+    /// What happened, in words: the event's name, or the fact as a phrase.
+    pub fn describe(&self, base: &FactBase) -> String {
+        let subject = &base.entities[self.event].name;
+        let Some(fact) = self.fact.map(|f| &base.facts[f]) else {
+            return subject.clone();
+        };
+        let object = fact
+            .object
+            .map(|o| base.entities[o].name.as_str())
+            .unwrap_or("");
+        match fact.property {
+            Property::NamedHeadOfGovernment => {
+                format!("{subject}'s naming to head the government of {object}")
+            }
+            Property::HeldOffice => format!("{subject}'s start as {object}"),
+            Property::Founded => format!("{subject}'s founding of {object}"),
+            Property::Occurred | Property::Count => subject.clone(),
+        }
+    }
+
+    /// The id reports give for what was matched: the event's or the fact's.
+    pub fn id<'a>(&self, base: &'a FactBase) -> &'a str {
+        match self.fact {
+            Some(fact) => &base.facts[fact].id,
+            None => &base.entities[self.event].id,
+        }
+    }
+
     pub fn anchored_in(&self, clause: &Range<usize>) -> bool {
         self.anchors.iter().any(|a| clause.contains(a))
     }
@@ -60,14 +108,16 @@ fn stems(key: &str) -> impl Iterator<Item = &str> {
 /// Events named in `sentence`, given the entity mentions inside it.
 pub fn in_sentence(
     base: &FactBase,
+    rules: &Rules,
     tokens: &[Token],
     sentence: Range<usize>,
     entities: &[&Mention],
 ) -> Vec<EventMatch> {
-    let mut found: BTreeMap<EntityIdx, EventMatch> = BTreeMap::new();
-    let mut add = |event: EntityIdx, anchors: Vec<usize>, strong: bool| {
-        let entry = found.entry(event).or_insert(EventMatch {
+    let mut found: BTreeMap<(EntityIdx, Option<FactIdx>), EventMatch> = BTreeMap::new();
+    let mut add = |event: EntityIdx, fact: Option<FactIdx>, anchors: Vec<usize>, strong: bool| {
+        let entry = found.entry((event, fact)).or_insert(EventMatch {
             event,
+            fact,
             anchors: Vec::new(),
             strong,
         });
@@ -96,6 +146,7 @@ pub fn in_sentence(
         {
             add(
                 entity,
+                None,
                 mention.tokens.clone().collect(),
                 base.names.is_strong(score),
             );
@@ -119,10 +170,50 @@ pub fn in_sentence(
         let cue = &base.entities[event].cues[cue_idx];
         if let Some((anchors, strong)) = match_cue(base, cue, tokens, sentence.clone(), &mentioned)
         {
-            add(event, anchors, strong);
+            add(event, None, anchors, strong);
+        }
+    }
+    for mention in entities {
+        let MentionValue::Entity { entity, score } = mention.value else {
+            continue;
+        };
+        if base.entities[entity].kind == EntityKind::Event {
+            continue;
+        }
+        for (idx, fact) in base
+            .facts_by_subject
+            .get(&entity)
+            .into_iter()
+            .flatten()
+            .map(|&f| (f, &base.facts[f]))
+        {
+            let Some((_, phrases)) = rules.fact_words.iter().find(|(p, _)| *p == fact.property)
+            else {
+                continue;
+            };
+            let anchors: Vec<usize> = phrases
+                .iter()
+                .flat_map(|phrase| phrase_at(tokens, sentence.clone(), phrase))
+                .flatten()
+                .collect();
+            if fact.time.is_some() && !anchors.is_empty() {
+                add(entity, Some(idx), anchors, base.names.is_strong(score));
+            }
         }
     }
     found.into_values().collect()
+}
+
+/// The tokens of the first place `phrase` occurs in `range`, if it does.
+fn phrase_at(tokens: &[Token], range: Range<usize>, phrase: &[String]) -> Option<Range<usize>> {
+    let start = range.clone().find(|&i| {
+        i + phrase.len() <= range.end
+            && phrase
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(word, token)| word_matches(token, word))
+    })?;
+    Some(start..start + phrase.len())
 }
 
 /// The anchor tokens and strength of a cue that matches the sentence, if it does.
@@ -135,14 +226,7 @@ fn match_cue(
 ) -> Option<(Vec<usize>, bool)> {
     let mut anchors = Vec::new();
     for phrase in &cue.phrases {
-        let start = sentence.clone().find(|&i| {
-            i + phrase.len() <= sentence.end
-                && phrase
-                    .iter()
-                    .zip(&tokens[i..])
-                    .all(|(word, token)| word_matches(token, word))
-        })?;
-        anchors.extend(start..start + phrase.len());
+        anchors.extend(phrase_at(tokens, sentence.clone(), phrase)?);
     }
     // The cue's words say what happened, so they anchor it; its entities only say
     // who took part, and anchor it only when the cue has no words.

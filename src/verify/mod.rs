@@ -141,14 +141,15 @@ impl<'a> CheckContext<'a> {
     /// Events the claim's sentence names, with an anchor in the claim's clause.
     pub fn events_for(&mut self, claim: &Claim) -> Vec<events::EventMatch> {
         let sentence = claim.sentence.clone();
-        let (base, segmented, mentions) = (self.base, self.segmented, &self.entity_mentions);
+        let (base, rules, segmented, mentions) =
+            (self.base, self.rules, self.segmented, &self.entity_mentions);
         let all = self.events.entry(sentence.start).or_insert_with(|| {
             let inside: Vec<&Mention> = mentions
                 .iter()
                 .copied()
                 .filter(|m| sentence.contains(&m.tokens.start))
                 .collect();
-            events::in_sentence(base, &segmented.tokens, sentence.clone(), &inside)
+            events::in_sentence(base, rules, &segmented.tokens, sentence.clone(), &inside)
         });
         all.iter()
             .filter(|m| m.anchored_in(&claim.clause))
