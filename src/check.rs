@@ -77,8 +77,8 @@ pub fn check_document(
                 text: document.slice(missing.span).to_string(),
             }
         })?;
-    let claims = claims::find(&segmented, &mentions, rules);
-    let mut context = CheckContext::new(base, &segmented, &document.text, rules, &mentions);
+    let claims = claims::find(&segmented, &mentions, rules, Some(base));
+    let mut context = CheckContext::new(base, &segmented, &document.text, rules, as_of, &mentions);
     let judgements = verify::verify(&claims, &mut context);
     let checked = claims
         .iter()

@@ -18,6 +18,8 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         .mentions
         .iter()
         .filter_map(|mention| match mention.value {
+            // "two years ago" states the time since an event: an elapsed claim.
+            MentionValue::Date(date) if super::elapsed::is_ago(&date) => None,
             MentionValue::Date(date) => {
                 let kind = if date.range.precision == Precision::Year {
                     ClaimKind::EventYear

@@ -1,20 +1,27 @@
 //! The claim stage: mentions combined into typed, checkable statements. Each kind
 //! has its own module that finds it; `verify` has the matching module that judges
-//! it. Claims need no fact base: what a claim is about is settled when it is checked.
-//!
-//! Kinds still to come (elapsed time, relative to another event, ordinal within a
-//! window, title at a time) slot in as further variants of `ClaimKind` and
-//! `Statement`, each with a finder here and a checker in `verify`.
+//! it. Dates, counts, elapsed times, relative events and quotes are found from the
+//! wording alone; titles and ordinals also need the fact base's names of offices
+//! and series, and are found only when one is given.
 
+mod elapsed;
 mod event_count;
 mod event_date;
+mod ordinal_window;
+mod quote;
+mod relative_event;
+mod title;
 
-use crate::mentions::{DateMention, Mention};
+use crate::factbase::{EntityIdx, FactBase};
+use crate::mentions::{DateMention, Duration, Mention};
+
 use crate::rules::{Rules, Tolerance};
 use crate::segment::Segmented;
 use crate::span::Span;
+pub use ordinal_window::{OrdinalStatement, SeriesRef, Window};
 use serde::Serialize;
 use std::ops::Range;
+pub use title::{TitleForm, TitleStatement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -26,6 +33,20 @@ pub enum ClaimKind {
     EventYear,
     /// "three rockets landed": a number attached to an event.
     EventCount,
+    /// "nearly two years ago": the time since an event.
+    Elapsed,
+    /// "about a week after Trump warned": the time between two events.
+    RelativeEvent,
+    /// "founded the militia after the 2003 invasion": which event came first.
+    EventOrder,
+    /// "the third person tapped to lead Iraq in just 10 weeks": a place in a series
+    /// of events, within a window of time.
+    OrdinalWindow,
+    /// "Secretary of State Mike Pompeo", "Soleimani, the head of the Quds Force":
+    /// an office held at the time the sentence is about.
+    Title,
+    /// A quotation attributed to a speaker: listed, never guessed.
+    Quote,
 }
 
 impl ClaimKind {
@@ -34,6 +55,12 @@ impl ClaimKind {
             ClaimKind::EventDate => "event-date",
             ClaimKind::EventYear => "event-year",
             ClaimKind::EventCount => "event-count",
+            ClaimKind::Elapsed => "elapsed",
+            ClaimKind::RelativeEvent => "relative-event",
+            ClaimKind::EventOrder => "event-order",
+            ClaimKind::OrdinalWindow => "ordinal-window",
+            ClaimKind::Title => "title",
+            ClaimKind::Quote => "quote",
         }
     }
 }
@@ -48,6 +75,38 @@ pub enum Statement {
         /// The words after the number, lower case ("katyusha", "rockets").
         unit_words: Vec<String>,
     },
+    /// "nearly two years ago".
+    Elapsed {
+        duration: Duration,
+        tolerance: Tolerance,
+    },
+    /// "about a week after <the events of `reference`>" (or before). `own_date` is a
+    /// date stated in the claim's own clause, the later (or earlier) end.
+    Relative {
+        duration: Duration,
+        tolerance: Tolerance,
+        direction: Direction,
+        reference: Range<usize>,
+        own_date: Option<DateMention>,
+    },
+    /// The events of the claim's clause come after (or before) those of `reference`.
+    Order {
+        direction: Direction,
+        reference: Range<usize>,
+    },
+    Ordinal(ordinal_window::OrdinalStatement),
+    Title(title::TitleStatement),
+    Quote {
+        speaker: Option<EntityIdx>,
+    },
+}
+
+/// Which way a relative claim points from its own event to the reference event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    After,
+    Before,
 }
 
 #[derive(Debug, Clone)]
@@ -66,10 +125,16 @@ pub struct Claim {
 pub struct ClauseContext<'a> {
     pub segmented: &'a Segmented,
     pub rules: &'a Rules,
+    pub base: Option<&'a FactBase>,
     pub sentence: Range<usize>,
+    /// All clauses of the sentence, and which one this is.
+    pub clauses: &'a [Range<usize>],
+    pub clause_index: usize,
     pub clause: Range<usize>,
     /// Mentions inside the clause, in order.
     pub mentions: &'a [Mention],
+    /// Mentions inside the whole sentence, in order.
+    pub sentence_mentions: &'a [Mention],
 }
 
 impl ClauseContext<'_> {
@@ -86,23 +151,52 @@ impl ClauseContext<'_> {
 }
 
 /// Every claim of a document, in the order they appear. `mentions` must be sorted
-/// by position, as `mentions::extract` returns them.
-pub fn find(segmented: &Segmented, mentions: &[Mention], rules: &Rules) -> Vec<Claim> {
+/// by position, as `mentions::extract` returns them; `base` (for its names of
+/// offices and series) enables titles and ordinals.
+pub fn find(
+    segmented: &Segmented,
+    mentions: &[Mention],
+    rules: &Rules,
+    base: Option<&FactBase>,
+) -> Vec<Claim> {
+    let within = |range: &Range<usize>| {
+        let first = mentions.partition_point(|m| m.tokens.start < range.start);
+        let last = mentions.partition_point(|m| m.tokens.start < range.end);
+        &mentions[first..last]
+    };
     let mut claims = Vec::new();
     for sentence in &segmented.sentences {
-        for clause in &sentence.clauses {
-            let first = mentions.partition_point(|m| m.tokens.start < clause.start);
-            let last = mentions.partition_point(|m| m.tokens.start < clause.end);
+        for (clause_index, clause) in sentence.clauses.iter().enumerate() {
             let context = ClauseContext {
                 segmented,
                 rules,
+                base,
                 sentence: sentence.tokens.clone(),
+                clauses: &sentence.clauses,
+                clause_index,
                 clause: clause.clone(),
-                mentions: &mentions[first..last],
+                mentions: within(clause),
+                sentence_mentions: within(&sentence.tokens),
             };
             claims.extend(event_date::find(&context));
             claims.extend(event_count::find(&context));
+            claims.extend(elapsed::find(&context));
+            claims.extend(relative_event::find(&context));
+            claims.extend(ordinal_window::find(&context));
+            claims.extend(title::find(&context));
         }
+        let context = ClauseContext {
+            segmented,
+            rules,
+            base,
+            sentence: sentence.tokens.clone(),
+            clauses: &sentence.clauses,
+            clause_index: 0,
+            clause: sentence.tokens.clone(),
+            mentions: within(&sentence.tokens),
+            sentence_mentions: within(&sentence.tokens),
+        };
+        claims.extend(quote::find(&context));
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims

@@ -4,6 +4,7 @@
 
 use crate::claims;
 use crate::document::Document;
+use crate::factbase::FactBase;
 use crate::mentions::{self, NeedsAsOf};
 use crate::report::mentions::{self as mention_report, MentionsDocument};
 use crate::rules::Rules;
@@ -96,7 +97,14 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
                 records,
             });
         } else {
-            claim_documents.push(claims_json(document, as_of, &segmented, &found, &rules));
+            claim_documents.push(claims_json(
+                document,
+                as_of,
+                &segmented,
+                &found,
+                &rules,
+                base.as_ref(),
+            ));
         }
     }
     let output = match (args.mentions, args.format) {
@@ -143,8 +151,9 @@ fn claims_json(
     segmented: &Segmented,
     found: &[mentions::Mention],
     rules: &Rules,
+    base: Option<&FactBase>,
 ) -> serde_json::Value {
-    let claims: Vec<serde_json::Value> = claims::find(segmented, found, rules)
+    let claims: Vec<serde_json::Value> = claims::find(segmented, found, rules, base)
         .iter()
         .map(|claim| {
             let at = document.lines.locate(&document.text, claim.span.start);

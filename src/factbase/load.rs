@@ -4,7 +4,7 @@
 use super::index::name_key;
 use super::schema::{CueRecord, FactFile, FactRecord, Property, YamlDate};
 use super::{Cue, Entity, EntityIdx, Fact, FactBase, FactTime, Origin, Source};
-use super::{CueIndex, NameIndex};
+use super::{CueIndex, NameIndex, TitleIndex};
 use crate::dates::DateRange;
 use crate::rules::Rules;
 use crate::yaml;
@@ -166,6 +166,7 @@ impl Builder {
         }
         self.base.names = NameIndex::new(&self.base.entities, &rules.names);
         self.base.cues = CueIndex::new(&self.base.entities);
+        self.base.titles = TitleIndex::new(&self.base.entities);
         self.base
     }
 

@@ -5,10 +5,12 @@
 mod index;
 mod load;
 pub mod schema;
+mod titles;
 
 pub use index::{CueIndex, NameIndex};
 pub use load::{LoadError, load_dir};
 pub use schema::{EntityKind, Property};
+pub use titles::{TitleIndex, TitleMatch, content_words};
 
 use crate::dates::DateRange;
 use std::collections::HashMap;
@@ -96,6 +98,7 @@ pub struct FactBase {
     pub facts_by_subject: HashMap<EntityIdx, Vec<FactIdx>>,
     pub names: NameIndex,
     pub cues: CueIndex,
+    pub titles: TitleIndex,
 }
 
 impl FactBase {

@@ -34,7 +34,7 @@ pub fn check(
     unit_words: &[String],
     context: &mut CheckContext,
 ) -> Judgement {
-    let text = context.text_of(claim.tokens.clone()).to_string();
+    let text = context.text_of(claim.tokens.clone());
     let base = context.base;
     let mut normalized = serde_json::Map::new();
     normalized.insert("value".into(), json!(value));

@@ -37,7 +37,7 @@ struct Candidate<'a> {
 }
 
 pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> Judgement {
-    let text = context.text_of(claim.tokens.clone()).to_string();
+    let text = context.text_of(claim.tokens.clone());
     let base = context.base;
     // "the 2015 Iran nuclear deal": a date right before an event's name is that event's.
     let events: Vec<EventMatch> = match context.event_named_at(claim.tokens.end) {

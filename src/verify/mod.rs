@@ -1,9 +1,14 @@
 //! The verify stage: each claim against the fact base, giving a verdict, the
 //! evidence (fact ids, file:line, sources) and one sentence a person can follow.
 
+mod elapsed;
 mod event_count;
 mod event_date;
 pub mod events;
+mod ordinal_window;
+mod quote;
+mod relative_event;
+mod title;
 
 use crate::claims::{Claim, Statement};
 use crate::factbase::{Fact, FactBase};
@@ -95,6 +100,14 @@ pub struct Judgement {
 }
 
 impl Judgement {
+    pub fn with_normalized(
+        mut self,
+        normalized: serde_json::Map<String, serde_json::Value>,
+    ) -> Judgement {
+        self.normalized = normalized;
+        self
+    }
+
     pub fn unverified(explanation: impl Into<String>) -> Judgement {
         Judgement {
             verdict: Verdict::Unverified,
@@ -112,6 +125,9 @@ pub struct CheckContext<'a> {
     pub segmented: &'a Segmented,
     pub text: &'a str,
     pub rules: &'a crate::rules::Rules,
+    /// The date relative claims count from, if the draft has one.
+    pub as_of: Option<chrono::NaiveDate>,
+    mentions: &'a [Mention],
     entity_mentions: Vec<&'a Mention>,
     events: HashMap<usize, Vec<events::EventMatch>>,
 }
@@ -122,6 +138,7 @@ impl<'a> CheckContext<'a> {
         segmented: &'a Segmented,
         text: &'a str,
         rules: &'a crate::rules::Rules,
+        as_of: Option<chrono::NaiveDate>,
         mentions: &'a [Mention],
     ) -> Self {
         let entity_mentions = mentions
@@ -133,6 +150,8 @@ impl<'a> CheckContext<'a> {
             segmented,
             text,
             rules,
+            as_of,
+            mentions,
             entity_mentions,
             events: HashMap::new(),
         }
@@ -140,7 +159,15 @@ impl<'a> CheckContext<'a> {
 
     /// Events the claim's sentence names, with an anchor in the claim's clause.
     pub fn events_for(&mut self, claim: &Claim) -> Vec<events::EventMatch> {
-        let sentence = claim.sentence.clone();
+        self.events_in(claim.sentence.clone(), claim.clause.clone())
+    }
+
+    /// Events `sentence` names, with an anchor in `clause` (found once a sentence).
+    pub fn events_in(
+        &mut self,
+        sentence: Range<usize>,
+        clause: Range<usize>,
+    ) -> Vec<events::EventMatch> {
         let (base, rules, segmented, mentions) =
             (self.base, self.rules, self.segmented, &self.entity_mentions);
         let all = self.events.entry(sentence.start).or_insert_with(|| {
@@ -152,9 +179,35 @@ impl<'a> CheckContext<'a> {
             events::in_sentence(base, rules, &segmented.tokens, sentence.clone(), &inside)
         });
         all.iter()
-            .filter(|m| m.anchored_in(&claim.clause))
+            .filter(|m| m.anchored_in(&clause))
             .cloned()
             .collect()
+    }
+
+    /// The dated events `sentence` names in `clause`, strong matches first, then
+    /// the nearest to `near`.
+    pub fn dated_events_in(
+        &mut self,
+        sentence: Range<usize>,
+        clause: Range<usize>,
+        near: &Range<usize>,
+    ) -> Vec<Dated<'a>> {
+        let base = self.base;
+        let mut dated: Vec<Dated> = self
+            .events_in(sentence, clause)
+            .into_iter()
+            .filter_map(|event| {
+                let (fact, time) = event.dated(base)?;
+                Some(Dated {
+                    distance: event.distance(near),
+                    event,
+                    fact,
+                    time,
+                })
+            })
+            .collect();
+        dated.sort_by_key(|d| (!d.event.strong, d.distance));
+        dated
     }
 
     /// An event named right after the claim's tokens ("the 2015 Iran nuclear deal").
@@ -170,10 +223,74 @@ impl<'a> CheckContext<'a> {
         })
     }
 
-    /// The original text of a token range.
-    pub fn text_of(&self, tokens: Range<usize>) -> &str {
+    /// The first date stated in `clause`.
+    pub fn date_in(&self, clause: &Range<usize>) -> Option<crate::dates::DateRange> {
+        self.mentions.iter().find_map(|m| match &m.value {
+            MentionValue::Date(date) if clause.contains(&m.tokens.start) => Some(date.range),
+            _ => None,
+        })
+    }
+
+    /// The original text of a token range, on one line (for explanations).
+    pub fn text_of(&self, tokens: Range<usize>) -> String {
         let span = self.segmented.span_of(tokens);
-        span.get(self.text).unwrap_or("")
+        let text = span.get(self.text).unwrap_or("");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// How a span of `actual_days` fits a stated duration and its hedge. A bare
+/// duration is right when it rounds to the stated amount of its unit; outside the
+/// tolerance but within a quarter of the stated length is imprecise.
+pub fn judge_span(
+    stated: &crate::mentions::Duration,
+    tolerance: crate::rules::Tolerance,
+    actual_days: f64,
+) -> Verdict {
+    let stated_days = stated.days();
+    let within = match tolerance {
+        crate::rules::Tolerance::Exact => {
+            (actual_days / stated.unit.days()).round() == stated.amount
+        }
+        _ => tolerance.admits(stated_days, actual_days),
+    };
+    if within {
+        Verdict::Supported
+    } else if (actual_days - stated_days).abs() <= 0.25 * stated_days {
+        Verdict::Imprecise
+    } else {
+        Verdict::Contradicted
+    }
+}
+
+/// "702 days (1.9 years)": a span in days and in the stated unit.
+pub fn describe_days(days: f64, unit: crate::dates::TimeUnit) -> String {
+    let in_unit = days / unit.days();
+    let name = format!("{unit:?}").to_lowercase();
+    if unit == crate::dates::TimeUnit::Day {
+        format!("{days:.0} days")
+    } else {
+        format!("{days:.0} days ({in_unit:.1} {name}s)")
+    }
+}
+
+/// An event located in a sentence, with the fact that dates it.
+#[derive(Debug, Clone)]
+pub struct Dated<'a> {
+    pub event: events::EventMatch,
+    pub fact: &'a Fact,
+    pub time: crate::factbase::FactTime,
+    pub distance: usize,
+}
+
+impl Dated<'_> {
+    /// The day the event is taken to have happened: its day, or the middle of a
+    /// coarser date; a span of time from its start.
+    pub fn day(&self) -> chrono::NaiveDate {
+        match self.time {
+            crate::factbase::FactTime::At(range) => range.first + (range.last - range.first) / 2,
+            crate::factbase::FactTime::Between { start, .. } => start.first,
+        }
     }
 }
 
@@ -188,6 +305,16 @@ pub fn verify(claims: &[Claim], context: &mut CheckContext) -> Vec<Judgement> {
                 tolerance,
                 unit_words,
             } => event_count::check(claim, *value, *tolerance, unit_words, context),
+            Statement::Elapsed {
+                duration,
+                tolerance,
+            } => elapsed::check(claim, duration, *tolerance, context),
+            Statement::Relative { .. } | Statement::Order { .. } => {
+                relative_event::check(claim, context)
+            }
+            Statement::Ordinal(statement) => ordinal_window::check(claim, statement, context),
+            Statement::Title(statement) => title::check(claim, statement, context),
+            Statement::Quote { speaker } => quote::check(*speaker, context),
         })
         .collect()
 }

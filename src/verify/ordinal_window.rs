@@ -1,0 +1,156 @@
+//! Checks an ordinal claim: counts the series up to the subject's own entry (within
+//! the window, if one is stated) and compares the subject's place with the ordinal.
+//! A series of dated facts counts the facts in the window; a series of office
+//! holders counts everyone whose term touches it.
+
+use super::{CheckContext, Evidence, Judgement, Verdict};
+use crate::claims::{Claim, OrdinalStatement, SeriesRef, Window};
+use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
+use crate::rules::Tolerance;
+use chrono::{Duration as Days, NaiveDate};
+use serde_json::json;
+
+/// One entry of a series: who, from when (and until when, for a term).
+struct Entry<'a> {
+    who: EntityIdx,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    fact: &'a Fact,
+}
+
+fn series<'a>(base: &'a FactBase, series: SeriesRef) -> Vec<Entry<'a>> {
+    let (property, object) = match series {
+        SeriesRef::Facts { property, object } => (property, object),
+        SeriesRef::Holders { office } => (Property::HeldOffice, office),
+    };
+    let mut entries: Vec<Entry> = base
+        .facts
+        .iter()
+        .filter(|f| f.property == property && f.object == Some(object))
+        .filter_map(|fact| {
+            let (start, end) = match fact.time? {
+                FactTime::At(at) => (at.first, None),
+                FactTime::Between { start, end } => {
+                    (start.first, Some(end.map_or(NaiveDate::MAX, |e| e.last)))
+                }
+            };
+            Some(Entry {
+                who: fact.subject,
+                start,
+                end,
+                fact,
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.start);
+    entries
+}
+
+/// How far back the window reaches, in days: a bare duration up to half a unit
+/// more (it was rounded), "about" by its fraction, "just"/"nearly" no further.
+fn reach(window: &Window) -> Option<f64> {
+    let days = window.duration.days();
+    match window.tolerance {
+        Tolerance::Exact => Some(days + window.duration.unit.days() / 2.0),
+        Tolerance::Around { fraction } => Some(days * (1.0 + fraction)),
+        Tolerance::Nearly { .. } | Tolerance::AtMost | Tolerance::Below => Some(days),
+        Tolerance::AtLeast | Tolerance::Above => None,
+    }
+}
+
+fn ordinal_word(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    WORDS
+        .get(n.wrapping_sub(1))
+        .map_or_else(|| format!("{n}th"), |w| w.to_string())
+}
+
+pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckContext) -> Judgement {
+    let base = context.base;
+    let text = context.text_of(claim.tokens.clone());
+    let entries = series(base, statement.series);
+    let mut normalized = serde_json::Map::new();
+    normalized.insert("ordinal".into(), json!(statement.ordinal));
+    let what = match statement.series {
+        SeriesRef::Facts { object, .. } => format!(
+            "people named to head the government of {}",
+            base.entities[object].name
+        ),
+        SeriesRef::Holders { office } => {
+            format!("holders of the office of {}", base.entities[office].name)
+        }
+    };
+    normalized.insert("series".into(), json!(what));
+    if let Some(window) = &statement.window {
+        normalized.insert("window".into(), json!(window.duration.iso()));
+    }
+    let subject = statement.candidates.iter().find_map(|&(person, strong)| {
+        entries
+            .iter()
+            .rposition(|e| e.who == person)
+            .map(|i| (i, strong))
+    });
+    let Some((subject_index, strong)) = subject else {
+        return Judgement::unverified(format!(
+            "“{text}”: no one named here is among the {what} in the fact base"
+        ))
+        .with_normalized(normalized);
+    };
+    let subject = &entries[subject_index];
+    let reference = subject.start;
+    let from = statement
+        .window
+        .as_ref()
+        .and_then(reach)
+        .map(|days| reference - Days::days(days.floor() as i64));
+    let counted: Vec<&Entry> = entries[..=subject_index]
+        .iter()
+        .filter(|e| match (from, e.end) {
+            (None, _) => true,
+            (Some(from), None) => e.start >= from,
+            (Some(from), Some(end)) => end >= from,
+        })
+        .collect();
+    let position = counted.len();
+    let name = |e: &Entry| base.entities[e.who].name.clone();
+    normalized.insert("subject".into(), json!(base.entities[subject.who].id));
+    normalized.insert("position".into(), json!(position));
+    let first = counted[0];
+    let gap = (reference - first.start).num_days();
+    let window_text = statement
+        .window
+        .as_ref()
+        .map(|w| format!(" within {}", w.duration.iso()))
+        .unwrap_or_default();
+    let found = format!(
+        "{} from {reference}; the first of {position}{window_text} was {} from {}, {gap} days earlier",
+        name(subject),
+        name(first),
+        first.start
+    );
+    let (verdict, explanation) = if position as u64 == statement.ordinal {
+        (
+            Verdict::Supported,
+            format!("{found}: the {} of the {what}", ordinal_word(position)),
+        )
+    } else {
+        (
+            Verdict::Contradicted,
+            format!(
+                "{found}: the {}, not the {}, of the {what}",
+                ordinal_word(position),
+                ordinal_word(statement.ordinal as usize)
+            ),
+        )
+    };
+    let verdict = if strong { verdict } else { Verdict::Unverified };
+    Judgement {
+        verdict,
+        explanation,
+        evidence: counted.iter().map(|e| Evidence::of(e.fact)).collect(),
+        normalized,
+    }
+}
