@@ -29,6 +29,8 @@ pub struct Token {
     pub key: CompactString,
     /// Whether the token starts with an upper-case letter.
     pub capitalized: bool,
+    /// Whether it has an upper-case letter anywhere ("iPhone").
+    pub has_capital: bool,
 }
 
 impl Token {
@@ -146,6 +148,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             kind,
             key: token_key(raw),
             capitalized: c.is_uppercase(),
+            has_capital: raw.chars().any(char::is_uppercase),
         });
     }
 }
@@ -168,6 +171,12 @@ fn joins(text: &str, start: usize, at: usize, c: char, kind: TokenKind, end: usi
             digits == 3
         }
         '.' if kind == TokenKind::Number => next.is_some_and(|n| n.is_ascii_digit()),
+        // "PM2.5", "v1.2": a decimal inside a name.
+        '.' if text.as_bytes()[at - 1].is_ascii_digit()
+            && next.is_some_and(|n| n.is_ascii_digit()) =>
+        {
+            true
+        }
         '.' => {
             // "U.S.", "a.m.": single letters joined by full stops.
             let so_far = &text[start..at];
@@ -257,7 +266,14 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
     let mut clauses = Vec::new();
     let mut start = range.start;
     for i in range.clone() {
-        if i > start && rules.clause_markers.at(tokens, i, range.end).is_some() {
+        // "the day before." ends with the marker: no clause follows it.
+        let opens_clause = rules
+            .clause_markers
+            .at(tokens, i, range.end)
+            .is_some_and(|(_, len)| {
+                i + len < range.end && tokens[i + len].kind != TokenKind::Punct
+            });
+        if i > start && opens_clause {
             clauses.push(start..i);
             start = i;
         } else if tokens[i].is_punct(';') {

@@ -301,8 +301,9 @@ fn read_after_month(
         NaiveDate::from_ymd_opt(2000, month, day)?;
         return Some((DateExpr::MonthDay { month, day }, k + 1));
     }
-    if let Some(year) = at(tokens, i + 1, end).and_then(|t| year_of(&t.key)) {
-        return Some((DateExpr::Absolute(DateRange::month(year, month)?), i + 2));
+    // "March 2020", "Feb. 2024"
+    if let Some(year) = at(tokens, k, end).and_then(|t| year_of(&t.key)) {
+        return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
     }
     // A bare month needs a word before it that makes it a time ("in March").
     let cue = i
@@ -445,6 +446,24 @@ pub fn tense_before(
     } else {
         Tense::Past
     }
+}
+
+/// Whether the clause before token `at` has a count, an ordinal or a past-tense
+/// verb: then "in three days" measures a span rather than pointing ahead.
+pub fn counts_or_past_before(
+    tokens: &[Token],
+    clause_start: usize,
+    at: usize,
+    rules: &Rules,
+) -> bool {
+    tokens[clause_start..at].iter().any(|t| {
+        let key = t.key.as_str();
+        t.kind == TokenKind::Number
+            || rules.number_words.contains_key(key)
+            || rules.ordinals.contains_key(key)
+            || matches!(key, "was" | "were" | "had" | "did")
+            || (t.is_word() && key.len() > 4 && key.ends_with("ed"))
+    })
 }
 
 /// The value of a date expression on `as_of`; `anchor` is the day "the day before"

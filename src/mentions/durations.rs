@@ -30,7 +30,11 @@ fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
 pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
     // "the past three days", "the last two weeks"
-    if matches!(token.key.as_str(), "past" | "last") {
+    // "the past three days"; not "will last five days", where "last" is a verb.
+    let after_article = i
+        .checked_sub(1)
+        .is_some_and(|p| matches!(tokens[p].key.as_str(), "the" | "these" | "those"));
+    if matches!(token.key.as_str(), "past" | "last") && after_article {
         let (duration, next) = amount_and_unit(tokens, i + 1, end, rules)?;
         return Some((duration, next));
     }

@@ -246,10 +246,14 @@ impl ClauseReader<'_> {
         else {
             return Ok(None);
         };
-        let tense = dates::tense_before(tokens, self.clause.start, i, rules);
-        // "in three days" is a date only when the wording is about the future; "the
-        // third leader in seven weeks" is a span of time.
-        if matches!(expr, DateExpr::Shift { amount, .. } if amount > 0) && tense == Tense::Past {
+        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
+        // "in three days" is a date when it looks ahead ("the ferry resumes in three
+        // days"), but a span of time after a count or in a past-tense clause ("the
+        // third leader in seven weeks", "prices fell 3% in two days").
+        if matches!(expr, DateExpr::Shift { amount, .. } if amount > 0)
+            && tense == Tense::Past
+            && dates::counts_or_past_before(tokens, self.clause.start, i, rules)
+        {
             return Ok(None);
         }
         let range = match (expr, self.as_of) {

@@ -20,9 +20,13 @@ pub fn read_hedge(
 ) -> Option<(Tolerance, usize)> {
     let (&tolerance, len) = rules.hedges.at(tokens, i, end)?;
     let next = at(tokens, i + len, end)?;
+    let key = next.key.as_str();
+    let first_part = key.split('-').next().unwrap_or(key);
     let quantity_follows = next.kind == TokenKind::Number
-        || matches!(next.key.as_str(), "a" | "an" | "half")
-        || quantity::word_value(&next.key, rules).is_some();
+        || matches!(key, "a" | "an" | "half")
+        || quantity::word_value(first_part, rules).is_some()
+        || rules.vague.contains_key(key)
+        || rules.fractions.contains_key(key);
     quantity_follows.then_some((tolerance, i + len))
 }
 
@@ -50,7 +54,8 @@ pub fn read_fraction(
         return Some((0.5, i + 1));
     }
     if let Some((numerator, denominator)) = key.split_once('-') {
-        let numerator = quantity::word_value(numerator, rules)?;
+        // "two-thirds"; not "sixty-fifth", an ordinal.
+        let numerator = quantity::word_value(numerator, rules).filter(|n| *n < 10)?;
         let &denominator = rules.fractions.get(denominator)?;
         return Some((numerator as f64 / f64::from(denominator), i + 1));
     }
@@ -172,12 +177,12 @@ fn not_a_quantity(
     if label_before {
         return Some(amount_end);
     }
-    // A model or name: "Boeing 737", "Windows 10" (a capitalised word, not opening
-    // the sentence, right before bare digits).
+    // A model or name: "Boeing 737", "iPhone 12" (a word with a capital, not
+    // opening the sentence, right before bare digits).
     let model = digits_only
         && before.is_some_and(|t| {
             t.is_word()
-                && t.capitalized
+                && t.has_capital
                 && i - 1 > sentence_start
                 && !rules.months.contains_key(t.key.as_str())
                 && !rules.weekdays.contains_key(t.key.as_str())

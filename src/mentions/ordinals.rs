@@ -22,7 +22,15 @@ pub fn read(tokens: &[Token], i: usize, rules: &Rules) -> Option<(u64, usize)> {
         return (suffix == expected).then_some((value, i + 1));
     }
     if let Some(&value) = rules.ordinals.get(key) {
-        return Some((value, i + 1));
+        // "rose to second the motion": the verb.
+        let verb = i.checked_sub(1).is_some_and(|p| tokens[p].is("to"))
+            && tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                )
+            });
+        return (!verb).then_some((value, i + 1));
     }
     // "twenty-first"
     let (tens, unit) = key.split_once('-')?;

@@ -166,11 +166,15 @@ pub fn in_sentence(
     }
     candidates.sort_unstable();
     candidates.dedup();
+    // Events that take part in another matched event ("withdrew from the nuclear
+    // deal" is about the withdrawal, not the deal) are not what the clause dates.
+    let mut participants: Vec<EntityIdx> = Vec::new();
     for (event, cue_idx) in candidates {
         let cue = &base.entities[event].cues[cue_idx];
         if let Some((anchors, strong)) = match_cue(base, cue, tokens, sentence.clone(), &mentioned)
         {
             add(event, None, anchors, strong);
+            participants.extend(cue.entities.iter().filter(|&&e| e != event));
         }
     }
     for mention in entities {
@@ -201,6 +205,7 @@ pub fn in_sentence(
             }
         }
     }
+    found.retain(|(event, fact), _| fact.is_some() || !participants.contains(event));
     found.into_values().collect()
 }
 

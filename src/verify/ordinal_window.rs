@@ -58,6 +58,16 @@ fn reach(window: &Window) -> Option<f64> {
     }
 }
 
+/// "10 weeks", "a week".
+fn describe_duration(duration: &crate::mentions::Duration) -> String {
+    let unit = format!("{:?}", duration.unit).to_lowercase();
+    if duration.amount == 1.0 {
+        format!("one {unit}")
+    } else {
+        format!("{} {unit}s", duration.amount)
+    }
+}
+
 fn ordinal_word(n: usize) -> String {
     const WORDS: [&str; 10] = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -119,18 +129,31 @@ pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckCon
     normalized.insert("subject".into(), json!(base.entities[subject.who].id));
     normalized.insert("position".into(), json!(position));
     let first = counted[0];
-    let gap = (reference - first.start).num_days();
     let window_text = statement
         .window
         .as_ref()
-        .map(|w| format!(" within {}", w.duration.iso()))
+        .map(|w| format!(" in the {} to {reference}", describe_duration(&w.duration)))
         .unwrap_or_default();
-    let found = format!(
-        "{} from {reference}; the first of {position}{window_text} was {} from {}, {gap} days earlier",
-        name(subject),
-        name(first),
-        first.start
-    );
+    let found = match statement.series {
+        SeriesRef::Holders { .. } => format!(
+            "{} took office on {reference}; the first of {position}{window_text} was {}, in office from {}{}",
+            name(subject),
+            name(first),
+            first.start,
+            first
+                .end
+                .filter(|e| *e != NaiveDate::MAX)
+                .map(|e| format!(" to {e}"))
+                .unwrap_or_default()
+        ),
+        SeriesRef::Facts { .. } => format!(
+            "{} was named on {reference}; the first of {position}{window_text} was {}, named on {}, {} days earlier",
+            name(subject),
+            name(first),
+            first.start,
+            (reference - first.start).num_days()
+        ),
+    };
     let (verdict, explanation) = if position as u64 == statement.ordinal {
         (
             Verdict::Supported,

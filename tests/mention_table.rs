@@ -1,0 +1,172 @@
+//! The mention examples table (`tests/mentions/examples.tsv`) is the mention
+//! stage's specification: each row marks one span of a sentence with ⟦ ⟧ and says
+//! what must be read there (or, for `none`, that nothing may be). One test runs
+//! every row and lists every row that fails.
+
+use claimcheck::document::Document;
+use claimcheck::mentions;
+use claimcheck::report::mentions::{MentionRecord, record};
+use claimcheck::rules::Rules;
+use claimcheck::segment::Segmented;
+use claimcheck::span::Span;
+use serde_json::Value;
+use std::path::Path;
+
+const QUANTITY_KINDS: &[&str] = &["date", "duration", "number", "percent", "ordinal"];
+
+struct Row {
+    line: usize,
+    as_of: chrono::NaiveDate,
+    kind: String,
+    value: String,
+    precision: String,
+    text: String,
+    span: Span,
+}
+
+fn rows() -> Vec<Row> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mentions/examples.tsv");
+    let table = std::fs::read_to_string(&path).expect("the examples table exists");
+    let mut rows = Vec::new();
+    for (index, line) in table.lines().enumerate().skip(1) {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(
+            fields.len(),
+            5,
+            "line {}: five tab-separated fields",
+            index + 1
+        );
+        let marked = fields[4];
+        let open = marked
+            .find('⟦')
+            .unwrap_or_else(|| panic!("line {}: no ⟦", index + 1));
+        let close = marked
+            .find('⟧')
+            .unwrap_or_else(|| panic!("line {}: no ⟧", index + 1));
+        let text = marked.replacen('⟦', "", 1).replacen('⟧', "", 1);
+        let span = Span::new(open, close - '⟦'.len_utf8());
+        rows.push(Row {
+            line: index + 1,
+            as_of: fields[0]
+                .parse()
+                .unwrap_or_else(|_| panic!("line {}: as_of", index + 1)),
+            kind: fields[1].to_string(),
+            value: fields[2].to_string(),
+            precision: fields[3].to_string(),
+            text,
+            span,
+        });
+    }
+    rows
+}
+
+fn read(rules: &Rules, row: &Row) -> Vec<MentionRecord> {
+    let document =
+        Document::from_text(Path::new("row.txt"), row.text.clone()).expect("a row is a draft");
+    let segmented = Segmented::new(&document, rules);
+    let found = mentions::extract(&segmented, rules, Some(row.as_of), None).expect("as-of given");
+    found
+        .iter()
+        .map(|m| record(m, &document.text, None))
+        .collect()
+}
+
+/// Whether a record's value is the table's: numbers to three decimals, "vague:N"
+/// for a vague amount, text otherwise.
+fn value_matches(expected: &str, record: &MentionRecord) -> bool {
+    let vague = record
+        .extra
+        .get("vague")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let (want, want_vague) = match expected.strip_prefix("vague:") {
+        Some(rest) => (rest, true),
+        None => (expected, false),
+    };
+    if vague != want_vague {
+        return false;
+    }
+    match (&record.value, want.parse::<f64>()) {
+        (Value::Number(got), Ok(want)) => got.as_f64().is_some_and(|g| (g - want).abs() < 1e-3),
+        (Value::String(got), _) => got == want,
+        _ => false,
+    }
+}
+
+fn check(row: &Row, got: &[MentionRecord]) -> Result<(), String> {
+    if row.kind == "none" {
+        let wrong: Vec<&MentionRecord> = got
+            .iter()
+            .filter(|m| QUANTITY_KINDS.contains(&m.kind) && m.span.overlaps(row.span))
+            .collect();
+        return match wrong.is_empty() {
+            true => Ok(()),
+            false => Err(format!("expected no mention, got {}", describe(&wrong))),
+        };
+    }
+    let at_span: Vec<&MentionRecord> = got
+        .iter()
+        .filter(|m| m.span == row.span && m.kind == row.kind)
+        .collect();
+    let Some(found) = at_span.first() else {
+        let near: Vec<&MentionRecord> = got.iter().filter(|m| m.span.overlaps(row.span)).collect();
+        return Err(format!(
+            "expected {} {}, got {}",
+            row.kind,
+            row.value,
+            describe(&near)
+        ));
+    };
+    let precision = found.precision.map_or("-".to_string(), |p| p.to_string());
+    if !value_matches(&row.value, found) || precision != row.precision {
+        return Err(format!(
+            "expected {} {} ({}), got {} ({precision})",
+            row.kind, row.value, row.precision, found.value
+        ));
+    }
+    Ok(())
+}
+
+fn describe(records: &[&MentionRecord]) -> String {
+    if records.is_empty() {
+        return "nothing".into();
+    }
+    let parts: Vec<String> = records
+        .iter()
+        .map(|m| {
+            let precision = m.precision.map(|p| format!(" ({p})")).unwrap_or_default();
+            format!("{} “{}” {}{precision}", m.kind, m.text, m.value)
+        })
+        .collect();
+    parts.join(", ")
+}
+
+#[test]
+fn every_row_of_the_examples_table_reads_as_marked() {
+    let rules =
+        Rules::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).expect("rules load");
+    let rows = rows();
+    assert!(
+        rows.len() >= 500,
+        "the table has {} rows, fewer than 500",
+        rows.len()
+    );
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|row| {
+            check(row, &read(&rules, row))
+                .err()
+                .map(|why| format!("line {} [{}] {}: {why}", row.line, row.as_of, row.text))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows fail:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
