@@ -1,7 +1,8 @@
 //! The language- and desk-specific data under `rules/`: lexicons, context words,
-//! hedge tolerances and name-matching thresholds. Read once, validated on load with
+//! hedge tolerances, name-matching thresholds and the properties facts may state. Read once, validated on load with
 //! file:line:column, and turned into look-up tables for the mention stage.
 
+use crate::factbase::{PropertiesFile, PropertyTable};
 use crate::yaml::{self, YamlError};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -91,12 +92,17 @@ impl Tolerance {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NameMatching {
     pub strong_match: f64,
     pub weak_match: f64,
     pub fuzzy_min_length: usize,
+    /// The score of two names that differ only in transliteration ("Kadhimi" and
+    /// "Kazemi"), scaled down further as their folded spellings differ.
+    pub transliteration_match: f64,
+    /// How many candidates sharing the most letter trigrams a fuzzy look-up scores.
+    pub fuzzy_candidates: usize,
 }
 
 /// Every rule the pipeline reads, as look-up tables keyed by lower-case words.
@@ -118,6 +124,8 @@ pub struct Rules {
     /// Each hedge phrase as lower-case words, longest first.
     pub hedges: Vec<(Vec<String>, Tolerance)>,
     pub names: NameMatching,
+    /// The properties a fact may state (`properties.yaml`).
+    pub properties: PropertyTable,
 }
 
 const WEEKDAYS: [chrono::Weekday; 7] = [
@@ -131,7 +139,8 @@ const WEEKDAYS: [chrono::Weekday; 7] = [
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml` and `names.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml` and
+    /// `properties.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -150,7 +159,11 @@ impl Rules {
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("names.yaml")?;
         let names: NameMatching = yaml::parse(&path, &text, 0)?;
-        Rules::from_parts(lexicon, context, hedges, names, dir)
+        let (path, text) = read("properties.yaml")?;
+        let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
+        let properties = PropertyTable::new(properties, &text)
+            .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
+        Rules::from_parts(lexicon, context, hedges, names, properties, dir)
     }
 
     fn from_parts(
@@ -158,6 +171,7 @@ impl Rules {
         context: ContextFile,
         hedges: HedgesFile,
         names: NameMatching,
+        properties: PropertyTable,
         dir: &Path,
     ) -> Result<Rules, RulesError> {
         let invalid = |file: &str, what: String| {
@@ -182,6 +196,12 @@ impl Rules {
             return Err(invalid(
                 "names.yaml",
                 "need 0 <= weak-match <= strong-match <= 1".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&names.transliteration_match) || names.fuzzy_candidates == 0 {
+            return Err(invalid(
+                "names.yaml",
+                "need 0 <= transliteration-match <= 1 and fuzzy-candidates >= 1".into(),
             ));
         }
         let months = lexicon
@@ -224,6 +244,7 @@ impl Rules {
             contradiction_window: context.contradiction_window,
             hedges: hedge_phrases,
             names,
+            properties,
         })
     }
 }

@@ -36,6 +36,8 @@ pub struct CheckArgs {
     /// (unverified < imprecise < outdated < contradicted).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     fail_on: FailOn,
+    #[command(flatten)]
+    cache: super::CacheArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -80,7 +82,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
     let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let base = super::load_base(&db_dir, &rules)?;
+    let base = super::load_base(&db_dir, &rules, &args.cache)?;
 
     let mut checked: Vec<CheckedDocument> = Vec::new();
     let mut failed = false;

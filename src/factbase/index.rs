@@ -1,6 +1,8 @@
-//! Look-up structures over the fact base: names and aliases (exact, plus buckets of
-//! fuzzy candidates so a look-up never scans every name) and event cues by word.
+//! Look-up structures over the fact base: names and aliases (exact, plus a trigram
+//! index of fuzzy candidates so a look-up never scans every name) and event cues
+//! by word.
 
+use super::fuzzy::{TrigramIndex, fold};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
@@ -17,15 +19,24 @@ pub fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
+/// Names and aliases of the base's entities: an exact map from name key to
+/// entities, and a trigram index over folded spellings for fuzzy look-ups.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     exact: HashMap<String, Vec<EntityIdx>>,
-    /// Names by (word count, first character), the only ones a fuzzy look-up scores.
-    buckets: HashMap<(usize, char), Vec<(String, EntityIdx)>>,
+    /// Every distinct (name key, entity) pair, numbered for the trigram index.
+    names: Vec<IndexedName>,
+    trigrams: TrigramIndex,
     max_words: usize,
-    strong: f64,
-    weak: f64,
-    fuzzy_min_length: usize,
+    settings: Option<NameMatching>,
+}
+
+#[derive(Debug)]
+struct IndexedName {
+    key: String,
+    folded: String,
+    words: usize,
+    entity: EntityIdx,
 }
 
 /// An entity found under a name, with how well the name matched (1.0 is exact).
@@ -38,9 +49,7 @@ pub struct NameMatch {
 impl NameIndex {
     pub fn new(entities: &[Entity], settings: &NameMatching) -> Self {
         let mut index = NameIndex {
-            strong: settings.strong_match,
-            weak: settings.weak_match,
-            fuzzy_min_length: settings.fuzzy_min_length,
+            settings: Some(settings.clone()),
             ..NameIndex::default()
         };
         for (idx, entity) in entities.iter().enumerate() {
@@ -49,7 +58,6 @@ impl NameIndex {
                 if key.is_empty() {
                     continue;
                 }
-                let words = key.split(' ').count();
                 // Punctuation inside a name ("Donald J. Trump") is a token in the draft.
                 index.max_words = index.max_words.max(tokenize_str(name).len());
                 let ids = index.exact.entry(key.clone()).or_default();
@@ -57,13 +65,15 @@ impl NameIndex {
                     continue;
                 }
                 ids.push(idx);
-                if let Some(first) = key.chars().next() {
-                    index
-                        .buckets
-                        .entry((words, first))
-                        .or_default()
-                        .push((key, idx));
-                }
+                let folded = fold(&key);
+                let number = index.names.len() as u32;
+                index.trigrams.insert(number, &folded);
+                index.names.push(IndexedName {
+                    words: key.split(' ').count(),
+                    key,
+                    folded,
+                    entity: idx,
+                });
             }
         }
         index
@@ -77,34 +87,17 @@ impl NameIndex {
         self.exact.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// The best-scoring names of `words` words similar to `key`, at least a weak match.
+    /// The best-scoring names of `words` words similar to `key`, at least a weak
+    /// match; all of them when several score the same.
     pub fn fuzzy(&self, key: &str, words: usize) -> Vec<NameMatch> {
-        if key.chars().count() < self.fuzzy_min_length {
-            return Vec::new();
-        }
-        let Some(first) = key.chars().next() else {
-            return Vec::new();
-        };
         let mut best: Vec<NameMatch> = Vec::new();
-        for (name, entity) in self.buckets.get(&(words, first)).into_iter().flatten() {
-            let score = strsim::normalized_damerau_levenshtein(key, name);
-            if score < self.weak {
-                continue;
-            }
+        for found in self.scored(key, |name| name.words == words) {
             match best.first().map(|m| m.score) {
-                Some(top) if score < top => {}
-                Some(top) if score > top => {
-                    best = vec![NameMatch {
-                        entity: *entity,
-                        score,
-                    }]
-                }
+                Some(top) if found.score < top => {}
+                Some(top) if found.score > top => best = vec![found],
                 _ => {
-                    if !best.iter().any(|m| m.entity == *entity) {
-                        best.push(NameMatch {
-                            entity: *entity,
-                            score,
-                        })
+                    if !best.iter().any(|m| m.entity == found.entity) {
+                        best.push(found)
                     }
                 }
             }
@@ -112,10 +105,69 @@ impl NameIndex {
         best
     }
 
+    /// Entities whose names resemble `query` (any number of words), best first,
+    /// each once with its best score: what `db find` shows.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<NameMatch> {
+        let key = name_key(query);
+        let mut found: Vec<NameMatch> = self
+            .exact(&key)
+            .iter()
+            .map(|&entity| NameMatch { entity, score: 1.0 })
+            .collect();
+        for candidate in self.scored(&key, |_| true) {
+            match found.iter_mut().find(|m| m.entity == candidate.entity) {
+                Some(known) => known.score = known.score.max(candidate.score),
+                None => found.push(candidate),
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        found.truncate(limit);
+        found
+    }
+
+    /// Candidates from the trigram index that `keep` accepts, scored, at least
+    /// a weak match.
+    fn scored(&self, key: &str, keep: impl Fn(&IndexedName) -> bool) -> Vec<NameMatch> {
+        let Some(settings) = &self.settings else {
+            return Vec::new();
+        };
+        if key.chars().count() < settings.fuzzy_min_length {
+            return Vec::new();
+        }
+        let folded = fold(key);
+        let candidates = self
+            .trigrams
+            .candidates(&folded, settings.fuzzy_candidates, |n| {
+                keep(&self.names[n as usize])
+            });
+        candidates
+            .into_iter()
+            .map(|n| &self.names[n as usize])
+            .map(|name| NameMatch {
+                entity: name.entity,
+                score: similarity(key, &folded, name, settings),
+            })
+            .filter(|m| m.score >= settings.weak_match)
+            .collect()
+    }
+
     /// Whether a score is strong enough to decide a verdict.
     pub fn is_strong(&self, score: f64) -> bool {
-        score >= self.strong
+        self.settings
+            .as_ref()
+            .is_some_and(|s| score >= s.strong_match)
     }
+}
+
+/// How alike a looked-up key and an indexed name are: their spelling similarity,
+/// or, when higher, their folded spellings' similarity scaled by the
+/// transliteration score (so "Kazemi" finds "Kadhimi", but never as strongly as
+/// an exact spelling would).
+fn similarity(key: &str, folded: &str, name: &IndexedName, settings: &NameMatching) -> f64 {
+    let spelling = strsim::normalized_damerau_levenshtein(key, &name.key);
+    let transliteration = strsim::normalized_damerau_levenshtein(folded, &name.folded)
+        * settings.transliteration_match;
+    spelling.max(transliteration)
 }
 
 /// Which event cues may match, keyed by a word of their first phrase or, for cues
