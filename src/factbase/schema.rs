@@ -102,6 +102,7 @@ pub struct SeriesRecord {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = sources_required)]
 pub struct FactRecord {
     /// Stable id, unique across the base: evidence in reports points at it.
     #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
@@ -137,7 +138,7 @@ pub struct FactRecord {
     pub end: Option<Spanned<YamlDate>>,
     /// Where a reader can check the fact: at least one.
     #[serde(default)]
-    #[schemars(with = "Vec<SourceRecord>", required, length(min = 1))]
+    #[schemars(with = "Vec<SourceRecord>", length(min = 1))]
     pub sources: Option<Spanned<Vec<SourceRecord>>>,
     /// Context for reviewers: what the sources say, what is uncertain.
     #[serde(default)]
@@ -197,6 +198,14 @@ impl YamlDate {
             YamlDate::Text(text) => text.clone(),
             YamlDate::Year(year) => year.to_string(),
         }
+    }
+}
+
+/// Sources are optional to serde only so that lint, not the parser, reports a
+/// fact without them (with a fix hint); editors should ask for them at once.
+fn sources_required(schema: &mut schemars::Schema) {
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        required.push("sources".into());
     }
 }
 

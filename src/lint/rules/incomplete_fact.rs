@@ -67,7 +67,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                     Rule::IncompleteFact,
                     path,
                     &fact.id,
-                    format!("a `{property}` fact takes no {what}"),
+                    format!("`{property}` facts take no {what}"),
                     format!(
                         "remove {what}, or choose the property this fact states (rules/properties.yaml)"
                     ),
