@@ -7,7 +7,8 @@
 //! Layout: magic, key (16 bytes), payload length and payload checksum (8 bytes
 //! each, little-endian), then the payload in postcard.
 
-use super::{Entity, Fact, FactBase, Series};
+use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series};
+use crate::rules::NameMatching;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,9 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
-/// Bumped whenever the payload's shape changes.
-const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever the payload's shape changes, or the way names are keyed and
+/// folded and indexed for the name index (`name_key`, `fuzzy`).
+const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
 
 /// What the cache did for one load.
@@ -39,21 +41,41 @@ impl CacheKey {
         properties_digest: u64,
         files: impl Iterator<Item = (&'a Path, &'a str)>,
     ) -> Self {
-        let mut hasher = Xxh3::new();
-        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-        hasher.update(&FORMAT_VERSION.to_le_bytes());
-        hasher.update(&properties_digest.to_le_bytes());
+        let mut hasher = key_hasher(properties_digest);
         for (path, text) in files {
-            let path = path.to_string_lossy();
-            // Lengths first, so no two different lists of files hash alike by moving
-            // bytes from one field to the next.
-            hasher.update(&(path.len() as u64).to_le_bytes());
-            hasher.update(path.as_bytes());
-            hasher.update(&(text.len() as u64).to_le_bytes());
-            hasher.update(text.as_bytes());
+            hash_file(&mut hasher, path, text.as_bytes());
         }
         CacheKey(hasher.digest128())
     }
+
+    /// The key of the files at `paths`, read one at a time.
+    pub fn of_files(properties_digest: u64, paths: &[PathBuf]) -> Result<Self, String> {
+        let mut hasher = key_hasher(properties_digest);
+        for path in paths {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+            hash_file(&mut hasher, path, &bytes);
+        }
+        Ok(CacheKey(hasher.digest128()))
+    }
+}
+
+fn key_hasher(properties_digest: u64) -> Xxh3 {
+    let mut hasher = Xxh3::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(&FORMAT_VERSION.to_le_bytes());
+    hasher.update(&properties_digest.to_le_bytes());
+    hasher
+}
+
+fn hash_file(hasher: &mut Xxh3, path: &Path, content: &[u8]) {
+    let path = path.to_string_lossy();
+    // Lengths first, so no two different lists of files hash alike by moving bytes
+    // from one field to the next.
+    hasher.update(&(path.len() as u64).to_le_bytes());
+    hasher.update(path.as_bytes());
+    hasher.update(&(content.len() as u64).to_le_bytes());
+    hasher.update(content);
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,6 +83,7 @@ struct Payload {
     entities: Vec<Entity>,
     facts: Vec<Fact>,
     series: Vec<Series>,
+    names: NameIndex,
 }
 
 /// The cache file for the base in `db_dir`: one per base, so two bases do not
@@ -71,8 +94,9 @@ pub fn cache_file(cache_dir: &Path, db_dir: &Path) -> PathBuf {
     cache_dir.join(format!("facts-{name:016x}.bin"))
 }
 
-/// The base stored under `key`, without its indexes, or why there is none.
-pub fn read(file: &Path, key: CacheKey) -> Result<FactBase, String> {
+/// The base stored under `key`, indexed with the given name thresholds, or why
+/// there is none.
+pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<FactBase, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("no cache ({e})"))?;
     let header = bytes
         .get(..HEADER_LEN)
@@ -94,12 +118,16 @@ pub fn read(file: &Path, key: CacheKey) -> Result<FactBase, String> {
     }
     let payload: Payload =
         postcard::from_bytes(payload).map_err(|e| format!("cache file unreadable ({e})"))?;
+    drop(bytes);
     let mut base = FactBase {
+        cues: CueIndex::new(&payload.entities),
         entities: payload.entities,
         facts: payload.facts,
         series: payload.series,
+        names: payload.names,
         ..FactBase::default()
     };
+    base.names.set_thresholds(thresholds);
     share_paths(&mut base);
     base.group_by_subject();
     Ok(base)
@@ -112,11 +140,13 @@ pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()>
         entities: &'a [Entity],
         facts: &'a [Fact],
         series: &'a [Series],
+        names: &'a NameIndex,
     }
     let payload = postcard::to_stdvec(&PayloadRef {
         entities: &base.entities,
         facts: &base.facts,
         series: &base.series,
+        names: &base.names,
     })
     .map_err(std::io::Error::other)?;
     let dir = file.parent().unwrap_or(Path::new("."));

@@ -6,6 +6,7 @@ use super::fuzzy::{TrigramIndex, fold};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A name as the tokenizer sees it: token keys joined by single spaces.
@@ -20,18 +21,21 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// Names and aliases of the base's entities: an exact map from name key to
-/// entities, and a trigram index over folded spellings for fuzzy look-ups.
-#[derive(Debug, Default)]
+/// entities, and a trigram index over folded spellings for fuzzy look-ups. It is
+/// stored in the fact base's cache, as building it is most of a warm load; the
+/// thresholds are not, so `rules/names.yaml` can change without a rebuild.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
     exact: HashMap<String, Vec<EntityIdx>>,
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
     max_words: usize,
+    #[serde(skip)]
     settings: Option<NameMatching>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct IndexedName {
     key: String,
     folded: String,
@@ -67,7 +71,7 @@ impl NameIndex {
                 ids.push(idx);
                 let folded = fold(&key);
                 let number = index.names.len() as u32;
-                index.trigrams.insert(number, &folded);
+                index.trigrams.insert(number, &key, &folded);
                 index.names.push(IndexedName {
                     words: key.split(' ').count(),
                     key,
@@ -77,6 +81,11 @@ impl NameIndex {
             }
         }
         index
+    }
+
+    /// Sets the thresholds look-ups use (an index read from the cache has none).
+    pub fn set_thresholds(&mut self, settings: &NameMatching) {
+        self.settings = Some(settings.clone());
     }
 
     pub fn max_words(&self) -> usize {
@@ -137,7 +146,7 @@ impl NameIndex {
         let folded = fold(key);
         let candidates = self
             .trigrams
-            .candidates(&folded, settings.fuzzy_candidates, |n| {
+            .candidates(key, &folded, settings.fuzzy_candidates, |n| {
                 keep(&self.names[n as usize])
             });
         candidates

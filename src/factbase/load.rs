@@ -28,22 +28,23 @@ pub fn load_dir_with(
     options: &LoadOptions,
 ) -> Result<(FactBase, CacheUse), Vec<Diagnostic>> {
     let paths = read::fact_files(dir).map_err(|message| vec![unreadable_dir(dir, message)])?;
-    let texts = read::read_texts(paths);
     let cache_file = options
         .cache_dir
         .as_ref()
         .map(|cache_dir| cache::cache_file(cache_dir, dir));
-    let key = cache_key(&texts, rules);
     let mut cache_use = CacheUse::Off;
-    if let (Some(file), Some(key)) = (&cache_file, key) {
-        match cache::read(file, key) {
-            Ok(mut base) => {
-                base.index(&rules.names);
-                return Ok((base, CacheUse::Hit));
-            }
+    if let Some(file) = &cache_file {
+        // The key is hashed file by file, so a hit never holds all the YAML at once.
+        let key = CacheKey::of_files(rules.properties.digest(), &paths);
+        match key.and_then(|key| cache::read(file, key, &rules.names)) {
+            Ok(base) => return Ok((base, CacheUse::Hit)),
             Err(reason) => cache_use = CacheUse::Miss { reason },
         }
     }
+    let texts = read::read_texts(paths);
+    // Keyed by the very texts parsed, so a file changed meanwhile is never cached
+    // under its old content.
+    let key = cache_key(&texts, rules);
     let (parsed, mut problems) = read::parse_all(texts);
     let complete = problems.is_empty();
     problems.extend(lint::lint_files(&parsed, rules, complete));
@@ -53,6 +54,7 @@ pub fn load_dir_with(
     }
     let mut base = compile::compile(&parsed);
     drop(parsed);
+    base.index(&rules.names);
     if let (Some(file), Some(key)) = (&cache_file, key) {
         // A cache that cannot be written only costs the next run time.
         if let Err(e) = cache::write(file, key, &base) {
@@ -61,7 +63,6 @@ pub fn load_dir_with(
             };
         }
     }
-    base.index(&rules.names);
     Ok((base, cache_use))
 }
 
