@@ -2,11 +2,10 @@
 //! inclusive range of days it can mean ("2020" is 2020-01-01..=2020-12-31).
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -28,8 +27,10 @@ impl fmt::Display for Precision {
     }
 }
 
-/// A date to some precision, as the inclusive range of days it covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A date to some precision, as the inclusive range of days it covers. Serialized
+/// (for the fact base's cache) as its days since the common era.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "CompactRange", try_from = "CompactRange")]
 pub struct DateRange {
     pub first: NaiveDate,
     pub last: NaiveDate,
@@ -142,6 +143,35 @@ fn parse_digits<T: std::str::FromStr>(text: &str, width: usize) -> Option<T> {
 
 /// ISO 8601 cut to the precision: "2020-01-03", "2020-01", "2020"; a week by its
 /// Monday; any other range as an interval, "2020-04-06/2020-04-08".
+/// A `DateRange` as plain numbers: smaller and faster to store than ISO text.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct CompactRange(i32, i32, Precision);
+
+impl From<DateRange> for CompactRange {
+    fn from(range: DateRange) -> Self {
+        CompactRange(
+            range.first.num_days_from_ce(),
+            range.last.num_days_from_ce(),
+            range.precision,
+        )
+    }
+}
+
+impl TryFrom<CompactRange> for DateRange {
+    type Error = String;
+
+    fn try_from(CompactRange(first, last, precision): CompactRange) -> Result<Self, String> {
+        let day = |n: i32| {
+            NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| format!("day {n} out of range"))
+        };
+        Ok(DateRange {
+            first: day(first)?,
+            last: day(last)?,
+            precision,
+        })
+    }
+}
+
 impl fmt::Display for DateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.first;

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod dates;
 pub mod document;
 pub mod factbase;
+pub mod lint;
 pub mod mentions;
 pub mod report;
 pub mod rules;

@@ -1,9 +1,11 @@
 //! The language- and desk-specific data under `rules/`: lexicons, context words,
-//! hedge tolerances and name-matching thresholds. Read once, validated on load with
-//! file:line:column, and turned into look-up tables for the mention stage.
+//! hedge tolerances, name-matching thresholds, trigger words and the properties
+//! facts may state. Read once, validated on load with file:line:column, and turned
+//! into look-up tables for the later stages.
 
 use crate::dates::TimeUnit;
 use crate::factbase::Property;
+use crate::factbase::{PropertiesFile, PropertyTable};
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -144,12 +146,17 @@ impl Tolerance {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NameMatching {
     pub strong_match: f64,
     pub weak_match: f64,
     pub fuzzy_min_length: usize,
+    /// The score of two names that differ only in transliteration ("Kadhimi" and
+    /// "Kazemi"), scaled down further as their folded spellings differ.
+    pub transliteration_match: f64,
+    /// How many candidates sharing the most letter trigrams a fuzzy look-up scores.
+    pub fuzzy_candidates: usize,
 }
 
 /// Every rule the pipeline reads, as look-up tables keyed by lower-case words.
@@ -190,6 +197,8 @@ pub struct Rules {
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
     pub mention_starters: FxHashMap<String, Starts>,
+    /// The properties a fact may state (`properties.yaml`).
+    pub properties: PropertyTable,
 }
 
 /// Which kinds of mention a word can start: a set of flags.
@@ -250,8 +259,8 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml` and
-    /// `triggers.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml`,
+    /// `triggers.yaml` and `properties.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -272,7 +281,11 @@ impl Rules {
         let names: NameMatching = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("triggers.yaml")?;
         let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
-        Rules::from_parts(lexicon, context, hedges, names, triggers, dir)
+        let (path, text) = read("properties.yaml")?;
+        let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
+        let properties = PropertyTable::new(properties, &text)
+            .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
+        Rules::from_parts(lexicon, context, hedges, names, triggers, properties, dir)
     }
 
     fn from_parts(
@@ -281,6 +294,7 @@ impl Rules {
         hedges: HedgesFile,
         names: NameMatching,
         triggers: TriggersFile,
+        properties: PropertyTable,
         dir: &Path,
     ) -> Result<Rules, RulesError> {
         let invalid = |file: &str, what: String| {
@@ -305,6 +319,12 @@ impl Rules {
             return Err(invalid(
                 "names.yaml",
                 "need 0 <= weak-match <= strong-match <= 1".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&names.transliteration_match) || names.fuzzy_candidates == 0 {
+            return Err(invalid(
+                "names.yaml",
+                "need 0 <= transliteration-match <= 1 and fuzzy-candidates >= 1".into(),
             ));
         }
         let months = lexicon
@@ -374,6 +394,7 @@ impl Rules {
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
             mention_starters: FxHashMap::default(),
+            properties,
         };
         rules.mention_starters = rules.starters();
         Ok(rules)

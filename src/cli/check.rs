@@ -46,6 +46,8 @@ pub struct CheckArgs {
     /// (unverified < imprecise < outdated < contradicted).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     fail_on: FailOn,
+    #[command(flatten)]
+    cache: super::CacheArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,7 +77,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
     let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let base = super::load_base(&db_dir, &rules)?;
+    let base = super::load_base(&db_dir, &rules, &args.cache)?;
     let database = DatabaseVersion::of(&base, &db_dir)
         .with_context(|| format!("reading the fact base in {}", db_dir.display()))?;
 

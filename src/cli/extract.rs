@@ -41,6 +41,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     format: ExtractFormat,
+    #[command(flatten)]
+    cache: super::CacheArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -71,6 +73,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         true => Some(super::load_base(
             &super::locate(args.db.as_deref(), "claims", "--db")?,
             &rules,
+            &args.cache,
         )?),
         false => None,
     };

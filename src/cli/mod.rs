@@ -2,9 +2,10 @@
 //! loaded only after, so a typo in a flag answers at once. One module a subcommand.
 
 mod check;
+mod db;
 mod extract;
 
-use crate::factbase::{self, FactBase};
+use crate::factbase::{self, CacheUse, FactBase, LoadOptions};
 use crate::rules::Rules;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -31,6 +32,8 @@ enum Command {
     /// Show what is read in drafts without checking them: claims, or with
     /// --mentions every date, duration, number, percentage, ordinal and hedge.
     Extract(extract::ExtractArgs),
+    /// The fact base: lint fact files, find names, count, print the fact file schema.
+    Db(db::DbArgs),
 }
 
 /// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
@@ -42,6 +45,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Db(args) => db::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -78,9 +82,52 @@ pub(crate) fn locate(given: Option<&Path>, name: &str, flag: &str) -> Result<Pat
     )
 }
 
+/// Where the compiled fact base is cached between runs.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct CacheArgs {
+    /// Directory for the compiled fact base [default: $XDG_CACHE_HOME/claimcheck or
+    /// ~/.cache/claimcheck]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Read the fact files every time, without reading or writing a cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    no_cache: bool,
+}
+
+impl CacheArgs {
+    pub(crate) fn options(&self) -> LoadOptions {
+        let cache_dir = if self.no_cache {
+            None
+        } else {
+            self.cache_dir.clone().or_else(default_cache_dir)
+        };
+        LoadOptions { cache_dir }
+    }
+}
+
+fn default_cache_dir() -> Option<PathBuf> {
+    let from = |var: &str| {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    from("XDG_CACHE_HOME")
+        .or_else(|| from("HOME").map(|home| home.join(".cache")))
+        .map(|dir| dir.join("claimcheck"))
+}
+
 /// Loads the whole fact base, or prints every error in it and fails.
-pub(crate) fn load_base(dir: &Path, rules: &Rules) -> Result<FactBase> {
-    factbase::load_dir(dir, rules).map_err(|errors| {
+pub(crate) fn load_base(dir: &Path, rules: &Rules, cache: &CacheArgs) -> Result<FactBase> {
+    load_base_with(dir, rules, &cache.options()).map(|(base, _)| base)
+}
+
+/// Loads the whole fact base as `options` say, and tells what the cache did.
+pub(crate) fn load_base_with(
+    dir: &Path,
+    rules: &Rules,
+    options: &LoadOptions,
+) -> Result<(FactBase, CacheUse)> {
+    factbase::load_dir_with(dir, rules, options).map_err(|errors| {
         for error in &errors {
             eprintln!("error: {error}");
         }

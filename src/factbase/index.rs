@@ -1,10 +1,13 @@
-//! Look-up structures over the fact base: names and aliases (exact, plus buckets of
-//! fuzzy candidates so a look-up never scans every name) and event cues by word.
+//! Look-up structures over the fact base: names and aliases (exact, plus a trigram
+//! index of fuzzy candidates so a look-up never scans every name) and event cues
+//! by word.
 
+use super::fuzzy::{TrigramIndex, fold};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
-use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A name as the tokenizer sees it: token keys joined by single spaces.
 pub fn name_key(name: &str) -> String {
@@ -17,24 +20,32 @@ pub fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-#[derive(Debug, Default)]
+/// Names and aliases of the base's entities: an exact map from name key to
+/// entities, and a trigram index over folded spellings for fuzzy look-ups. It is
+/// stored in the fact base's cache, as building it is most of a warm load; the
+/// thresholds are not, so `rules/names.yaml` can change without a rebuild.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
     exact: HashMap<String, Vec<EntityIdx>>,
     /// The first word of every name, with the token counts of the names it starts
-    /// (longest first): most words are ruled out with one look-up, and the rest are
-    /// tried only at lengths some name has.
+    /// (longest first): a draft's words are mostly ruled out with one look-up, and
+    /// the rest are tried only at lengths some name has.
     first_words: HashMap<String, Vec<usize>>,
-    /// Names by (word count, first character), the only ones a fuzzy look-up scores.
-    /// Each with its letter mask (see `letter_mask`).
-    buckets: HashMap<(usize, char), Vec<FuzzyName>>,
+    /// Every distinct (name key, entity) pair, numbered for the trigram index.
+    names: Vec<IndexedName>,
+    trigrams: TrigramIndex,
     max_words: usize,
-    strong: f64,
-    weak: f64,
-    fuzzy_min_length: usize,
+    #[serde(skip)]
+    settings: Option<NameMatching>,
 }
 
-/// A name in a fuzzy bucket: its key, its letter mask and its entity.
-type FuzzyName = (String, u64, EntityIdx);
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexedName {
+    key: String,
+    folded: String,
+    words: usize,
+    entity: EntityIdx,
+}
 
 /// An entity found under a name, with how well the name matched (1.0 is exact).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,9 +57,7 @@ pub struct NameMatch {
 impl NameIndex {
     pub fn new(entities: &[Entity], settings: &NameMatching) -> Self {
         let mut index = NameIndex {
-            strong: settings.strong_match,
-            weak: settings.weak_match,
-            fuzzy_min_length: settings.fuzzy_min_length,
+            settings: Some(settings.clone()),
             ..NameIndex::default()
         };
         for (idx, entity) in entities.iter().enumerate() {
@@ -57,7 +66,6 @@ impl NameIndex {
                 if key.is_empty() {
                     continue;
                 }
-                let words = key.split(' ').count();
                 // Punctuation inside a name ("Donald J. Trump") is a token in the draft.
                 let tokens = tokenize_str(name).len();
                 index.max_words = index.max_words.max(tokens);
@@ -73,16 +81,23 @@ impl NameIndex {
                     continue;
                 }
                 ids.push(idx);
-                if let Some(first) = key.chars().next() {
-                    index.buckets.entry((words, first)).or_default().push((
-                        key.clone(),
-                        letter_mask(&key),
-                        idx,
-                    ));
-                }
+                let folded = fold(&key);
+                let number = index.names.len() as u32;
+                index.trigrams.insert(number, &key, &folded);
+                index.names.push(IndexedName {
+                    words: key.split(' ').count(),
+                    key,
+                    folded,
+                    entity: idx,
+                });
             }
         }
         index
+    }
+
+    /// Sets the thresholds look-ups use (an index read from the cache has none).
+    pub fn set_thresholds(&mut self, settings: &NameMatching) {
+        self.settings = Some(settings.clone());
     }
 
     /// The token counts of the names that start with this word, longest first.
@@ -98,46 +113,17 @@ impl NameIndex {
         self.exact.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// The best-scoring names of `words` words similar to `key`, at least a weak match.
+    /// The best-scoring names of `words` words similar to `key`, at least a weak
+    /// match; all of them when several score the same.
     pub fn fuzzy(&self, key: &str, words: usize) -> Vec<NameMatch> {
-        if key.chars().count() < self.fuzzy_min_length {
-            return Vec::new();
-        }
-        let Some(first) = key.chars().next() else {
-            return Vec::new();
-        };
         let mut best: Vec<NameMatch> = Vec::new();
-        let length = key.len() as f64;
-        let mask = letter_mask(key);
-        for (name, name_mask, entity) in self.buckets.get(&(words, first)).into_iter().flatten() {
-            // Cheap bounds first: an edit changes the length by at most one and the
-            // set of letters by at most two, so names too far off on either cannot
-            // reach a weak match.
-            let longer = length.max(name.len() as f64);
-            let allowed_edits = (1.0 - self.weak) * longer;
-            if (length - name.len() as f64).abs() > allowed_edits
-                || f64::from((mask ^ name_mask).count_ones()) > 2.0 * allowed_edits
-            {
-                continue;
-            }
-            let score = strsim::normalized_levenshtein(key, name);
-            if score < self.weak {
-                continue;
-            }
+        for found in self.scored(key, |name| name.words == words) {
             match best.first().map(|m| m.score) {
-                Some(top) if score < top => {}
-                Some(top) if score > top => {
-                    best = vec![NameMatch {
-                        entity: *entity,
-                        score,
-                    }]
-                }
+                Some(top) if found.score < top => {}
+                Some(top) if found.score > top => best = vec![found],
                 _ => {
-                    if !best.iter().any(|m| m.entity == *entity) {
-                        best.push(NameMatch {
-                            entity: *entity,
-                            score,
-                        })
+                    if !best.iter().any(|m| m.entity == found.entity) {
+                        best.push(found)
                     }
                 }
             }
@@ -145,24 +131,69 @@ impl NameIndex {
         best
     }
 
+    /// Entities whose names resemble `query` (any number of words), best first,
+    /// each once with its best score: what `db find` shows.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<NameMatch> {
+        let key = name_key(query);
+        let mut found: Vec<NameMatch> = self
+            .exact(&key)
+            .iter()
+            .map(|&entity| NameMatch { entity, score: 1.0 })
+            .collect();
+        for candidate in self.scored(&key, |_| true) {
+            match found.iter_mut().find(|m| m.entity == candidate.entity) {
+                Some(known) => known.score = known.score.max(candidate.score),
+                None => found.push(candidate),
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        found.truncate(limit);
+        found
+    }
+
+    /// Candidates from the trigram index that `keep` accepts, scored, at least
+    /// a weak match.
+    fn scored(&self, key: &str, keep: impl Fn(&IndexedName) -> bool) -> Vec<NameMatch> {
+        let Some(settings) = &self.settings else {
+            return Vec::new();
+        };
+        if key.chars().count() < settings.fuzzy_min_length {
+            return Vec::new();
+        }
+        let folded = fold(key);
+        let candidates = self
+            .trigrams
+            .candidates(key, &folded, settings.fuzzy_candidates, |n| {
+                keep(&self.names[n as usize])
+            });
+        candidates
+            .into_iter()
+            .map(|n| &self.names[n as usize])
+            .map(|name| NameMatch {
+                entity: name.entity,
+                score: similarity(key, &folded, name, settings),
+            })
+            .filter(|m| m.score >= settings.weak_match)
+            .collect()
+    }
+
     /// Whether a score is strong enough to decide a verdict.
     pub fn is_strong(&self, score: f64) -> bool {
-        score >= self.strong
+        self.settings
+            .as_ref()
+            .is_some_and(|s| score >= s.strong_match)
     }
 }
 
-/// The set of letters (a-z, case folded) and digits in a name, one bit each;
-/// other characters share the last bit.
-fn letter_mask(name: &str) -> u64 {
-    name.chars().fold(0, |mask, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            ' ' => return mask,
-            _ => 63,
-        };
-        mask | 1 << bit
-    })
+/// How alike a looked-up key and an indexed name are: their spelling similarity,
+/// or, when higher, their folded spellings' similarity scaled by the
+/// transliteration score (so "Kazemi" finds "Kadhimi", but never as strongly as
+/// an exact spelling would).
+fn similarity(key: &str, folded: &str, name: &IndexedName, settings: &NameMatching) -> f64 {
+    let spelling = strsim::normalized_damerau_levenshtein(key, &name.key);
+    let transliteration = strsim::normalized_damerau_levenshtein(folded, &name.folded)
+        * settings.transliteration_match;
+    spelling.max(transliteration)
 }
 
 /// Which event cues may match, keyed by a word of their first phrase or, for cues

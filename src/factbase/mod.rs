@@ -1,34 +1,46 @@
-//! The fact base: every YAML file under `claims/`, loaded and checked as a whole (a
-//! base with any broken file is refused, so nothing is checked against half of it),
-//! then indexed by name and by event cue.
+//! The fact base: every YAML file under `claims/`, read, linted and compiled as a
+//! whole (a base with any lint error is refused, so nothing is checked against half
+//! of it), then indexed by name and by event cue. A compiled base is cached, keyed
+//! by the content of its files, so a second run skips YAML.
 
+mod cache;
+mod compile;
+mod fuzzy;
 mod index;
 mod load;
+mod properties;
+mod read;
 pub mod schema;
 mod titles;
 
-pub use index::{CueIndex, NameIndex};
-pub use load::{LoadError, load_dir};
-pub use schema::{EntityKind, Property};
+pub use cache::CacheUse;
+pub use index::{CueIndex, NameIndex, NameMatch, name_key};
+pub use load::{LoadOptions, load_dir, load_dir_with};
+pub use properties::{Need, PropertiesFile, Property, PropertyDefinition, PropertyTable};
+pub use read::{ParsedFile, fact_files, parse_all, read_texts};
+pub use schema::EntityKind;
 pub use titles::{TitleIndex, TitleMatch, content_words};
 
 use crate::dates::DateRange;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 /// Position of an entity in `FactBase::entities`.
 pub type EntityIdx = usize;
 /// Position of a fact in `FactBase::facts`.
 pub type FactIdx = usize;
 
-/// Where a record was written: file and line, for evidence and messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a record was written: file and line, for evidence and messages. Records
+/// of one file share its path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
-    pub file: PathBuf,
+    pub file: Arc<Path>,
     pub line: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
     pub name: String,
@@ -39,13 +51,13 @@ pub struct Entity {
 }
 
 /// A compiled cue: phrases as lower-case words, and entities by index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cue {
     pub phrases: Vec<Vec<String>>,
     pub entities: Vec<EntityIdx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub url: String,
     pub title: String,
@@ -55,7 +67,7 @@ pub struct Source {
 
 /// When a fact holds: at a date (to its precision) or over a span of time. An
 /// open end means "still so".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FactTime {
     At(DateRange),
     Between {
@@ -77,7 +89,7 @@ impl FactTime {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     pub subject: EntityIdx,
@@ -90,10 +102,22 @@ pub struct Fact {
     pub origin: Origin,
 }
 
+/// The facts an ordinal claim counts along: all facts of `property` (about
+/// `object`, when given), in date order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Series {
+    pub id: String,
+    pub name: String,
+    pub property: Property,
+    pub object: Option<EntityIdx>,
+    pub origin: Origin,
+}
+
 #[derive(Debug, Default)]
 pub struct FactBase {
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
+    pub series: Vec<Series>,
     /// Facts by subject, in file order.
     pub facts_by_subject: HashMap<EntityIdx, Vec<FactIdx>>,
     pub names: NameIndex,
@@ -102,6 +126,24 @@ pub struct FactBase {
 }
 
 impl FactBase {
+    /// Builds the name and cue indexes over the entities.
+    pub fn index(&mut self, names: &crate::rules::NameMatching) {
+        self.names = NameIndex::new(&self.entities, names);
+        self.cues = CueIndex::new(&self.entities);
+        self.titles = TitleIndex::new(&self.entities);
+    }
+
+    /// Rebuilds `facts_by_subject` from the facts, in file order.
+    fn group_by_subject(&mut self) {
+        self.facts_by_subject.clear();
+        for (idx, fact) in self.facts.iter().enumerate() {
+            self.facts_by_subject
+                .entry(fact.subject)
+                .or_default()
+                .push(idx);
+        }
+    }
+
     pub fn facts_about(&self, subject: EntityIdx) -> impl Iterator<Item = &Fact> {
         self.facts_by_subject
             .get(&subject)

@@ -1,19 +1,30 @@
-//! The shape of a fact file under `claims/`, as serde reads it. Unknown fields are
-//! errors; ids and references keep their YAML location for messages and evidence.
+//! The shape of a fact file under `claims/`, as serde reads it and as `db schema`
+//! publishes it for editors (the JSON Schema is generated from these types, so the
+//! two cannot drift apart). Unknown fields are errors; ids, references and dates
+//! keep their YAML location for lint messages and evidence.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-#[derive(Debug, Deserialize)]
+/// One fact file: the entities, series and facts of one topic.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "claimcheck fact file")]
 pub struct FactFile {
+    /// Things facts are about: people, organizations, countries, offices, events, places.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
+    /// Groups of facts that ordinal claims ("the third prime minister named this
+    /// year") count over.
+    #[serde(default)]
+    pub series: Vec<SeriesRecord>,
+    /// Sourced statements about entities.
     #[serde(default)]
     pub facts: Vec<FactRecord>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
     Person,
@@ -24,86 +35,161 @@ pub enum EntityKind {
     Place,
 }
 
-#[derive(Debug, Deserialize)]
+/// How many people may hold an office at once. Offices are single-holder unless
+/// they say otherwise, so overlapping terms are caught by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Holders {
+    #[default]
+    One,
+    Many,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityRecord {
+    /// Stable id, unique across the base: lower-case words joined by hyphens.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Spanned<String>,
-    pub name: String,
+    /// The name drafts most often use.
+    #[schemars(with = "String", length(min = 1))]
+    pub name: Spanned<String>,
     pub kind: EntityKind,
+    /// Other names a draft may use. No two entities may share a name or alias.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Spanned<String>>,
     /// Events only: how a clause names the event.
     #[serde(default)]
     pub cues: Vec<CueRecord>,
+    /// Offices only: `many` when several people hold it at once (a seat in
+    /// parliament); by default one person holds it at a time.
+    #[serde(default)]
+    pub holders: Holders,
 }
 
 /// A clause names an event when all of a cue's words and entities occur in it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CueRecord {
+    /// Words or phrases, matched with -s, -ed, -ing endings.
     #[serde(default)]
     pub words: Vec<String>,
+    /// Entity ids that must also be named in the clause.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub entities: Vec<Spanned<String>>,
 }
 
-/// The controlled list of properties a fact may state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Property {
-    /// An event took place (`date`, or `start` and `end`).
-    Occurred,
-    /// A number attached to an event (`value`, `unit`).
-    Count,
-    /// A person held an office (`object`), from `start` to `end`.
-    HeldOffice,
-    /// A person was named to head a country's government (`object`) on `date`.
-    NamedHeadOfGovernment,
-    /// A person founded an organization (`object`) on `date`.
-    Founded,
+/// The facts that state `property` (about `object`, when given): named heads of one
+/// country's government, for instance. An ordinal claim counts along a series.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRecord {
+    /// Stable id, unique across the base.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Spanned<String>,
+    /// What the series is, in words: "people named to form Iraq's government".
+    pub name: String,
+    /// The property of every fact in the series (see `rules/properties.yaml`).
+    #[schemars(with = "String")]
+    pub property: Spanned<String>,
+    /// The object every fact in the series shares, if any.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub object: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = sources_required)]
 pub struct FactRecord {
+    /// Stable id, unique across the base: evidence in reports points at it.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Spanned<String>,
+    /// The entity id the fact is about.
+    #[schemars(with = "String")]
     pub subject: Spanned<String>,
-    pub property: Property,
+    /// One of the properties listed in `rules/properties.yaml`.
+    #[schemars(with = "String")]
+    pub property: Spanned<String>,
+    /// The other entity id, for properties that relate two entities.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
+    /// A quantity, for properties that state one; `unit` says of what.
     #[serde(default)]
-    pub value: Option<f64>,
+    #[schemars(with = "Option<f64>")]
+    pub value: Option<Spanned<f64>>,
+    /// The unit of `value`, as a singular noun: `rocket`, `person`.
     #[serde(default)]
     pub unit: Option<String>,
+    /// When it happened, as precisely as the source says: YYYY-MM-DD, YYYY-MM or YYYY.
     #[serde(default)]
+    #[schemars(with = "Option<YamlDate>")]
     pub date: Option<Spanned<YamlDate>>,
+    /// When it began (instead of `date`), to the source's precision.
     #[serde(default)]
+    #[schemars(with = "Option<YamlDate>")]
     pub start: Option<Spanned<YamlDate>>,
+    /// When it ended; leave out while it still holds.
     #[serde(default)]
+    #[schemars(with = "Option<YamlDate>")]
     pub end: Option<Spanned<YamlDate>>,
-    pub sources: Spanned<Vec<SourceRecord>>,
+    /// Where a reader can check the fact: at least one.
+    #[serde(default)]
+    #[schemars(with = "Vec<SourceRecord>", length(min = 1))]
+    pub sources: Option<Spanned<Vec<SourceRecord>>>,
+    /// Context for reviewers: what the sources say, what is uncertain.
     #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRecord {
-    pub url: String,
-    pub title: String,
+    /// An http(s) address a reader can open.
+    #[schemars(with = "String", regex(pattern = r"^https?://"))]
+    pub url: Spanned<String>,
+    /// The page's headline or title.
+    #[schemars(with = "String", length(min = 1))]
+    pub title: Spanned<String>,
+    /// Who published it; name an agency in brackets when republished: "Gulf News (AP)".
     #[serde(default)]
     pub publisher: Option<String>,
+    /// When the page was published.
     #[serde(default)]
-    pub date: Option<YamlDate>,
+    #[schemars(with = "Option<YamlDate>")]
+    pub date: Option<Spanned<YamlDate>>,
+    /// When the page was read, for pages that change.
+    #[serde(default)]
+    #[schemars(with = "Option<YamlDate>")]
+    pub retrieved: Option<Spanned<YamlDate>>,
 }
 
 /// A date as written in YAML: `2020-04-09`, `2020-04` or a bare year `1979`, which
-/// YAML reads as a number.
+/// YAML reads as a number. How much is written is the date's precision.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum YamlDate {
     Text(String),
     Year(i64),
+}
+
+impl JsonSchema for YamlDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date to the precision the source gives: YYYY-MM-DD, YYYY-MM or YYYY.",
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999}
+            ]
+        })
+    }
 }
 
 impl YamlDate {
@@ -113,4 +199,18 @@ impl YamlDate {
             YamlDate::Year(year) => year.to_string(),
         }
     }
+}
+
+/// Sources are optional to serde only so that lint, not the parser, reports a
+/// fact without them (with a fix hint); editors should ask for them at once.
+fn sources_required(schema: &mut schemars::Schema) {
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        required.push("sources".into());
+    }
+}
+
+/// The JSON Schema of a fact file, for editors (yaml-language-server) and `db schema`.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(FactFile);
+    schema.to_value()
 }

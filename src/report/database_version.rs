@@ -7,7 +7,7 @@ use crate::factbase::FactBase;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How many hex digits of the SHA-256 a report shows: enough to tell bases
 /// apart, short enough to read aloud.
@@ -26,7 +26,7 @@ impl DatabaseVersion {
     /// The version of `base`, loaded from `dir`. Reads the files the base's
     /// entities and facts came from, so a file that adds nothing changes nothing.
     pub fn of(base: &FactBase, dir: &Path) -> std::io::Result<DatabaseVersion> {
-        let mut files: BTreeMap<String, &PathBuf> = BTreeMap::new();
+        let mut files: BTreeMap<String, &Path> = BTreeMap::new();
         let origins = base
             .entities
             .iter()
@@ -41,7 +41,7 @@ impl DatabaseVersion {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            files.insert(key, file);
+            files.insert(key, file.as_ref());
         }
         let mut contents = Vec::with_capacity(files.len());
         for (name, path) in files {

@@ -1,0 +1,337 @@
+//! `claimcheck db`: the fact base's own commands. `lint` is the gate for fact pull
+//! requests, `find` looks names up the way drafts are matched, `stats` counts,
+//! and `schema` prints the JSON Schema editors check fact files with.
+
+use crate::factbase::{self, CacheUse, FactBase, FactTime};
+use crate::lint::{self, Diagnostic};
+use crate::rules::Rules;
+use anyhow::{Result, anyhow};
+use clap::ValueEnum;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct DbArgs {
+    #[command(subcommand)]
+    command: DbCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum DbCommand {
+    /// Check every fact file: YAML, fields, types, dates, sources, ids, references,
+    /// shared aliases, contradictions and overlapping terms. Exit 1 on any finding,
+    /// 2 when the files cannot be read.
+    Lint(LintArgs),
+    /// Look a name up as drafts are matched (exactly, through aliases, fuzzily) and
+    /// show the entities found, best first, with their facts.
+    Find(FindArgs),
+    /// Count the base's files, entities, facts, series and names.
+    Stats(BaseArgs),
+    /// Print the JSON Schema of fact files, for editors.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct LintArgs {
+    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Directory of rule files, for the property list [default: `rules`, looked for
+    /// here and in parent directories]
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Output format: lines for people, or one JSON object for bots.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+struct FindArgs {
+    /// The name to look up, as a draft would write it.
+    #[arg(value_name = "NAME")]
+    name: String,
+    /// How many entities to show at most.
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+    #[command(flatten)]
+    base: BaseArgs,
+}
+
+/// Where the base and rules are, how to cache the base, and the output format.
+#[derive(Debug, clap::Args)]
+struct BaseArgs {
+    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
+    #[arg(long, value_name = "DIR")]
+    db: Option<PathBuf>,
+    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    #[command(flatten)]
+    cache: super::CacheArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: &DbArgs) -> Result<u8> {
+    match &args.command {
+        DbCommand::Lint(args) => lint(args),
+        DbCommand::Find(args) => find(args),
+        DbCommand::Stats(args) => stats(args),
+        DbCommand::Schema => {
+            let schema = factbase::schema::json_schema();
+            println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(0)
+        }
+    }
+}
+
+fn lint(args: &LintArgs) -> Result<u8> {
+    let dir = super::locate(args.dir.as_deref(), "claims", "DIR")?;
+    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
+    let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
+    let files = factbase::fact_files(&dir).map_err(|e| anyhow!(e))?;
+    let found = lint::lint_dir(&dir, &rules).map_err(|e| anyhow!(e))?;
+    match args.format {
+        Format::Text => print!("{}", lint_text(&found, files.len())),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&lint_json(&found, files.len()))?
+        ),
+    }
+    Ok(if found.iter().any(|d| d.rule.is_unreadable()) {
+        super::EXIT_BAD_INPUT
+    } else if found.is_empty() {
+        0
+    } else {
+        super::EXIT_FAIL_ON
+    })
+}
+
+fn lint_text(found: &[Diagnostic], files: usize) -> String {
+    let mut out = String::new();
+    for d in found {
+        out.push_str(&format!(
+            "{}:{}:{}: {} {} {}\n  fix: {}\n",
+            d.file.display(),
+            d.line,
+            d.column,
+            d.code,
+            d.rule,
+            d.message,
+            d.fix
+        ));
+    }
+    let problem_files = found
+        .iter()
+        .map(|d| &d.file)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    out.push_str(&match found.len() {
+        0 => format!("{files} fact file{} checked: no problems\n", plural(files)),
+        n => format!(
+            "{n} problem{} in {problem_files} of {files} fact file{}\n",
+            plural(n),
+            plural(files)
+        ),
+    });
+    out
+}
+
+fn lint_json(found: &[Diagnostic], files: usize) -> serde_json::Value {
+    json!({
+        "schema_version": 1,
+        "tool": {"name": "claimcheck", "version": env!("CARGO_PKG_VERSION")},
+        "files": files,
+        "diagnostics": found,
+        "summary": {"problems": found.len()},
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The base named by `args`, loaded through the cache unless told not to.
+fn load(args: &BaseArgs) -> Result<(FactBase, CacheUse, PathBuf)> {
+    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
+    let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
+    let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
+    let (base, cache) = super::load_base_with(&db_dir, &rules, &args.cache.options())?;
+    Ok((base, cache, db_dir))
+}
+
+fn find(args: &FindArgs) -> Result<u8> {
+    let (base, _, _) = load(&args.base)?;
+    let matches = base.names.search(&args.name, args.limit);
+    let found: Vec<serde_json::Value> = matches
+        .iter()
+        .map(|m| {
+            let entity = &base.entities[m.entity];
+            let facts: Vec<serde_json::Value> = base
+                .facts_about(m.entity)
+                .map(|fact| {
+                    json!({
+                        "id": fact.id,
+                        "property": fact.property.id(),
+                        "object": fact.object.map(|o| &base.entities[o].id),
+                        "value": fact.value,
+                        "unit": fact.unit,
+                        "time": fact.time.map(|t| time_text(&t)),
+                        "file": fact.origin.file.display().to_string(),
+                        "line": fact.origin.line,
+                    })
+                })
+                .collect();
+            json!({
+                "id": entity.id,
+                "name": entity.name,
+                "kind": entity.kind,
+                "aliases": entity.aliases,
+                "score": (m.score * 1000.0).round() / 1000.0,
+                "strong": base.names.is_strong(m.score),
+                "file": entity.origin.file.display().to_string(),
+                "line": entity.origin.line,
+                "facts": facts,
+            })
+        })
+        .collect();
+    match args.base.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"query": args.name, "matches": found}))?
+        ),
+        Format::Text => print!("{}", find_text(&args.name, &found)),
+    }
+    Ok(if found.is_empty() {
+        super::EXIT_FAIL_ON
+    } else {
+        0
+    })
+}
+
+fn find_text(query: &str, found: &[serde_json::Value]) -> String {
+    if found.is_empty() {
+        return format!("no entity is named like “{query}”\n");
+    }
+    let mut out = String::new();
+    for entity in found {
+        out.push_str(&format!(
+            "{} ({}, {}) score {}{}  {}:{}\n",
+            entity["name"].as_str().unwrap_or_default(),
+            entity["id"].as_str().unwrap_or_default(),
+            entity["kind"].as_str().unwrap_or_default(),
+            entity["score"],
+            if entity["strong"] == true {
+                ""
+            } else {
+                " (weak)"
+            },
+            entity["file"].as_str().unwrap_or_default(),
+            entity["line"],
+        ));
+        for fact in entity["facts"].as_array().into_iter().flatten() {
+            let detail: Vec<String> = ["object", "value", "unit", "time"]
+                .iter()
+                .filter_map(|field| match &fact[field] {
+                    serde_json::Value::Null => None,
+                    serde_json::Value::String(s) => Some(s.clone()),
+                    other => Some(other.to_string()),
+                })
+                .collect();
+            out.push_str(&format!(
+                "  {} {} {}  {}:{}\n",
+                fact["id"].as_str().unwrap_or_default(),
+                fact["property"].as_str().unwrap_or_default(),
+                detail.join(" "),
+                fact["file"].as_str().unwrap_or_default(),
+                fact["line"],
+            ));
+        }
+    }
+    out
+}
+
+fn time_text(time: &FactTime) -> String {
+    match time {
+        FactTime::At(at) => at.to_string(),
+        FactTime::Between { start, end } => format!(
+            "{start}..{}",
+            end.map(|e| e.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+fn stats(args: &BaseArgs) -> Result<u8> {
+    let (base, cache, dir) = load(args)?;
+    let files: std::collections::BTreeSet<&Path> = base
+        .entities
+        .iter()
+        .map(|e| &*e.origin.file)
+        .chain(base.facts.iter().map(|f| &*f.origin.file))
+        .collect();
+    let mut entities: BTreeMap<String, usize> = BTreeMap::new();
+    for entity in &base.entities {
+        *entities
+            .entry(json!(entity.kind).as_str().unwrap_or_default().to_string())
+            .or_default() += 1;
+    }
+    let mut facts: BTreeMap<&str, usize> = BTreeMap::new();
+    for fact in &base.facts {
+        *facts.entry(fact.property.id()).or_default() += 1;
+    }
+    let names: usize = base.entities.iter().map(|e| 1 + e.aliases.len()).sum();
+    let sources: usize = base.facts.iter().map(|f| f.sources.len()).sum();
+    let cache = match cache {
+        CacheUse::Off => "off".to_string(),
+        CacheUse::Hit => "hit".to_string(),
+        CacheUse::Miss { reason } => format!("miss ({reason})"),
+    };
+    let stats = json!({
+        "db": dir.display().to_string(),
+        "files": files.len(),
+        "entities": base.entities.len(),
+        "entities_by_kind": entities,
+        "facts": base.facts.len(),
+        "facts_by_property": facts,
+        "series": base.series.len(),
+        "names": names,
+        "sources": sources,
+        "cache": cache,
+    });
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+        Format::Text => {
+            println!("{}: {} files (cache {cache})", dir.display(), files.len());
+            println!(
+                "{} entities: {}",
+                base.entities.len(),
+                counts(entities.iter().map(|(k, v)| (k.as_str(), *v)))
+            );
+            println!(
+                "{} facts: {}",
+                base.facts.len(),
+                counts(facts.iter().map(|(k, v)| (*k, *v)))
+            );
+            println!(
+                "{} series, {names} names and aliases, {sources} sources",
+                base.series.len()
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn counts<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> String {
+    items
+        .map(|(k, v)| format!("{v} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,187 @@
+//! The compiled fact base on disk, so a second run skips YAML. YAML stays the
+//! source of truth: the cache is keyed by a hash of every fact file's path and
+//! content, the property list, the crate version and this format's version, and a
+//! checksum over its contents guards against a torn or corrupted file. A cache that
+//! fails any check is ignored (and rewritten), never trusted.
+//!
+//! Layout: magic, key (16 bytes), payload length and payload checksum (8 bytes
+//! each, little-endian), then the payload in postcard.
+
+use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series, TitleIndex};
+use crate::rules::NameMatching;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+const MAGIC: &[u8; 8] = b"CCFACTS\x01";
+/// Bumped whenever the payload's shape changes, or the way names are keyed and
+/// folded and indexed for the name index (`name_key`, `fuzzy`).
+const FORMAT_VERSION: u32 = 3;
+const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
+
+/// What the cache did for one load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Not asked to use one (`--no-cache`).
+    Off,
+    /// Loaded from the cache.
+    Hit,
+    /// Compiled from YAML; `reason` says why the cache was not used.
+    Miss { reason: String },
+}
+
+/// What identifies a base's content: every input that changes the compiled base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheKey(u128);
+
+impl CacheKey {
+    pub fn new<'a>(
+        properties_digest: u64,
+        files: impl Iterator<Item = (&'a Path, &'a str)>,
+    ) -> Self {
+        let mut hasher = key_hasher(properties_digest);
+        for (path, text) in files {
+            hash_file(&mut hasher, path, text.as_bytes());
+        }
+        CacheKey(hasher.digest128())
+    }
+
+    /// The key of the files at `paths`, read one at a time.
+    pub fn of_files(properties_digest: u64, paths: &[PathBuf]) -> Result<Self, String> {
+        let mut hasher = key_hasher(properties_digest);
+        for path in paths {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+            hash_file(&mut hasher, path, &bytes);
+        }
+        Ok(CacheKey(hasher.digest128()))
+    }
+}
+
+fn key_hasher(properties_digest: u64) -> Xxh3 {
+    let mut hasher = Xxh3::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(&FORMAT_VERSION.to_le_bytes());
+    hasher.update(&properties_digest.to_le_bytes());
+    hasher
+}
+
+fn hash_file(hasher: &mut Xxh3, path: &Path, content: &[u8]) {
+    let path = path.to_string_lossy();
+    // Lengths first, so no two different lists of files hash alike by moving bytes
+    // from one field to the next.
+    hasher.update(&(path.len() as u64).to_le_bytes());
+    hasher.update(path.as_bytes());
+    hasher.update(&(content.len() as u64).to_le_bytes());
+    hasher.update(content);
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    entities: Vec<Entity>,
+    facts: Vec<Fact>,
+    series: Vec<Series>,
+    names: NameIndex,
+}
+
+/// The cache file for the base in `db_dir`: one per base, so two bases do not
+/// evict each other.
+pub fn cache_file(cache_dir: &Path, db_dir: &Path) -> PathBuf {
+    let absolute = std::path::absolute(db_dir).unwrap_or_else(|_| db_dir.to_path_buf());
+    let name = xxh3_64(absolute.to_string_lossy().as_bytes());
+    cache_dir.join(format!("facts-{name:016x}.bin"))
+}
+
+/// The base stored under `key`, indexed with the given name thresholds, or why
+/// there is none.
+pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<FactBase, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("no cache ({e})"))?;
+    let header = bytes
+        .get(..HEADER_LEN)
+        .ok_or("cache file too short".to_string())?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (stored_key, rest) = rest.split_at(16);
+    let (length, checksum) = rest.split_at(8);
+    if magic != MAGIC {
+        return Err("cache file of another format".into());
+    }
+    if stored_key != key.0.to_le_bytes() {
+        return Err("fact files changed since the cache was written".into());
+    }
+    let payload = &bytes[HEADER_LEN..];
+    let length = u64::from_le_bytes(length.try_into().map_err(|_| "bad header")?);
+    let checksum = u64::from_le_bytes(checksum.try_into().map_err(|_| "bad header")?);
+    if payload.len() as u64 != length || xxh3_64(payload) != checksum {
+        return Err("cache file corrupt (checksum mismatch)".into());
+    }
+    let payload: Payload =
+        postcard::from_bytes(payload).map_err(|e| format!("cache file unreadable ({e})"))?;
+    drop(bytes);
+    let mut base = FactBase {
+        cues: CueIndex::new(&payload.entities),
+        titles: TitleIndex::new(&payload.entities),
+        entities: payload.entities,
+        facts: payload.facts,
+        series: payload.series,
+        names: payload.names,
+        ..FactBase::default()
+    };
+    base.names.set_thresholds(thresholds);
+    share_paths(&mut base);
+    base.group_by_subject();
+    Ok(base)
+}
+
+/// Writes the base under `key`, atomically: to a temporary file, then renamed.
+pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct PayloadRef<'a> {
+        entities: &'a [Entity],
+        facts: &'a [Fact],
+        series: &'a [Series],
+        names: &'a NameIndex,
+    }
+    let payload = postcard::to_stdvec(&PayloadRef {
+        entities: &base.entities,
+        facts: &base.facts,
+        series: &base.series,
+        names: &base.names,
+    })
+    .map_err(std::io::Error::other)?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&key.0.to_le_bytes())?;
+        out.write_all(&(payload.len() as u64).to_le_bytes())?;
+        out.write_all(&xxh3_64(&payload).to_le_bytes())?;
+        out.write_all(&payload)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temporary, file)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// Records read back each own a copy of their file's path; share one per file.
+fn share_paths(base: &mut FactBase) {
+    let mut last: Option<Arc<Path>> = None;
+    let origins = base
+        .entities
+        .iter_mut()
+        .map(|e| &mut e.origin)
+        .chain(base.facts.iter_mut().map(|f| &mut f.origin))
+        .chain(base.series.iter_mut().map(|s| &mut s.origin));
+    for origin in origins {
+        match &last {
+            Some(path) if *path == origin.file => origin.file = Arc::clone(path),
+            _ => last = Some(Arc::clone(&origin.file)),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Turning the parsed records of a base that passed lint into the compiled base:
+//! ids resolved to indexes, dates to day ranges, names to keys. Lint has already
+//! reported everything that could be wrong, so a record that still does not
+//! resolve is left out rather than guessed at.
+
+use super::index::name_key;
+use super::read::ParsedFile;
+use super::schema::{CueRecord, FactRecord, YamlDate};
+use super::{Cue, Entity, EntityIdx, Fact, FactBase, FactTime, Origin, Property, Series, Source};
+use crate::dates::DateRange;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The compiled base, without its indexes (`FactBase::index` builds those).
+pub fn compile(files: &[ParsedFile]) -> FactBase {
+    let mut base = FactBase::default();
+    let paths: Vec<Arc<Path>> = files.iter().map(|f| Arc::from(f.path.as_path())).collect();
+    let mut entity_ids: HashMap<&str, EntityIdx> = HashMap::new();
+    // Entities first, so facts and cues in any file may refer to any entity.
+    for (file, path) in files.iter().zip(&paths) {
+        for record in &file.file.entities {
+            if entity_ids.contains_key(record.id.value.as_str()) {
+                continue;
+            }
+            entity_ids.insert(&record.id.value, base.entities.len());
+            base.entities.push(Entity {
+                id: record.id.value.clone(),
+                name: record.name.value.clone(),
+                kind: record.kind,
+                aliases: record.aliases.iter().map(|a| a.value.clone()).collect(),
+                cues: Vec::new(),
+                origin: origin(path, &record.id),
+            });
+        }
+    }
+    let resolve = |id: &Spanned<String>| entity_ids.get(id.value.as_str()).copied();
+    for file in files {
+        for record in &file.file.entities {
+            if let Some(&idx) = entity_ids.get(record.id.value.as_str()) {
+                base.entities[idx].cues = record
+                    .cues
+                    .iter()
+                    .filter_map(|cue| compile_cue(cue, &resolve))
+                    .collect();
+            }
+        }
+    }
+    for (file, path) in files.iter().zip(&paths) {
+        for record in &file.file.series {
+            let Some(property) = Property::from_id(&record.property.value) else {
+                continue;
+            };
+            let object = match &record.object {
+                Some(object) => match resolve(object) {
+                    Some(object) => Some(object),
+                    None => continue,
+                },
+                None => None,
+            };
+            base.series.push(Series {
+                id: record.id.value.clone(),
+                name: record.name.clone(),
+                property,
+                object,
+                origin: origin(path, &record.id),
+            });
+        }
+        for record in &file.file.facts {
+            if let Some(fact) = compile_fact(record, path, &resolve) {
+                base.facts_by_subject
+                    .entry(fact.subject)
+                    .or_default()
+                    .push(base.facts.len());
+                base.facts.push(fact);
+            }
+        }
+    }
+    base
+}
+
+fn compile_cue(
+    cue: &CueRecord,
+    resolve: &dyn Fn(&Spanned<String>) -> Option<EntityIdx>,
+) -> Option<Cue> {
+    let entities = cue
+        .entities
+        .iter()
+        .map(resolve)
+        .collect::<Option<Vec<EntityIdx>>>()?;
+    let phrases: Vec<Vec<String>> = cue
+        .words
+        .iter()
+        .map(|p| name_key(p))
+        .filter(|key| !key.is_empty())
+        .map(|key| key.split(' ').map(String::from).collect())
+        .collect();
+    (!phrases.is_empty() || !entities.is_empty()).then_some(Cue { phrases, entities })
+}
+
+fn compile_fact(
+    record: &FactRecord,
+    path: &Arc<Path>,
+    resolve: &dyn Fn(&Spanned<String>) -> Option<EntityIdx>,
+) -> Option<Fact> {
+    let object = match &record.object {
+        Some(object) => Some(resolve(object)?),
+        None => None,
+    };
+    let date = |d: &Option<Spanned<YamlDate>>| -> Option<Option<DateRange>> {
+        match d {
+            Some(d) => DateRange::parse(&d.value.as_text()).map(Some),
+            None => Some(None),
+        }
+    };
+    let time = match (
+        date(&record.date)?,
+        date(&record.start)?,
+        date(&record.end)?,
+    ) {
+        (Some(at), None, None) => Some(FactTime::At(at)),
+        (None, Some(start), end) => Some(FactTime::Between { start, end }),
+        _ => None,
+    };
+    Some(Fact {
+        id: record.id.value.clone(),
+        subject: resolve(&record.subject)?,
+        property: Property::from_id(&record.property.value)?,
+        object,
+        value: record.value.as_ref().map(|v| v.value),
+        unit: record.unit.as_ref().map(|u| u.to_lowercase()),
+        time,
+        sources: record
+            .sources
+            .iter()
+            .flat_map(|s| &s.value)
+            .map(|s| Source {
+                url: s.url.value.clone(),
+                title: s.title.value.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.as_ref().map(|d| d.value.as_text()),
+            })
+            .collect(),
+        origin: origin(path, &record.id),
+    })
+}
+
+fn origin<T>(path: &Arc<Path>, spanned: &Spanned<T>) -> Origin {
+    Origin {
+        file: Arc::clone(path),
+        line: spanned.referenced.line() as usize,
+    }
+}

@@ -1,0 +1,235 @@
+//! Fuzzy name look-up at scale: names folded to a transliteration-blind spelling,
+//! and an index of their letter trigrams, so a look-up scores only the few names
+//! that share the most trigrams with it instead of every name in the base.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A name key (lower-case words joined by spaces) folded so that common ways of
+/// writing one Arabic or Persian name in Latin letters come out the same:
+/// "al-" dropped, accents stripped, dh/th/kh/gh/ph and q, c, y mapped to one
+/// letter, every run of vowels one `a`, doubled letters single. "kadhimi" and
+/// "kazemi" both fold to "kazama"; "qassem" and "qasem" to "kasam".
+pub fn fold(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut folded = String::with_capacity(key.len());
+    for (i, word) in words.iter().enumerate() {
+        let is_article = matches!(*word, "al" | "el" | "ul");
+        if is_article && i + 1 < words.len() {
+            continue;
+        }
+        let word = ["al-", "el-", "al'", "el'", "ul-"]
+            .iter()
+            .find_map(|prefix| word.strip_prefix(prefix))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(word);
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        fold_word(word, &mut folded);
+    }
+    folded
+}
+
+fn fold_word(word: &str, out: &mut String) {
+    let letters: Vec<char> = word
+        .chars()
+        .map(strip_accent)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let mut mapped: Vec<char> = Vec::with_capacity(letters.len());
+    let mut i = 0;
+    while i < letters.len() {
+        let c = letters[i];
+        let next = letters.get(i + 1).copied();
+        let (letter, width) = match (c, next) {
+            ('d', Some('h')) | ('d', Some('z')) => ('z', 2),
+            ('t', Some('h')) => ('t', 2),
+            ('k', Some('h')) | ('c', Some('k')) => ('k', 2),
+            ('g', Some('h')) => ('g', 2),
+            ('p', Some('h')) => ('f', 2),
+            ('q', _) => ('k', 1),
+            ('c', next) if next != Some('h') => ('k', 1),
+            ('y', _) => ('i', 1),
+            _ => (c, 1),
+        };
+        let letter = if is_vowel(letter) { 'a' } else { letter };
+        // Runs of vowels and doubled letters count once.
+        if mapped.last() != Some(&letter) {
+            mapped.push(letter);
+        }
+        i += width;
+    }
+    out.extend(mapped);
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The plain letter of a Latin letter with an accent, as transliterations use them.
+fn strip_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ā' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'ō' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+        'ḥ' => 'h',
+        'ṣ' | 'š' => 's',
+        'ṭ' => 't',
+        'ḍ' | 'ẓ' | 'ž' => 'z',
+        'ç' | 'č' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+/// How many index entries a look-up reads at most (beyond its rarest trigram):
+/// this bounds a look-up's time whatever the size of the base.
+const POSTINGS_BUDGET: usize = 40_000;
+
+/// Names by the trigrams of their folded spelling (with a boundary mark at each
+/// end, so short names have trigrams too).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct TrigramIndex {
+    postings: HashMap<[char; 3], Vec<u32>>,
+    len: usize,
+}
+
+impl TrigramIndex {
+    /// Adds the name numbered `name` (numbers given in increasing order) under
+    /// the trigrams of its key and of its folded spelling: the first tell
+    /// spellings apart, the second bring transliterations together.
+    pub fn insert(&mut self, name: u32, key: &str, folded: &str) {
+        let grams = trigrams_of(key, folded);
+        for gram in grams {
+            self.postings.entry(gram).or_default().push(name);
+        }
+        self.len += 1;
+    }
+
+    /// Up to `limit` names that share the most trigrams with `folded` (at least a
+    /// third of those looked at), among those `keep` accepts, best first. A shared
+    /// trigram counts more the rarer it is (its inverse document frequency), so a
+    /// name sharing a distinctive family name outranks one sharing a common given
+    /// name. Trigrams are read rarest first within a fixed budget of index entries,
+    /// so the commonest ones of a large base are left out.
+    pub fn candidates(
+        &self,
+        key: &str,
+        folded: &str,
+        limit: usize,
+        keep: impl Fn(u32) -> bool,
+    ) -> Vec<u32> {
+        let grams = trigrams_of(key, folded);
+        let mut lists: Vec<&Vec<u32>> = grams.iter().filter_map(|g| self.postings.get(g)).collect();
+        lists.sort_by_key(|list| list.len());
+        // Rarest first, as many as fit the work budget; the rarest always does.
+        let mut work = 0;
+        let rare = lists
+            .iter()
+            .take_while(|list| {
+                work += list.len();
+                work <= POSTINGS_BUDGET
+            })
+            .count();
+        let used = &lists[..rare.max(lists.len().min(1))];
+        let mut shared: HashMap<u32, (u32, f32), BuildHasherDefault<NumberHasher>> =
+            HashMap::with_capacity_and_hasher(work.min(POSTINGS_BUDGET), Default::default());
+        for list in used {
+            let weight = ((self.len as f32 + 1.0) / list.len() as f32).ln();
+            for &name in list.iter() {
+                let entry = shared.entry(name).or_default();
+                entry.0 += 1;
+                entry.1 += weight;
+            }
+        }
+        let needed = (used.len() as u32).div_ceil(3).max(1);
+        let mut ranked: Vec<(u32, f32)> = shared
+            .into_iter()
+            .filter(|&(name, (count, _))| count >= needed && keep(name))
+            .map(|(name, (_, weight))| (name, weight))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|(name, _)| name).collect()
+    }
+}
+
+/// A hasher for name numbers: one multiplication, where SipHash would be most of
+/// a look-up's time. Name numbers are not chosen by an adversary.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// The distinct trigrams of a key and its folded spelling.
+fn trigrams_of(key: &str, folded: &str) -> Vec<[char; 3]> {
+    let mut grams = trigrams(key);
+    grams.extend(trigrams(folded));
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+fn trigrams(folded: &str) -> Vec<[char; 3]> {
+    let padded: Vec<char> = std::iter::once('^')
+        .chain(folded.chars())
+        .chain(std::iter::once('$'))
+        .collect();
+    padded.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_fold_alike() {
+        assert_eq!(fold("kadhimi"), fold("kazemi"));
+        assert_eq!(fold("al-kadhimi"), fold("kadhimi"));
+        assert_eq!(fold("qassem soleimani"), fold("qasem suleymani"));
+        assert_eq!(fold("mohammed"), fold("muhammad"));
+        assert_eq!(fold("al kadhimi"), fold("kadhimi"));
+    }
+
+    #[test]
+    fn different_names_stay_different() {
+        assert_ne!(fold("iran"), fold("iraq"));
+        assert_ne!(fold("kazim"), fold("kazemi"));
+        assert_ne!(fold("ayad allawi"), fold("mohammed allawi"));
+    }
+
+    #[test]
+    fn candidates_share_trigrams_and_respect_the_filter() {
+        let mut index = TrigramIndex::default();
+        for (i, name) in ["kadhimi", "zurfi", "allawi", "kazim"].iter().enumerate() {
+            index.insert(i as u32, name, &fold(name));
+        }
+        let found = index.candidates("kazemi", &fold("kazemi"), 10, |_| true);
+        assert_eq!(found.first(), Some(&0));
+        assert!(!found.contains(&1) && !found.contains(&2));
+        let without_first = index.candidates("kazemi", &fold("kazemi"), 10, |n| n != 0);
+        assert!(!without_first.is_empty() && !without_first.contains(&0));
+    }
+}

@@ -1,0 +1,97 @@
+//! Reading the files of a fact base: which files belong to it, their text, and each
+//! parsed into its records. A file that cannot be read or parsed becomes a lint
+//! finding at its place; the other files are still read, so every problem shows.
+
+use super::schema::FactFile;
+use crate::lint::{self, Diagnostic, Rule};
+use crate::yaml;
+use std::path::{Path, PathBuf};
+
+/// A fact file as written, with its records.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    pub file: FactFile,
+}
+
+/// A fact file's text, or why it has none.
+pub struct FileText {
+    pub path: PathBuf,
+    pub text: Result<String, Diagnostic>,
+}
+
+/// Every `.yaml`/`.yml` file under `dir`, sorted by name so results never depend on
+/// the order the file system lists them in.
+pub fn fact_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    if !dir.is_dir() {
+        return Err(format!(
+            "no fact base here: {} is not a directory (pass --db DIR)",
+            dir.display()
+        ));
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read the fact base: {e}"))?;
+        let is_yaml = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if entry.file_type().is_file() && is_yaml {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// The text of each file; one that cannot be read, or is not UTF-8, is a finding.
+pub fn read_texts(paths: Vec<PathBuf>) -> Vec<FileText> {
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Diagnostic::new(
+                    Rule::UnreadableFile,
+                    &path,
+                    (1, 1),
+                    format!("cannot read this file: {e}"),
+                    "save it as UTF-8 text, readable by the user running the lint".into(),
+                )
+            });
+            FileText { path, text }
+        })
+        .collect()
+}
+
+/// Parses one file's text. A YAML or type error is a finding of the rule it breaks.
+pub fn parse_file(path: &Path, text: &str) -> Result<FactFile, Diagnostic> {
+    // An empty file (or one of comments only) has no records; YAML reads it as null.
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(FactFile::default());
+    }
+    yaml::parse::<FactFile>(path, text, 0).map_err(|e| {
+        let rule = lint::classify_yaml_error(&e.message);
+        Diagnostic::new(
+            rule,
+            path,
+            (e.line, e.column),
+            e.message,
+            lint::yaml_fix_hint(rule).into(),
+        )
+    })
+}
+
+/// Parses every readable file; returns the parsed files and the findings.
+pub fn parse_all(texts: Vec<FileText>) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+    let mut parsed = Vec::with_capacity(texts.len());
+    let mut problems = Vec::new();
+    for FileText { path, text } in texts {
+        match text.and_then(|text| parse_file(&path, &text)) {
+            Ok(file) => parsed.push(ParsedFile { path, file }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (parsed, problems)
+}

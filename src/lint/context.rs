@@ -1,0 +1,76 @@
+//! What every rule looks up: the records of all files with their paths, the first
+//! definition of each entity id, the declared properties, and each fact's time.
+
+use crate::dates::DateRange;
+use crate::factbase::schema::{EntityRecord, FactRecord, YamlDate};
+use crate::factbase::{FactTime, ParsedFile, PropertyTable};
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub struct LintContext<'a> {
+    pub files: &'a [ParsedFile],
+    pub properties: &'a PropertyTable,
+    /// Each entity id's first definition.
+    pub entities: HashMap<&'a str, &'a EntityRecord>,
+    /// Whether every file of the base parsed (see `lint_files`).
+    pub complete: bool,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(files: &'a [ParsedFile], properties: &'a PropertyTable, complete: bool) -> Self {
+        let mut entities = HashMap::new();
+        for file in files {
+            for entity in &file.file.entities {
+                entities.entry(entity.id.value.as_str()).or_insert(entity);
+            }
+        }
+        LintContext {
+            files,
+            properties,
+            entities,
+            complete,
+        }
+    }
+
+    /// Every fact with the path of its file.
+    pub fn facts(&self) -> impl Iterator<Item = (&'a Path, &'a FactRecord)> {
+        self.files.iter().flat_map(|f| {
+            f.file
+                .facts
+                .iter()
+                .map(move |fact| (f.path.as_path(), fact))
+        })
+    }
+
+    /// Every entity with the path of its file.
+    pub fn all_entities(&self) -> impl Iterator<Item = (&'a Path, &'a EntityRecord)> {
+        self.files.iter().flat_map(|f| {
+            f.file
+                .entities
+                .iter()
+                .map(move |entity| (f.path.as_path(), entity))
+        })
+    }
+}
+
+/// A date as written, if it is one (the invalid-date rule reports those that are not).
+pub fn date_of(date: Option<&Spanned<YamlDate>>) -> Option<DateRange> {
+    DateRange::parse(&date?.value.as_text())
+}
+
+/// When a fact holds, if its time fields are well formed.
+pub fn time_of(fact: &FactRecord) -> Option<FactTime> {
+    match (&fact.date, &fact.start) {
+        (Some(date), None) if fact.end.is_none() => date_of(Some(date)).map(FactTime::At),
+        (None, Some(start)) => {
+            let start = date_of(Some(start))?;
+            let end = match &fact.end {
+                Some(end) => Some(date_of(Some(end))?),
+                None => None,
+            };
+            Some(FactTime::Between { start, end })
+        }
+        _ => None,
+    }
+}

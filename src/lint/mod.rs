@@ -1,0 +1,79 @@
+//! `db lint`: the gate for fact pull requests. Each rule is a module under `rules/`
+//! with its documentation; `registry` holds their stable codes and names. Rules read
+//! the parsed files of the whole base at once, so a finding can name both places
+//! of a conflict, and every finding in every file is reported in one run.
+
+mod context;
+mod diagnostic;
+mod registry;
+mod rules;
+
+pub use context::LintContext;
+pub use diagnostic::{Diagnostic, location};
+pub use registry::Rule;
+
+use crate::factbase::ParsedFile;
+use crate::rules::Rules;
+
+/// Every finding of every rule over parsed files. `complete` says whether every
+/// file of the base parsed; when one did not, references into it cannot be checked
+/// and unknown-entity findings are left out rather than reported falsely.
+pub fn lint_files(files: &[ParsedFile], rules: &Rules, complete: bool) -> Vec<Diagnostic> {
+    let context = LintContext::new(files, &rules.properties, complete);
+    let mut found = Vec::new();
+    rules::duplicate_id::check(&context, &mut found);
+    rules::unknown_entity::check(&context, &mut found);
+    rules::unknown_property::check(&context, &mut found);
+    rules::shared_alias::check(&context, &mut found);
+    rules::missing_sources::check(&context, &mut found);
+    rules::invalid_source::check(&context, &mut found);
+    rules::invalid_date::check(&context, &mut found);
+    rules::end_before_start::check(&context, &mut found);
+    rules::conflicting_time::check(&context, &mut found);
+    rules::incomplete_fact::check(&context, &mut found);
+    rules::contradiction::check(&context, &mut found);
+    rules::overlapping_terms::check(&context, &mut found);
+    sort(&mut found);
+    found
+}
+
+/// Findings in file, line and column order, as a reader goes through the files.
+pub fn sort(found: &mut [Diagnostic]) {
+    found.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule))
+    });
+}
+
+/// The rule a YAML reading error breaks, from serde's wording of it.
+pub fn classify_yaml_error(message: &str) -> Rule {
+    if rules::unknown_field::matches(message) {
+        Rule::UnknownField
+    } else if rules::missing_field::matches(message) {
+        Rule::MissingField
+    } else if rules::wrong_type::matches(message) {
+        Rule::WrongType
+    } else {
+        Rule::YamlSyntax
+    }
+}
+
+/// How to fix a YAML reading error of a rule.
+pub fn yaml_fix_hint(rule: Rule) -> &'static str {
+    match rule {
+        Rule::UnknownField => rules::unknown_field::FIX,
+        Rule::MissingField => rules::missing_field::FIX,
+        Rule::WrongType => rules::wrong_type::FIX,
+        _ => rules::yaml_syntax::FIX,
+    }
+}
+
+/// Lints every fact file under `dir`: files that cannot be read or parsed, and
+/// every rule over those that can. Err when `dir` itself cannot be read.
+pub fn lint_dir(dir: &std::path::Path, rules: &Rules) -> Result<Vec<Diagnostic>, String> {
+    let paths = crate::factbase::fact_files(dir)?;
+    let (parsed, mut found) = crate::factbase::parse_all(crate::factbase::read_texts(paths));
+    let complete = found.is_empty();
+    found.extend(lint_files(&parsed, rules, complete));
+    sort(&mut found);
+    Ok(found)
+}

@@ -1,0 +1,112 @@
+//! ## What it does
+//! Reports two facts that cannot both be true: the same subject, property, object
+//! and unit, for a property that has one value at a time (`one-value` in
+//! `rules/properties.yaml`), with different values at overlapping times, or, for a
+//! property whose value is its date (`occurred`), with dates that cannot overlap.
+//!
+//! Facts that merely differ in precision agree: an event dated `2020-01` and
+//! `2020-01-03`. Facts of properties a subject may hold many times (offices,
+//! being named to head a government) never contradict each other here.
+//!
+//! ## Why is this bad?
+//! A claim checked against the base would be supported by one fact and
+//! contradicted by the other; which verdict a reader gets would depend on order.
+//!
+//! ## Example
+//! ```yaml
+//! - id: burjesia-rocket-attack-2020-rockets
+//!   subject: burjesia-rocket-attack-2020
+//!   property: count
+//!   value: 3
+//!   unit: rocket
+//! - id: burjesia-rocket-attack-2020-rockets-police
+//!   subject: burjesia-rocket-attack-2020
+//!   property: count
+//!   value: 4
+//!   unit: rocket
+//! ```
+//!
+//! Use instead: keep the value the better sources give, and say in its `note`
+//! what other reports said.
+
+use crate::factbase::FactTime;
+use crate::factbase::schema::FactRecord;
+use crate::lint::context::time_of;
+use crate::lint::{Diagnostic, LintContext, Rule, location};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Facts that must agree: same subject, property, object and unit.
+type Group<'a> = (&'a str, &'a str, Option<&'a str>, Option<String>);
+/// A fact with its file and its time, if well formed.
+type Located<'a> = (&'a Path, &'a FactRecord, Option<FactTime>);
+
+pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
+    let mut groups: HashMap<Group, Vec<Located>> = HashMap::new();
+    for (path, fact) in context.facts() {
+        let one_value = context
+            .properties
+            .get(&fact.property.value)
+            .is_some_and(|d| d.one_value);
+        if !one_value {
+            continue;
+        }
+        let key = (
+            fact.subject.value.as_str(),
+            fact.property.value.as_str(),
+            fact.object.as_ref().map(|o| o.value.as_str()),
+            fact.unit.as_ref().map(|u| u.to_lowercase()),
+        );
+        groups
+            .entry(key)
+            .or_default()
+            .push((path, fact, time_of(fact)));
+    }
+    for facts in groups.values() {
+        for (i, &(path, fact, time)) in facts.iter().enumerate() {
+            let earlier = facts[..i]
+                .iter()
+                .find(|(_, other, other_time)| conflict((fact, time), (other, *other_time)));
+            if let Some((other_path, other, _)) = earlier {
+                found.push(Diagnostic::at(
+                    Rule::Contradiction,
+                    path,
+                    &fact.id,
+                    format!(
+                        "fact `{}` contradicts `{}` ({}:{}): {}",
+                        fact.id.value,
+                        other.id.value,
+                        other_path.display(),
+                        location(&other.id).0,
+                        describe(fact, other)
+                    ),
+                    "keep the fact the better sources support and record the disagreement in its `note`; if both are right, they differ in subject, object, unit or time, so say how".into(),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether two facts of one subject, property, object and unit disagree.
+fn conflict(a: (&FactRecord, Option<FactTime>), b: (&FactRecord, Option<FactTime>)) -> bool {
+    let overlap = match (a.1, b.1) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.range(), y.range());
+            x.first <= y.last && y.first <= x.last
+        }
+        // A fact without a time holds whenever the other does.
+        _ => true,
+    };
+    match (&a.0.value, &b.0.value) {
+        (Some(x), Some(y)) => overlap && (x.value - y.value).abs() > 1e-9,
+        (None, None) => a.1.is_some() && b.1.is_some() && !overlap,
+        _ => false,
+    }
+}
+
+fn describe(fact: &FactRecord, other: &FactRecord) -> String {
+    match (&fact.value, &other.value) {
+        (Some(x), Some(y)) => format!("{} against {} at the same time", x.value, y.value),
+        _ => "their dates cannot both be right".into(),
+    }
+}

@@ -1,0 +1,19 @@
+//! One module per lint rule. Each starts with the rule's documentation in fixed
+//! headings; `tests/fixtures/lint/<rule-name>/` holds a base that breaks it.
+
+pub mod conflicting_time;
+pub mod contradiction;
+pub mod duplicate_id;
+pub mod end_before_start;
+pub mod incomplete_fact;
+pub mod invalid_date;
+pub mod invalid_source;
+pub mod missing_field;
+pub mod missing_sources;
+pub mod overlapping_terms;
+pub mod shared_alias;
+pub mod unknown_entity;
+pub mod unknown_field;
+pub mod unknown_property;
+pub mod wrong_type;
+pub mod yaml_syntax;

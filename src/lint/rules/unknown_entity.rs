@@ -1,0 +1,81 @@
+//! ## What it does
+//! Reports a fact's `subject` or `object`, a cue's entity or a series' object that
+//! names no entity defined anywhere in the base.
+//!
+//! ## Why is this bad?
+//! The fact cannot be found from a name in a draft, so it can never support or
+//! contradict anything; usually the id is misspelt.
+//!
+//! ## Example
+//! ```yaml
+//! facts:
+//!   - id: kadhimi-named-pm-designate
+//!     subject: mustafa-al-kadimi
+//! ```
+//!
+//! Use instead:
+//! ```yaml
+//! facts:
+//!   - id: kadhimi-named-pm-designate
+//!     subject: mustafa-al-kadhimi
+//! ```
+
+use crate::lint::{Diagnostic, LintContext, Rule};
+use serde_saphyr::Spanned;
+use std::path::Path;
+
+pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
+    // An entity may be defined in a file that did not parse: say nothing rather
+    // than something false.
+    if !context.complete {
+        return;
+    }
+    let mut reference = |path: &Path, id: &Spanned<String>, role: &str| {
+        if !context.entities.contains_key(id.value.as_str()) {
+            found.push(Diagnostic::at(
+                Rule::UnknownEntity,
+                path,
+                id,
+                format!("unknown entity `{}` as {role}", id.value),
+                format!(
+                    "define `{}` under `entities:` in some file of the base, or correct the id{}",
+                    id.value,
+                    did_you_mean(context, &id.value)
+                ),
+            ));
+        }
+    };
+    for file in context.files {
+        let path = file.path.as_path();
+        for entity in &file.file.entities {
+            for cue in &entity.cues {
+                for id in &cue.entities {
+                    reference(path, id, "a cue's entity");
+                }
+            }
+        }
+        for series in &file.file.series {
+            if let Some(object) = &series.object {
+                reference(path, object, "the series' object");
+            }
+        }
+        for fact in &file.file.facts {
+            reference(path, &fact.subject, "subject");
+            if let Some(object) = &fact.object {
+                reference(path, object, "object");
+            }
+        }
+    }
+}
+
+/// ` (did you mean `x`?)` for the most similar defined id, when one is close.
+fn did_you_mean(context: &LintContext, id: &str) -> String {
+    context
+        .entities
+        .keys()
+        .map(|known| (strsim::normalized_levenshtein(id, known), *known))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, known)| format!(" (did you mean `{known}`?)"))
+        .unwrap_or_default()
+}

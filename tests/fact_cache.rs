@@ -1,0 +1,178 @@
+//! The compiled cache: used when the fact files are unchanged, never when they
+//! changed, and ignored when corrupt or cut short. `db stats` reports what the
+//! cache did.
+
+mod common;
+
+use common::{claimcheck, root};
+use serde_json::Value;
+use std::path::Path;
+
+fn stats(db: &Path, cache: &Path) -> Value {
+    let output = claimcheck(&[
+        "db",
+        "stats",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+        "--cache-dir",
+        cache.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+/// A copy of the bundled fact base to change freely.
+fn copy_of_claims() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("claims")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn the_cache_file(cache: &Path) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn a_second_run_loads_from_the_cache_with_the_same_content() {
+    let db = copy_of_claims();
+    let cache = tempfile::tempdir().unwrap();
+    let first = stats(db.path(), cache.path());
+    assert!(
+        first["cache"].as_str().unwrap().starts_with("miss"),
+        "{first}"
+    );
+    let second = stats(db.path(), cache.path());
+    assert_eq!(second["cache"], "hit");
+    for field in [
+        "entities",
+        "facts",
+        "series",
+        "names",
+        "sources",
+        "facts_by_property",
+    ] {
+        assert_eq!(first[field], second[field], "{field}");
+    }
+}
+
+#[test]
+fn a_changed_fact_file_is_never_served_from_the_cache() {
+    let db = copy_of_claims();
+    let cache = tempfile::tempdir().unwrap();
+    stats(db.path(), cache.path());
+    let file = db.path().join("iraq-rocket-attacks-2020.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("value: 3", "value: 4")).unwrap();
+    let after = stats(db.path(), cache.path());
+    assert_eq!(
+        after["cache"],
+        "miss (fact files changed since the cache was written)"
+    );
+    // The new content is what was loaded, and is cached from now on.
+    let find = claimcheck(&[
+        "db",
+        "find",
+        "Burjesia rocket attack",
+        "--format",
+        "json",
+        "--db",
+        db.path().to_str().unwrap(),
+        "--cache-dir",
+        cache.path().to_str().unwrap(),
+    ]);
+    let found: Value = serde_json::from_slice(&find.stdout).unwrap();
+    let count = found["matches"][0]["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["property"] == "count")
+        .cloned()
+        .unwrap();
+    assert_eq!(count["value"], 4.0);
+}
+
+#[test]
+fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
+    let db = copy_of_claims();
+    let cache = tempfile::tempdir().unwrap();
+    let fresh = stats(db.path(), cache.path());
+    let file = the_cache_file(cache.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&file, &bytes).unwrap();
+    let after = stats(db.path(), cache.path());
+    assert_eq!(
+        after["cache"],
+        "miss (cache file corrupt (checksum mismatch))"
+    );
+    assert_eq!(after["facts"], fresh["facts"]);
+    assert_eq!(stats(db.path(), cache.path())["cache"], "hit");
+
+    std::fs::write(&file, &bytes[..10]).unwrap();
+    assert_eq!(
+        stats(db.path(), cache.path())["cache"],
+        "miss (cache file too short)"
+    );
+}
+
+#[test]
+fn no_cache_reads_and_writes_none_and_the_default_follows_xdg_cache_home() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(["db", "stats", "--format", "json"])
+            .args(extra)
+            .current_dir(root())
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()
+    };
+    assert_eq!(run(&["--no-cache"])["cache"], "off");
+    assert!(!cache.path().join("claimcheck").exists());
+    run(&[]);
+    assert!(the_cache_file(&cache.path().join("claimcheck")).is_file());
+}
+
+#[test]
+fn the_committed_schema_is_what_db_schema_prints() {
+    let output = claimcheck(&["db", "schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let committed = std::fs::read_to_string(root().join("claims/fact-file.schema.json")).unwrap();
+    assert!(
+        printed == committed,
+        "claims/fact-file.schema.json is out of date: run `cargo run -- db schema > claims/fact-file.schema.json`"
+    );
+}
+
+#[test]
+fn every_bundled_fact_file_points_editors_at_the_schema() {
+    for entry in std::fs::read_dir(root().join("claims")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                text.starts_with("# yaml-language-server: $schema=fact-file.schema.json\n"),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}

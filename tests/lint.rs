@@ -1,0 +1,192 @@
+//! `db lint`: each rule's fixture under `tests/fixtures/lint/<rule-name>/` breaks
+//! that rule, and only that rule, at the places listed here; the bundled base
+//! passes; every file is read and every problem reported.
+
+mod common;
+
+use claimcheck::lint::Rule;
+use common::{claimcheck, fixture, root};
+use serde_json::Value;
+
+/// Where each rule's fixture breaks it: (file, line, column).
+fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
+    match rule {
+        Rule::YamlSyntax => &[("events.yaml", 4, 11)],
+        Rule::UnknownField => &[("events.yaml", 6, 5)],
+        Rule::WrongType => &[("events.yaml", 5, 11)],
+        Rule::MissingField => &[("events.yaml", 4, 5)],
+        Rule::UnreadableFile => &[("events.yaml", 1, 1)],
+        Rule::DuplicateId => &[("more-events.yaml", 3, 9)],
+        Rule::UnknownEntity => &[("events.yaml", 8, 14)],
+        Rule::UnknownProperty => &[("events.yaml", 9, 15)],
+        Rule::SharedAlias => &[("people.yaml", 11, 20)],
+        Rule::MissingSources => &[("events.yaml", 7, 9), ("events.yaml", 15, 14)],
+        Rule::InvalidSource => &[("events.yaml", 12, 14), ("events.yaml", 15, 16)],
+        Rule::InvalidDate => &[("events.yaml", 10, 11), ("events.yaml", 21, 15)],
+        Rule::EndBeforeStart => &[("offices.yaml", 19, 10)],
+        Rule::ConflictingTime => &[("events.yaml", 13, 11), ("events.yaml", 21, 10)],
+        Rule::IncompleteFact => &[("events.yaml", 10, 9), ("events.yaml", 17, 9)],
+        Rule::Contradiction => &[("events.yaml", 23, 9), ("events.yaml", 45, 9)],
+        Rule::OverlappingTerms => &[("offices.yaml", 29, 9)],
+    }
+}
+
+fn lint_json(dir: &str) -> (Option<i32>, Value) {
+    let output = claimcheck(&["db", "lint", dir, "--format", "json"]);
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "lint output is JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code(), report)
+}
+
+#[test]
+fn each_rule_fixture_fails_with_its_rule_name_and_location() {
+    let mut failures = Vec::new();
+    for rule in Rule::ALL {
+        let dir = fixture("lint").join(rule.name());
+        assert!(dir.is_dir(), "no fixture for rule {}", rule.name());
+        let (code, report) = lint_json(dir.to_str().unwrap());
+        let wanted_code = if rule.is_unreadable() { 2 } else { 1 };
+        if code != Some(wanted_code) {
+            failures.push(format!("{}: exit {code:?}, not {wanted_code}", rule.name()));
+        }
+        let mut found: Vec<(String, String, usize, usize)> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                let file = d["file"].as_str().unwrap_or_default();
+                let name = file.rsplit('/').next().unwrap_or_default();
+                (
+                    d["rule"].as_str().unwrap_or_default().to_string(),
+                    name.to_string(),
+                    d["line"].as_u64().unwrap_or_default() as usize,
+                    d["column"].as_u64().unwrap_or_default() as usize,
+                )
+            })
+            .collect();
+        found.sort();
+        let wanted: Vec<(String, String, usize, usize)> = expected(rule)
+            .iter()
+            .map(|&(file, line, column)| (rule.name().to_string(), file.to_string(), line, column))
+            .collect();
+        if found != wanted {
+            failures.push(format!(
+                "{}: found {found:?}, wanted {wanted:?}",
+                rule.name()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_finding_names_its_rule_code_and_a_fix() {
+    let (_, report) = lint_json(fixture("lint/contradiction").to_str().unwrap());
+    for d in report["diagnostics"].as_array().expect("diagnostics") {
+        assert_eq!(d["code"], "DB401");
+        assert!(
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("contradicts"))
+        );
+        assert!(d["fix"].as_str().is_some_and(|f| !f.is_empty()));
+    }
+}
+
+#[test]
+fn the_bundled_fact_base_passes_lint() {
+    let output = claimcheck(&["db", "lint", "claims"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("no problems"), "{stdout}");
+}
+
+#[test]
+fn the_text_output_gives_location_code_rule_and_fix() {
+    let dir = fixture("lint/unknown-entity");
+    let output = claimcheck(&["db", "lint", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "unknown-entity/events.yaml:8:14: DB102 unknown-entity unknown entity `fixture-evnt` as subject"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(did you mean `fixture-event`?)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn every_file_is_read_and_every_error_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rule, file) in [
+        ("yaml-syntax", "events.yaml"),
+        ("invalid-date", "events.yaml"),
+        ("overlapping-terms", "offices.yaml"),
+    ] {
+        let text = std::fs::read(fixture("lint").join(rule).join(file)).unwrap();
+        std::fs::write(dir.path().join(format!("{rule}.yaml")), text).unwrap();
+    }
+    let (code, report) = lint_json(dir.path().to_str().unwrap());
+    assert_eq!(code, Some(1));
+    let rules: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "invalid-date",
+            "invalid-date",
+            "overlapping-terms",
+            "yaml-syntax"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_directory_is_bad_input() {
+    let output = claimcheck(&["db", "lint", "no-such-directory"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn check_refuses_a_base_that_fails_lint_with_the_same_findings() {
+    let output = claimcheck(&[
+        "check",
+        root()
+            .join("tests/drafts/iraq-briefing.md")
+            .to_str()
+            .unwrap(),
+        "--db",
+        fixture("lint/contradiction").to_str().unwrap(),
+        "--no-cache",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("events.yaml:23:9: fact `fixture-event-rockets-police` contradicts"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[contradiction]"), "{stderr}");
+}
+
+#[test]
+fn the_property_list_declares_every_property_claimcheck_checks_with_a_description() {
+    let rules = claimcheck::rules::Rules::load(&root().join("rules")).unwrap();
+    for property in claimcheck::factbase::Property::ALL {
+        let definition = rules
+            .properties
+            .get(property.id())
+            .unwrap_or_else(|| panic!("{} is not in rules/properties.yaml", property.id()));
+        assert!(definition.description.len() > 20, "{}", property.id());
+    }
+}

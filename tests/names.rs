@@ -1,0 +1,154 @@
+//! Fuzzy name look-up: misspellings and transliterations find their entity, names
+//! that only look alike do not, and the thresholds come from `rules/names.yaml`.
+//! The entities here (real names, no facts) have no aliases, so what is found is
+//! found by the index and its folding, not by an alias list.
+
+mod common;
+
+use claimcheck::factbase::{Entity, EntityKind, NameIndex, NameMatch, Origin, name_key};
+use claimcheck::rules::{NameMatching, Rules};
+use std::path::Path;
+use std::sync::Arc;
+
+fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: Vec::new(),
+        cues: Vec::new(),
+        origin: Origin {
+            file: Arc::from(Path::new("fixture.yaml")),
+            line: 1,
+        },
+    }
+}
+
+fn entities() -> Vec<Entity> {
+    vec![
+        entity("qasem-soleimani", "Qasem Soleimani", EntityKind::Person),
+        entity(
+            "mustafa-al-kadhimi",
+            "Mustafa al-Kadhimi",
+            EntityKind::Person,
+        ),
+        entity("kadhimi", "Kadhimi", EntityKind::Person),
+        entity("iraq", "Iraq", EntityKind::Country),
+        entity("iran", "Iran", EntityKind::Country),
+        entity("ayad-allawi", "Ayad Allawi", EntityKind::Person),
+        entity(
+            "mohammed-allawi",
+            "Mohammed Tawfiq Allawi",
+            EntityKind::Person,
+        ),
+        entity("mike-pompeo", "Mike Pompeo", EntityKind::Person),
+    ]
+}
+
+fn settings() -> NameMatching {
+    Rules::load(&common::root().join("rules"))
+        .expect("bundled rules load")
+        .names
+}
+
+fn ids(matches: &[NameMatch]) -> Vec<String> {
+    let all = entities();
+    matches.iter().map(|m| all[m.entity].id.clone()).collect()
+}
+
+fn search(query: &str) -> (NameIndex, Vec<NameMatch>) {
+    let index = NameIndex::new(&entities(), &settings());
+    let found = index.search(query, 5);
+    (index, found)
+}
+
+#[test]
+fn misspellings_find_their_entity_strongly() {
+    for query in ["Qassem Soleimani", "Qasem Solemani", "Mustafa al-Kadhimy"] {
+        let (index, found) = search(query);
+        let first = found
+            .first()
+            .unwrap_or_else(|| panic!("{query}: nothing found"));
+        assert!(index.is_strong(first.score), "{query}: {first:?}");
+        assert_ne!(first.score, 1.0, "{query} is not an exact name");
+    }
+    assert_eq!(ids(&search("Qassem Soleimani").1), ["qasem-soleimani"]);
+}
+
+#[test]
+fn transliterations_are_found_but_never_strongly() {
+    for (query, wanted) in [
+        ("Kazemi", "kadhimi"),
+        ("Kadhemi", "kadhimi"),
+        ("Qassem Suleymani", "qasem-soleimani"),
+        ("Mustafa al-Kazemi", "mustafa-al-kadhimi"),
+    ] {
+        let (index, found) = search(query);
+        assert_eq!(
+            ids(&found).first().map(String::as_str),
+            Some(wanted),
+            "{query}: {found:?}"
+        );
+        assert!(!index.is_strong(found[0].score), "{query}: {found:?}");
+    }
+}
+
+#[test]
+fn names_that_only_look_alike_do_not_match() {
+    for (query, not_wanted) in [
+        ("Iran", "iraq"),
+        ("Kazim", "kadhimi"),
+        ("Karimi", "kadhimi"),
+        ("Mike Pence", "mike-pompeo"),
+        ("Ayad Allawi", "mohammed-allawi"),
+    ] {
+        let (_, found) = search(query);
+        assert!(
+            !ids(&found).iter().any(|id| id == not_wanted),
+            "{query} found {not_wanted}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn the_draft_matcher_only_scores_names_of_the_same_length_in_words() {
+    let index = NameIndex::new(&entities(), &settings());
+    let one_word = index.fuzzy(&name_key("Kazemi"), 1);
+    assert_eq!(ids(&one_word), ["kadhimi"]);
+    assert!(index.fuzzy(&name_key("Kazemi"), 3).is_empty());
+}
+
+#[test]
+fn thresholds_are_configurable() {
+    let strict = NameMatching {
+        transliteration_match: 0.0,
+        ..settings()
+    };
+    let index = NameIndex::new(&entities(), &strict);
+    assert!(index.search("Kazemi", 5).is_empty());
+    let short = NameMatching {
+        fuzzy_min_length: 20,
+        ..settings()
+    };
+    let index = NameIndex::new(&entities(), &short);
+    assert!(index.search("Qassem Soleimani", 5).is_empty());
+}
+
+#[test]
+fn db_find_shows_the_entity_with_its_facts() {
+    let output = common::claimcheck(&["db", "find", "Kazemi", "--format", "json", "--no-cache"]);
+    assert_eq!(output.status.code(), Some(0));
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let first = &found["matches"][0];
+    assert_eq!(first["id"], "mustafa-al-kadhimi");
+    assert_eq!(first["strong"], false);
+    let facts: Vec<&str> = first["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(facts.contains(&"kadhimi-named-pm-designate"), "{facts:?}");
+    let nothing = common::claimcheck(&["db", "find", "Barack Obama", "--no-cache"]);
+    assert_eq!(nothing.status.code(), Some(1));
+}
