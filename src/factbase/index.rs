@@ -6,8 +6,8 @@ use super::fuzzy::{TrigramIndex, fold};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A name as the tokenizer sees it: token keys joined by single spaces.
 pub fn name_key(name: &str) -> String {
@@ -34,9 +34,21 @@ pub struct NameIndex {
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
+    /// Lengths and letter masks of every name and its folded spelling, by (word
+    /// count, first letter): a quick test of whether a fuzzy look-up can find
+    /// anything, so scanning a draft does not score every capitalised word.
+    gate: HashMap<(usize, char, bool), Vec<GateEntry>>,
     max_words: usize,
     #[serde(skip)]
     settings: Option<NameMatching>,
+}
+
+/// A name in the fuzzy gate: its length and letter mask, and its number.
+#[derive(Debug, Serialize, Deserialize)]
+struct GateEntry {
+    length: usize,
+    mask: u64,
+    name: u32,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -82,7 +94,22 @@ impl NameIndex {
                 }
                 ids.push(idx);
                 let folded = fold(&key);
+                let words = key.split(' ').count();
                 let number = index.names.len() as u32;
+                for (spelling, is_folded) in [(&key, false), (&folded, true)] {
+                    if let Some(first) = spelling.chars().next() {
+                        let entry = GateEntry {
+                            length: spelling.chars().count(),
+                            mask: letter_mask(spelling),
+                            name: number,
+                        };
+                        index
+                            .gate
+                            .entry((words, first, is_folded))
+                            .or_default()
+                            .push(entry);
+                    }
+                }
                 index.trigrams.insert(number, &key, &folded);
                 index.names.push(IndexedName {
                     words: key.split(' ').count(),
@@ -115,9 +142,63 @@ impl NameIndex {
 
     /// The best-scoring names of `words` words similar to `key`, at least a weak
     /// match; all of them when several score the same.
+    /// The names of `words` words that a fuzzy look-up of `key` could match: those
+    /// starting with the same letter (as written or folded) and within the weak
+    /// threshold on length and on the letters used. One edit changes the length by
+    /// at most one and the set of letters by at most two, so no match is lost.
+    fn gated(&self, key: &str, folded: &str, words: usize, settings: &NameMatching) -> Vec<u32> {
+        // A folded spelling scores only a share of its similarity, so it must come
+        // closer still to reach the weak threshold.
+        let folded_need = (settings.weak_match / settings.transliteration_match).min(1.0);
+        let mut found = Vec::new();
+        for (spelling, is_folded) in [(key, false), (folded, true)] {
+            let Some(first) = spelling.chars().next() else {
+                continue;
+            };
+            let (length, mask) = (spelling.chars().count(), letter_mask(spelling));
+            let need = if is_folded {
+                folded_need
+            } else {
+                settings.weak_match
+            };
+            for entry in self
+                .gate
+                .get(&(words, first, is_folded))
+                .into_iter()
+                .flatten()
+            {
+                let edits = (1.0 - need) * length.max(entry.length) as f64;
+                if length.abs_diff(entry.length) as f64 <= edits
+                    && f64::from((mask ^ entry.mask).count_ones()) <= 2.0 * edits
+                {
+                    found.push(entry.name);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The best fuzzy matches of `key` among names of `words` words.
     pub fn fuzzy(&self, key: &str, words: usize) -> Vec<NameMatch> {
+        let Some(settings) = &self.settings else {
+            return Vec::new();
+        };
+        if key.chars().count() < settings.fuzzy_min_length {
+            return Vec::new();
+        }
+        let folded = fold(key);
         let mut best: Vec<NameMatch> = Vec::new();
-        for found in self.scored(key, |name| name.words == words) {
+        for number in self.gated(key, &folded, words, settings) {
+            let name = &self.names[number as usize];
+            let found = NameMatch {
+                entity: name.entity,
+                score: similarity(key, &folded, name, settings),
+            };
+            if found.score < settings.weak_match {
+                continue;
+            }
             match best.first().map(|m| m.score) {
                 Some(top) if found.score < top => {}
                 Some(top) if found.score > top => best = vec![found],
@@ -190,10 +271,34 @@ impl NameIndex {
 /// transliteration score (so "Kazemi" finds "Kadhimi", but never as strongly as
 /// an exact spelling would).
 fn similarity(key: &str, folded: &str, name: &IndexedName, settings: &NameMatching) -> f64 {
-    let spelling = strsim::normalized_damerau_levenshtein(key, &name.key);
-    let transliteration = strsim::normalized_damerau_levenshtein(folded, &name.folded)
-        * settings.transliteration_match;
+    let spelling = normalized_osa(key, &name.key);
+    let transliteration = normalized_osa(folded, &name.folded) * settings.transliteration_match;
     spelling.max(transliteration)
+}
+
+/// 1 minus the edit distance (insertions, deletions, substitutions and swaps of
+/// neighbours) over the longer length: Damerau-Levenshtein as spelling mistakes
+/// make it, without the table of letters the unrestricted version needs.
+fn normalized_osa(a: &str, b: &str) -> f64 {
+    let longer = a.chars().count().max(b.chars().count());
+    if longer == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
+}
+
+/// The set of letters (a-z) and digits in a spelling, one bit each; any other
+/// character sets the last bit.
+fn letter_mask(spelling: &str) -> u64 {
+    spelling.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            ' ' => return mask,
+            _ => 63,
+        };
+        mask | 1 << bit
+    })
 }
 
 /// Which event cues may match, keyed by a word of their first phrase or, for cues

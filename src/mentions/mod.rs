@@ -83,6 +83,7 @@ pub fn extract(
     names: Option<&NameIndex>,
 ) -> Result<Vec<Mention>, NeedsAsOf> {
     let mut mentions = Vec::new();
+    let mut finder = names.map(|names| names::NameFinder::new(names, rules));
     // The last day-precision date of the paragraph, which "the day before" counts from.
     let mut anchor: Option<(usize, NaiveDate)> = None;
     for sentence in &segmented.sentences {
@@ -122,14 +123,8 @@ pub fn extract(
                 }
             }
         }
-        if let Some(names) = names {
-            names::find(
-                segmented,
-                sentence.tokens.clone(),
-                names,
-                rules,
-                &mut mentions,
-            );
+        if let Some(finder) = finder.as_mut() {
+            finder.find(segmented, sentence.tokens.clone(), &mut mentions);
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));

@@ -3,64 +3,110 @@
 //! finds "Qassem Suleimani").
 
 use super::{Mention, MentionValue};
-use crate::factbase::NameIndex;
+use crate::factbase::{EntityIdx, NameIndex};
 use crate::rules::Rules;
 use crate::segment::{Segmented, Token, TokenKind};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-pub fn find(
-    segmented: &Segmented,
-    range: Range<usize>,
-    names: &NameIndex,
-    rules: &Rules,
-    out: &mut Vec<Mention>,
-) {
-    let tokens = &segmented.tokens;
-    let mut key = String::new();
-    // How many capitalised words run from each token on: fuzzy matching only looks
-    // inside such runs.
-    let mut run_from = vec![0usize; range.len() + 1];
-    for i in range.clone().rev() {
-        if proper_word(&tokens[i], rules) {
-            run_from[i - range.start] = run_from[i + 1 - range.start] + 1;
+/// Finds names sentence by sentence, remembering fuzzy look-ups: the same
+/// capitalised words come back again and again in a document.
+pub struct NameFinder<'a> {
+    names: &'a NameIndex,
+    rules: &'a Rules,
+    fuzzy_seen: FxHashMap<String, Vec<(EntityIdx, f64)>>,
+    key: String,
+    run_from: Vec<usize>,
+}
+
+impl<'a> NameFinder<'a> {
+    pub fn new(names: &'a NameIndex, rules: &'a Rules) -> Self {
+        NameFinder {
+            names,
+            rules,
+            fuzzy_seen: FxHashMap::default(),
+            key: String::new(),
+            run_from: Vec::new(),
         }
     }
-    let mut i = range.start;
-    while i < range.end {
-        let longest = names.max_words().min(range.end - i);
-        let exact = names
+
+    /// The names in tokens `range` (a sentence) of `segmented`, added to `out`.
+    pub fn find(&mut self, segmented: &Segmented, range: Range<usize>, out: &mut Vec<Mention>) {
+        let tokens = &segmented.tokens;
+        // How many capitalised words run from each token on: fuzzy matching only
+        // looks inside such runs.
+        self.run_from.clear();
+        self.run_from.resize(range.len() + 1, 0);
+        for i in range.clone().rev() {
+            if proper_word(&tokens[i], self.rules) {
+                self.run_from[i - range.start] = self.run_from[i + 1 - range.start] + 1;
+            }
+        }
+        let mut i = range.start;
+        while i < range.end {
+            let longest = self.names.max_words().min(range.end - i);
+            let matched = self
+                .exact_at(tokens, i, longest)
+                .or_else(|| self.fuzzy_at(tokens, i, longest, range.start));
+            match matched {
+                Some((n, entities)) => {
+                    let span = segmented.span_of(i..i + n);
+                    for (entity, score) in entities {
+                        out.push(Mention {
+                            span,
+                            tokens: i..i + n,
+                            value: MentionValue::Entity { entity, score },
+                        });
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The longest exact name at token `i`, tried only at lengths some name has.
+    fn exact_at(
+        &mut self,
+        tokens: &[Token],
+        i: usize,
+        longest: usize,
+    ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
+        let names = self.names;
+        names
             .name_lengths(&tokens[i].key)
             .iter()
             .filter(|&&n| n <= longest)
             .find_map(|&n| {
-                key_of(&tokens[i..i + n], &mut key)?;
-                let entities = names.exact(&key);
-                (!entities.is_empty())
-                    .then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect::<Vec<_>>()))
-            });
-        let matched = exact.or_else(|| {
-            let run = run_from[i - range.start].min(longest);
-            (1..=run).rev().find_map(|n| {
-                key_of(&tokens[i..i + n], &mut key)?;
-                let matches = names.fuzzy(&key, n);
-                (!matches.is_empty())
-                    .then(|| (n, matches.iter().map(|m| (m.entity, m.score)).collect()))
+                key_of(&tokens[i..i + n], &mut self.key)?;
+                let entities = names.exact(&self.key);
+                (!entities.is_empty()).then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
             })
-        });
-        match matched {
-            Some((n, entities)) => {
-                let span = segmented.span_of(i..i + n);
-                for (entity, score) in entities {
-                    out.push(Mention {
-                        span,
-                        tokens: i..i + n,
-                        value: MentionValue::Entity { entity, score },
-                    });
-                }
-                i += n;
+    }
+
+    /// The longest run of capitalised words at token `i` that fuzzily names an entity.
+    fn fuzzy_at(
+        &mut self,
+        tokens: &[Token],
+        i: usize,
+        longest: usize,
+        start: usize,
+    ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
+        let run = self.run_from[i - start].min(longest);
+        (1..=run).rev().find_map(|n| {
+            key_of(&tokens[i..i + n], &mut self.key)?;
+            if !self.fuzzy_seen.contains_key(&self.key) {
+                let found = self
+                    .names
+                    .fuzzy(&self.key, n)
+                    .iter()
+                    .map(|m| (m.entity, m.score))
+                    .collect();
+                self.fuzzy_seen.insert(self.key.clone(), found);
             }
-            None => i += 1,
-        }
+            let found = &self.fuzzy_seen[&self.key];
+            (!found.is_empty()).then(|| (n, found.clone()))
+        })
     }
 }
 
