@@ -145,3 +145,37 @@ fn a_hedged_count_is_judged_with_its_tolerance() {
         "contradicted"
     );
 }
+
+#[test]
+fn a_common_word_is_not_a_name_unless_capitalised() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Police began a hunt for the gunmen. Hunt said the mini-budget would hold.\n",
+    );
+    let output = common::claimcheck(&[
+        "extract",
+        "--mentions",
+        "--names",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = report["documents"][0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "entity")
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    // "mini-budget" is written in lower case in the fact base, so it may be here too.
+    assert_eq!(names, ["Hunt", "mini-budget"]);
+}

@@ -6,7 +6,7 @@ use super::fuzzy::{TrigramIndex, fold};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 /// A name as the tokenizer sees it: token keys joined by single spaces.
@@ -27,6 +27,9 @@ pub fn name_key(name: &str) -> String {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
     exact: HashMap<String, Vec<EntityIdx>>,
+    /// Keys of names written all in lower case ("mini-budget"); any other name must
+    /// have a capital in the draft too, so "a hunt" is not Jeremy Hunt.
+    lower_case: HashSet<String>,
     /// The first word of every name, with the token counts of the names it starts
     /// (longest first): a draft's words are mostly ruled out with one look-up, and
     /// the rest are tried only at lengths some name has.
@@ -79,6 +82,9 @@ impl NameIndex {
                     continue;
                 }
                 // Punctuation inside a name ("Donald J. Trump") is a token in the draft.
+                if !name.chars().any(char::is_uppercase) {
+                    index.lower_case.insert(key.clone());
+                }
                 let tokens = tokenize_str(name).len();
                 index.max_words = index.max_words.max(tokens);
                 if let Some(first) = key.split(' ').next() {
@@ -125,6 +131,12 @@ impl NameIndex {
     /// Sets the thresholds look-ups use (an index read from the cache has none).
     pub fn set_thresholds(&mut self, settings: &NameMatching) {
         self.settings = Some(settings.clone());
+    }
+
+    /// Whether a name with this key is written in lower case somewhere, so a draft
+    /// may write it without capitals.
+    pub fn may_be_lower_case(&self, key: &str) -> bool {
+        self.lower_case.contains(key)
     }
 
     /// The token counts of the names that start with this word, longest first.

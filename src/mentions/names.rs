@@ -79,6 +79,12 @@ impl<'a> NameFinder<'a> {
             .filter(|&&n| n <= longest)
             .find_map(|&n| {
                 key_of(&tokens[i..i + n], &mut self.key)?;
+                // "a hunt" is not Jeremy Hunt: a name needs a capital unless it is
+                // written in lower case in the fact base.
+                let capitalised = tokens[i..i + n].iter().any(|t| t.has_capital);
+                if !capitalised && !names.may_be_lower_case(&self.key) {
+                    return None;
+                }
                 let entities = names.exact(&self.key);
                 (!entities.is_empty()).then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
             })
