@@ -184,19 +184,11 @@ pub fn find(
             claims.extend(relative_event::find(&context));
             claims.extend(ordinal_window::find(&context));
             claims.extend(title::find(&context));
+            // Quotes are read over the whole sentence, once.
+            if clause_index == 0 {
+                claims.extend(quote::find(&context));
+            }
         }
-        let context = ClauseContext {
-            segmented,
-            rules,
-            base,
-            sentence: sentence.tokens.clone(),
-            clauses: &sentence.clauses,
-            clause_index: 0,
-            clause: sentence.tokens.clone(),
-            mentions: within(&sentence.tokens),
-            sentence_mentions: within(&sentence.tokens),
-        };
-        claims.extend(quote::find(&context));
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims

@@ -20,16 +20,8 @@ pub struct CheckArgs {
     /// Drafts to check: files, or directories searched for .md, .markdown and .txt files.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The publication date relative dates are resolved against ("last week",
-    /// "Monday", "January 3"). Overrides a `date:` in the draft's front matter.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
-    as_of: Option<NaiveDate>,
-    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    db: Option<PathBuf>,
-    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    source: super::SourceArgs,
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -74,14 +66,14 @@ impl FailOn {
 /// Runs `claimcheck check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let drafts = super::collect_drafts(&args.paths)?;
-    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
-    let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
+    let rules_dir = super::locate(args.source.rules.as_deref(), "rules", "--rules")?;
+    let db_dir = super::locate(args.source.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
     let base = super::load_base(&db_dir, &rules, &args.cache)?;
     let database = DatabaseVersion::of(&base, &db_dir)
         .with_context(|| format!("reading the fact base in {}", db_dir.display()))?;
 
-    let (checked, failed) = check_all(&drafts, args.as_of, &rules, &base);
+    let (checked, failed) = check_all(&drafts, args.source.as_of, &rules, &base);
     let run = CheckRun {
         documents: &checked,
         database: &database,

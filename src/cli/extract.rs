@@ -28,16 +28,8 @@ pub struct ExtractArgs {
     /// Also find names of entities in the fact base (loads it).
     #[arg(long)]
     names: bool,
-    /// The publication date relative dates are resolved against; overrides a
-    /// `date:` in the front matter.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
-    as_of: Option<NaiveDate>,
-    /// Directory of fact files, for --names [default: `claims`, looked for here and in parents]
-    #[arg(long, value_name = "DIR")]
-    db: Option<PathBuf>,
-    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    source: super::SourceArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     format: ExtractFormat,
@@ -67,11 +59,15 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     if stdin {
         drafts.push(PathBuf::from("-"));
     }
-    let rules = Rules::load(&super::locate(args.rules.as_deref(), "rules", "--rules")?)
-        .map_err(|e| anyhow!("{e}"))?;
+    let rules = Rules::load(&super::locate(
+        args.source.rules.as_deref(),
+        "rules",
+        "--rules",
+    )?)
+    .map_err(|e| anyhow!("{e}"))?;
     let base = match args.names {
         true => Some(super::load_base(
-            &super::locate(args.db.as_deref(), "claims", "--db")?,
+            &super::locate(args.source.db.as_deref(), "claims", "--db")?,
             &rules,
             &args.cache,
         )?),
@@ -84,7 +80,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     let mut mention_documents = Vec::new();
     let mut claim_documents = Vec::new();
     for document in &documents {
-        let as_of = args.as_of.or(document.front_matter_date);
+        let as_of = args.source.as_of.or(document.front_matter_date);
         let segmented = Segmented::new(document, &rules);
         let names = base.as_ref().map(|b| &b.names);
         let found = mentions::extract(&segmented, &rules, as_of, names)

@@ -36,6 +36,21 @@ enum Command {
     Db(db::DbArgs),
 }
 
+/// What drafts are read against: the publication date, the fact base, the rules.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SourceArgs {
+    /// The publication date relative dates are resolved against ("last week",
+    /// "Monday", "January 3"). Overrides a `date:` in the draft's front matter.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
+    #[arg(long, value_name = "DIR")]
+    db: Option<PathBuf>,
+    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
 /// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
 pub(crate) const EXIT_FAIL_ON: u8 = 1;
 pub(crate) const EXIT_BAD_INPUT: u8 = 2;
