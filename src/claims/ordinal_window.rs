@@ -30,6 +30,16 @@ pub enum SeriesRef {
     Holders { office: EntityIdx },
 }
 
+impl SeriesRef {
+    /// The property and object every fact of the series has.
+    pub fn property_and_object(self) -> (Property, EntityIdx) {
+        match self {
+            SeriesRef::Facts { property, object } => (property, object),
+            SeriesRef::Holders { office } => (Property::HeldOffice, office),
+        }
+    }
+}
+
 /// The window an ordinal counts within: "in just 10 weeks".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Window {

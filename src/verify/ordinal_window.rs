@@ -5,7 +5,7 @@
 
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::{Claim, OrdinalStatement, SeriesRef, Window};
-use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
+use crate::factbase::{EntityIdx, Fact, FactBase, FactTime};
 use crate::rules::Tolerance;
 use chrono::{Duration as Days, NaiveDate};
 use serde_json::json;
@@ -19,10 +19,7 @@ struct Entry<'a> {
 }
 
 fn series<'a>(base: &'a FactBase, series: SeriesRef) -> Vec<Entry<'a>> {
-    let (property, object) = match series {
-        SeriesRef::Facts { property, object } => (property, object),
-        SeriesRef::Holders { office } => (Property::HeldOffice, office),
-    };
+    let (property, object) = series.property_and_object();
     let mut entries: Vec<Entry> = base
         .facts
         .iter()
@@ -58,6 +55,13 @@ fn reach(window: &Window) -> Option<f64> {
     }
 }
 
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 /// "10 weeks", "a week".
 fn describe_duration(duration: &crate::mentions::Duration) -> String {
     let unit = format!("{:?}", duration.unit).to_lowercase();
@@ -84,14 +88,22 @@ pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckCon
     let entries = series(base, statement.series);
     let mut normalized = serde_json::Map::new();
     normalized.insert("ordinal".into(), json!(statement.ordinal));
-    let what = match statement.series {
-        SeriesRef::Facts { object, .. } => format!(
-            "people named to head the government of {}",
-            base.entities[object].name
-        ),
-        SeriesRef::Holders { office } => {
+    // The fact base may name the series; else it is described from its parts.
+    let (property, object) = statement.series.property_and_object();
+    let declared = base
+        .series
+        .iter()
+        .find(|s| s.property == property && s.object == Some(object));
+    let what = match (declared, statement.series) {
+        (Some(series), _) => lower_first(&series.name),
+        (None, SeriesRef::Holders { office }) => {
             format!("holders of the office of {}", base.entities[office].name)
         }
+        (None, SeriesRef::Facts { .. }) => format!(
+            "{} facts about {}",
+            property.id(),
+            base.entities[object].name
+        ),
     };
     normalized.insert("series".into(), json!(what));
     if let Some(window) = &statement.window {
