@@ -22,13 +22,18 @@ pub enum TitleForm {
     Appositive,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TitleStatement {
     pub office: EntityIdx,
     pub person: EntityIdx,
     pub form: TitleForm,
     /// Whether both names matched strongly enough to decide a verdict.
     pub strong: bool,
+    /// The title's content words as written ("secretary", "state").
+    pub title_words: Vec<String>,
+    /// Whether the person was named by one word only ("Johnson"), which many
+    /// people share.
+    pub one_word_name: bool,
 }
 
 /// The most words an appositive title runs to.
@@ -50,6 +55,19 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         else {
             continue;
         };
+        let one_word_name = tokens[mention.tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .count()
+            == 1;
+        let words_of = |range: std::ops::Range<usize>| {
+            content_words(
+                tokens[range]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| t.key.as_str()),
+            )
+        };
         // "Secretary of State Mike Pompeo"
         let prefix = context.mentions[..k].iter().rev().find_map(|m| {
             let (office, strong) = entity(m)?;
@@ -63,6 +81,8 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 person,
                 form: TitleForm::Prefix,
                 strong: strong && person_strong,
+                title_words: words_of(start..mention.tokens.start),
+                one_word_name,
             };
             claims.push(context.claim(
                 ClaimKind::Title,
@@ -92,6 +112,8 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 person,
                 form: TitleForm::Appositive,
                 strong: person_strong,
+                title_words: words.clone(),
+                one_word_name,
             };
             claims.push(context.claim(
                 ClaimKind::Title,

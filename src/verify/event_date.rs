@@ -6,7 +6,7 @@ use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::Claim;
 use crate::dates::{DateRange, Precision};
 use crate::factbase::{Fact, FactTime};
-use crate::mentions::DateMention;
+use crate::mentions::{DateMention, Tense};
 use serde_json::json;
 
 /// How a fact's time relates to the claimed date.
@@ -55,10 +55,17 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
     normalized.insert("first_day".into(), json!(date.range.first.to_string()));
     normalized.insert("last_day".into(), json!(date.range.last.to_string()));
 
+    let looks_ahead = date.tense == Tense::Future && date.expr.depends_on_tense();
+    let as_of = context.as_of;
     let mut candidates: Vec<Candidate> = events
         .iter()
         .filter_map(|event| {
             let (fact, time) = event.dated(base)?;
+            // Wording about the future ("to be held in June") is not about an event
+            // that was over before the draft was written.
+            if looks_ahead && as_of.is_some_and(|as_of| time.range().last < as_of) {
+                return None;
+            }
             Some(Candidate {
                 distance: event.distance(&claim.tokens),
                 event: event.clone(),
@@ -70,6 +77,11 @@ pub fn check(claim: &Claim, date: &DateMention, context: &mut CheckContext) -> J
         .collect();
     if candidates.is_empty() {
         let mut judgement = match events.first() {
+            Some(event) if looks_ahead => Judgement::unverified(format!(
+                "“{text}” looks ahead to {}, but what the fact base names here ({}) was over before the draft",
+                describe(&date.range),
+                event.describe(base)
+            )),
             Some(event) => Judgement::unverified(format!(
                 "“{text}” reads as {}; the fact base names {} here but holds no date for it",
                 describe(&date.range),

@@ -6,17 +6,15 @@
 
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::{Claim, TitleStatement};
-use crate::factbase::{Fact, FactTime, Property};
+use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
 use chrono::NaiveDate;
 use serde_json::json;
 
 pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckContext) -> Judgement {
     let base = context.base;
     let person = &base.entities[statement.person];
-    let office = &base.entities[statement.office];
     let mut normalized = serde_json::Map::new();
     normalized.insert("person".into(), json!(person.id));
-    normalized.insert("office".into(), json!(office.id));
     let event = context
         .dated_events_in(claim.sentence.clone(), claim.clause.clone(), &claim.tokens)
         .into_iter()
@@ -38,7 +36,7 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
     let Some(when) = when else {
         return Judgement::unverified(format!(
             "{} as {}: no date to judge the title at",
-            person.name, office.name
+            person.name, base.entities[statement.office].name
         ))
         .with_normalized(normalized);
     };
@@ -47,10 +45,23 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
         .facts_about(statement.person)
         .filter(|f| f.property == Property::HeldOffice)
         .collect();
+    // A title shared by many offices ("President") means the one the person held,
+    // if they held one whose name has all its words.
+    let office_idx = if terms.iter().any(|f| f.object == Some(statement.office)) {
+        statement.office
+    } else {
+        terms
+            .iter()
+            .filter_map(|f| f.object)
+            .find(|&o| names_contain(base, o, &statement.title_words))
+            .unwrap_or(statement.office)
+    };
+    let office = &base.entities[office_idx];
+    normalized.insert("office".into(), json!(office.id));
     let of_office: Vec<&Fact> = terms
         .iter()
         .copied()
-        .filter(|f| f.object == Some(statement.office))
+        .filter(|f| f.object == Some(office_idx))
         .collect();
     let held_then = |f: &Fact| f.time.is_some_and(|t| covers(&t, when));
     let (verdict, explanation, evidence): (Verdict, String, Vec<&Fact>) = if let Some(term) =
@@ -104,6 +115,18 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
             Vec::new(),
         )
     };
+    // One word names many people: "President Johnson" may not be the Johnson the
+    // fact base knows, so it can confirm but not refute.
+    let (verdict, explanation) = match verdict {
+        Verdict::Outdated | Verdict::Contradicted if statement.one_word_name => (
+            Verdict::Unverified,
+            format!(
+                "the name may be someone other than {}: {explanation}",
+                person.name
+            ),
+        ),
+        _ => (verdict, explanation),
+    };
     let verdict = if statement.strong {
         verdict
     } else {
@@ -115,6 +138,19 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
         evidence: evidence.into_iter().map(Evidence::of).collect(),
         normalized,
     }
+}
+
+/// Whether one of an entity's names has all of `words` (content words, lower case).
+fn names_contain(base: &FactBase, entity: EntityIdx, words: &[String]) -> bool {
+    let entity = &base.entities[entity];
+    !words.is_empty()
+        && std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .any(|name| {
+                let lower = name.to_lowercase();
+                let name_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+                words.iter().all(|w| name_words.contains(&w.as_str()))
+            })
 }
 
 /// Whether a term covers a day; an open term runs on.
