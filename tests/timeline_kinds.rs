@@ -183,3 +183,32 @@ fn quotes_are_listed_as_unverified_never_dropped() {
     assert_eq!(quote["verdict"], "unverified");
     assert_eq!(quote["normalized"]["speaker"], "mike-pompeo");
 }
+
+#[test]
+fn a_shared_title_or_a_one_word_name_can_confirm_but_not_refute() {
+    let report = report_of(
+        "President Barham Salih named a new prime minister-designate.\n\
+         President Johnson signed the bill into law.\n",
+        "2020-04-09",
+    );
+    // "President" alone is several offices: Salih held Iraq's presidency.
+    let salih = common::claim(&report, "President Barham Salih");
+    assert_eq!(
+        (
+            salih["verdict"].as_str(),
+            salih["normalized"]["office"].as_str()
+        ),
+        (Some("supported"), Some("president-of-iraq"))
+    );
+    // The fact base's only Johnson was never a president, but "Johnson" may be another one.
+    assert_eq!(verdict_of(&report, "President Johnson"), "unverified");
+}
+
+#[test]
+fn future_wording_is_not_checked_against_past_events() {
+    let report = report_of(
+        "Pompeo said he had proposed a strategic dialogue to be held in June.\n",
+        "2020-04-09",
+    );
+    assert_eq!(verdict_of(&report, "June"), "unverified");
+}
