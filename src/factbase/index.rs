@@ -179,7 +179,8 @@ impl NameIndex {
                 .into_iter()
                 .flatten()
             {
-                let edits = (1.0 - need) * length.max(entry.length) as f64;
+                // Edits come whole: a fraction of one allows none.
+                let edits = ((1.0 - need) * length.max(entry.length) as f64 + 1e-9).floor();
                 if length.abs_diff(entry.length) as f64 <= edits
                     && f64::from((mask ^ entry.mask).count_ones()) <= 2.0 * edits
                 {

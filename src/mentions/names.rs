@@ -9,6 +9,9 @@ use crate::segment::{Segmented, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+/// The most words a fuzzily matched name may have.
+const FUZZY_MAX_WORDS: usize = 3;
+
 /// Finds names sentence by sentence, remembering fuzzy look-ups: the same
 /// capitalised words come back again and again in a document.
 pub struct NameFinder<'a> {
@@ -98,7 +101,9 @@ impl<'a> NameFinder<'a> {
         longest: usize,
         start: usize,
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
-        let run = self.run_from[i - start].min(longest);
+        // Misspelt names are people's and places' names, of a few words; longer names
+        // (offices, agencies) are matched exactly.
+        let run = self.run_from[i - start].min(longest).min(FUZZY_MAX_WORDS);
         (1..=run).rev().find_map(|n| {
             key_of(&tokens[i..i + n], &mut self.key)?;
             if !self.fuzzy_seen.contains_key(&self.key) {
