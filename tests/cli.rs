@@ -291,3 +291,38 @@ fn a_directory_output_takes_the_format_of_each_report() {
     assert!(target.join("index.html").is_file());
     assert!(target.join("report.json").is_file());
 }
+
+#[test]
+fn slashed_dates_follow_the_rules_order_of_day_and_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    for entry in std::fs::read_dir(common::root().join("rules")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
+    }
+    let draft = write_draft(&dir, "draft.txt", "The accord was signed on 3/8/2020.\n");
+    let date_with = |rules: &std::path::Path| {
+        let output = claimcheck(&[
+            "extract",
+            "--mentions",
+            draft.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        report["documents"][0]["mentions"][0]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(date_with(&rules), "2020-03-08");
+    let context = rules.join("context.yaml");
+    let text = std::fs::read_to_string(&context)
+        .unwrap()
+        .replace("numeric-dates: month-first", "numeric-dates: day-first");
+    std::fs::write(&context, text).unwrap();
+    assert_eq!(date_with(&rules), "2020-08-03");
+}
