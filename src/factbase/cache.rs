@@ -36,30 +36,22 @@ pub enum CacheUse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CacheKey(u128);
 
-impl CacheKey {
-    pub fn new<'a>(
-        properties_digest: u64,
-        files: impl Iterator<Item = (&'a Path, &'a str)>,
-    ) -> Self {
-        let mut hasher = key_hasher(properties_digest);
-        for (path, text) in files {
-            hash_file(&mut hasher, path, text.as_bytes());
-        }
-        CacheKey(hasher.digest128())
+/// Builds a cache key file by file, so no more than one file is held at once.
+pub struct KeyHasher(Xxh3);
+
+impl KeyHasher {
+    pub fn new(properties_digest: u64) -> Self {
+        KeyHasher(key_hasher(properties_digest))
     }
 
-    /// The key of the files at `paths`, read one at a time.
-    pub fn of_files(properties_digest: u64, paths: &[PathBuf]) -> Result<Self, String> {
-        let mut hasher = key_hasher(properties_digest);
-        for path in paths {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
-            hash_file(&mut hasher, path, &bytes);
-        }
-        Ok(CacheKey(hasher.digest128()))
+    pub fn add(&mut self, path: &Path, content: &[u8]) {
+        hash_file(&mut self.0, path, content);
+    }
+
+    pub fn finish(&self) -> CacheKey {
+        CacheKey(self.0.digest128())
     }
 }
-
 fn key_hasher(properties_digest: u64) -> Xxh3 {
     let mut hasher = Xxh3::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());

@@ -2,8 +2,9 @@
 //! parsed, linted and compiled, then cached. A base with any lint error is
 //! refused whole, with every error.
 
-use super::cache::{self, CacheKey, CacheUse};
-use super::read::{self, FileText};
+use super::cache::{self, CacheKey, CacheUse, KeyHasher};
+use super::digest::ContentDigest;
+use super::read;
 use super::{FactBase, compile};
 use crate::lint::{self, Diagnostic, Rule};
 use crate::rules::Rules;
@@ -35,8 +36,12 @@ pub fn load_dir_with(
     let mut cache_use = CacheUse::Off;
     if let Some(file) = &cache_file {
         // The key is hashed file by file, so a hit never holds all the YAML at once.
-        let key = CacheKey::of_files(rules.properties.digest(), &paths);
-        match key.and_then(|key| cache::read(file, key, &rules.names)) {
+        match hash_files(dir, &paths, rules).and_then(|(key, digest)| {
+            cache::read(file, key, &rules.names).map(|base| FactBase {
+                content_digest: digest,
+                ..base
+            })
+        }) {
             Ok(base) => return Ok((base, CacheUse::Hit)),
             Err(reason) => cache_use = CacheUse::Miss { reason },
         }
@@ -44,7 +49,20 @@ pub fn load_dir_with(
     let texts = read::read_texts(paths);
     // Keyed by the very texts parsed, so a file changed meanwhile is never cached
     // under its old content.
-    let key = cache_key(&texts, rules);
+    let mut key = KeyHasher::new(rules.properties.digest());
+    let mut digest = ContentDigest::new(dir);
+    let mut all_read = true;
+    for file in &texts {
+        match file.text.as_deref() {
+            Ok(text) => {
+                key.add(&file.path, text.as_bytes());
+                digest.add(&file.path, text.as_bytes());
+            }
+            Err(_) => all_read = false,
+        }
+    }
+    let key = all_read.then(|| key.finish());
+    let content_digest = digest.finish();
     let (parsed, mut problems) = read::parse_all(texts);
     let complete = problems.is_empty();
     problems.extend(lint::lint_files(&parsed, rules, complete));
@@ -53,6 +71,7 @@ pub fn load_dir_with(
         return Err(problems);
     }
     let mut base = compile::compile(&parsed);
+    base.content_digest = content_digest;
     drop(parsed);
     base.index(&rules.names);
     if let (Some(file), Some(key)) = (&cache_file, key) {
@@ -66,13 +85,17 @@ pub fn load_dir_with(
     Ok((base, cache_use))
 }
 
-/// The key of a base whose files could all be read.
-fn cache_key(texts: &[FileText], rules: &Rules) -> Option<CacheKey> {
-    let mut files = Vec::with_capacity(texts.len());
-    for file in texts {
-        files.push((file.path.as_path(), file.text.as_deref().ok()?));
+/// The cache key and the content digest of the files at `paths`, read one at a time.
+fn hash_files(dir: &Path, paths: &[PathBuf], rules: &Rules) -> Result<(CacheKey, String), String> {
+    let mut key = KeyHasher::new(rules.properties.digest());
+    let mut digest = ContentDigest::new(dir);
+    for path in paths {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+        key.add(path, &bytes);
+        digest.add(path, &bytes);
     }
-    Some(CacheKey::new(rules.properties.digest(), files.into_iter()))
+    Ok((key.finish(), digest.finish()))
 }
 
 fn unreadable_dir(dir: &Path, message: String) -> Diagnostic {

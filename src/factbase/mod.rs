@@ -5,6 +5,7 @@
 
 mod cache;
 mod compile;
+mod digest;
 mod fuzzy;
 mod index;
 mod load;
@@ -123,6 +124,8 @@ pub struct FactBase {
     pub names: NameIndex,
     pub cues: CueIndex,
     pub titles: TitleIndex,
+    /// A hash (hex) of the fact files the base was loaded from, for reports.
+    pub content_digest: String,
 }
 
 impl FactBase {
