@@ -37,27 +37,51 @@ pub struct NameIndex {
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
-    /// Lengths and letter masks of every name and its folded spelling, by (word
-    /// count, first letter): a quick test of whether a fuzzy look-up can find
-    /// anything, so scanning a draft does not score every capitalised word.
-    gate: HashMap<(usize, char, bool), Vec<GateEntry>>,
+    /// Names by word count and first letter, as written (`false`) or folded
+    /// (`true`): when a look-up's two buckets are small, scanning them beats
+    /// gathering trigram candidates, as it does for any base of modest size.
+    buckets: HashMap<(usize, char, bool), Vec<u32>>,
     max_words: usize,
     #[serde(skip)]
     settings: Option<NameMatching>,
 }
 
-/// A name in the fuzzy gate: its length and letter mask, and its number.
-#[derive(Debug, Serialize, Deserialize)]
-struct GateEntry {
+/// The most names a fuzzy look-up scans directly; larger buckets go through the
+/// trigram index.
+const BUCKET_SCAN_LIMIT: usize = 256;
+
+/// A spelling's length in characters and its letter mask (see `letter_mask`):
+/// enough to rule out most candidates before scoring them.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Shape {
     length: usize,
     mask: u64,
-    name: u32,
+}
+
+impl Shape {
+    fn of(spelling: &str) -> Shape {
+        Shape {
+            length: spelling.chars().count(),
+            mask: letter_mask(spelling),
+        }
+    }
+
+    /// Whether a spelling of this shape can be within `1 - need` of `other`'s
+    /// similarity: an edit changes the length by at most one and the set of
+    /// letters by at most two, and edits come whole.
+    fn may_reach(self, other: Shape, need: f64) -> bool {
+        let edits = ((1.0 - need) * self.length.max(other.length) as f64 + 1e-9).floor();
+        self.length.abs_diff(other.length) as f64 <= edits
+            && f64::from((self.mask ^ other.mask).count_ones()) <= 2.0 * edits
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 struct IndexedName {
     key: String,
     folded: String,
+    shape: Shape,
+    folded_shape: Shape,
     words: usize,
     entity: EntityIdx,
 }
@@ -100,25 +124,22 @@ impl NameIndex {
                 }
                 ids.push(idx);
                 let folded = fold(&key);
-                let words = key.split(' ').count();
                 let number = index.names.len() as u32;
+                let words = key.split(' ').count();
                 for (spelling, is_folded) in [(&key, false), (&folded, true)] {
                     if let Some(first) = spelling.chars().next() {
-                        let entry = GateEntry {
-                            length: spelling.chars().count(),
-                            mask: letter_mask(spelling),
-                            name: number,
-                        };
                         index
-                            .gate
+                            .buckets
                             .entry((words, first, is_folded))
                             .or_default()
-                            .push(entry);
+                            .push(number);
                     }
                 }
                 index.trigrams.insert(number, &key, &folded);
                 index.names.push(IndexedName {
-                    words: key.split(' ').count(),
+                    shape: Shape::of(&key),
+                    folded_shape: Shape::of(&folded),
+                    words,
                     key,
                     folded,
                     entity: idx,
@@ -152,48 +173,8 @@ impl NameIndex {
         self.exact.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// The best-scoring names of `words` words similar to `key`, at least a weak
-    /// match; all of them when several score the same.
-    /// The names of `words` words that a fuzzy look-up of `key` could match: those
-    /// starting with the same letter (as written or folded) and within the weak
-    /// threshold on length and on the letters used. One edit changes the length by
-    /// at most one and the set of letters by at most two, so no match is lost.
-    fn gated(&self, key: &str, folded: &str, words: usize, settings: &NameMatching) -> Vec<u32> {
-        // A folded spelling scores only a share of its similarity, so it must come
-        // closer still to reach the weak threshold.
-        let folded_need = (settings.weak_match / settings.transliteration_match).min(1.0);
-        let mut found = Vec::new();
-        for (spelling, is_folded) in [(key, false), (folded, true)] {
-            let Some(first) = spelling.chars().next() else {
-                continue;
-            };
-            let (length, mask) = (spelling.chars().count(), letter_mask(spelling));
-            let need = if is_folded {
-                folded_need
-            } else {
-                settings.weak_match
-            };
-            for entry in self
-                .gate
-                .get(&(words, first, is_folded))
-                .into_iter()
-                .flatten()
-            {
-                // Edits come whole: a fraction of one allows none.
-                let edits = ((1.0 - need) * length.max(entry.length) as f64 + 1e-9).floor();
-                if length.abs_diff(entry.length) as f64 <= edits
-                    && f64::from((mask ^ entry.mask).count_ones()) <= 2.0 * edits
-                {
-                    found.push(entry.name);
-                }
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-
-    /// The best fuzzy matches of `key` among names of `words` words.
+    /// The best fuzzy matches of `key` among names of `words` words: at least a weak
+    /// match, all of them when several score the same.
     pub fn fuzzy(&self, key: &str, words: usize) -> Vec<NameMatch> {
         let Some(settings) = &self.settings else {
             return Vec::new();
@@ -202,8 +183,42 @@ impl NameIndex {
             return Vec::new();
         }
         let folded = fold(key);
+        let (shape, folded_shape) = (Shape::of(key), Shape::of(&folded));
+        // A folded spelling scores only a share of its similarity, so it must come
+        // closer still to reach the weak threshold.
+        let folded_need = (settings.weak_match / settings.transliteration_match).min(1.0);
+        let may_match = |n: u32| {
+            let name = &self.names[n as usize];
+            name.words == words
+                && (shape.may_reach(name.shape, settings.weak_match)
+                    || folded_shape.may_reach(name.folded_shape, folded_need))
+        };
+        let bucket = |spelling: &str, is_folded: bool| {
+            let first = spelling.chars().next()?;
+            self.buckets
+                .get(&(words, first, is_folded))
+                .map(Vec::as_slice)
+        };
+        let (raw, refolded) = (
+            bucket(key, false).unwrap_or(&[]),
+            bucket(&folded, true).unwrap_or(&[]),
+        );
+        let candidates: Vec<u32> = if raw.len() + refolded.len() <= BUCKET_SCAN_LIMIT {
+            let mut found: Vec<u32> = raw
+                .iter()
+                .chain(refolded)
+                .copied()
+                .filter(|&n| may_match(n))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        } else {
+            self.trigrams
+                .candidates(key, &folded, settings.fuzzy_candidates, may_match)
+        };
         let mut best: Vec<NameMatch> = Vec::new();
-        for number in self.gated(key, &folded, words, settings) {
+        for number in candidates {
             let name = &self.names[number as usize];
             let found = NameMatch {
                 entity: name.entity,
