@@ -212,3 +212,27 @@ fn future_wording_is_not_checked_against_past_events() {
     );
     assert_eq!(verdict_of(&report, "June"), "unverified");
 }
+
+#[test]
+fn a_former_title_is_checked_as_one_held_before() {
+    let report = report_of(
+        "Former Secretary of State Mike Pompeo spoke at the conference.\n\
+         Mike Pompeo, the former Secretary of State, spoke at the conference.\n",
+        "2021-06-01",
+    );
+    let verdicts: Vec<&str> = common::claims(&report)
+        .iter()
+        .filter(|c| c["kind"] == "title")
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["supported", "supported"]);
+    // Still in office, he was no former Secretary of State.
+    let early = report_of(
+        "Former Secretary of State Mike Pompeo spoke at the conference.\n",
+        "2020-04-09",
+    );
+    assert_eq!(
+        verdict_of(&early, "Secretary of State Mike Pompeo"),
+        "contradicted"
+    );
+}

@@ -34,7 +34,12 @@ pub struct TitleStatement {
     /// Whether the person was named by one word only ("Johnson"), which many
     /// people share.
     pub one_word_name: bool,
+    /// "former Secretary of State Mike Pompeo": held before, no longer.
+    pub former: bool,
 }
+
+/// Words before a title that say it was held before and is no longer.
+const FORMER: &[&str] = &["former", "ex", "onetime", "erstwhile", "previous"];
 
 /// The most words an appositive title runs to.
 const TITLE_REACH: usize = 10;
@@ -83,6 +88,9 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 strong: strong && person_strong,
                 title_words: words_of(start..mention.tokens.start),
                 one_word_name,
+                former: start.checked_sub(1).is_some_and(|p| {
+                    p >= context.clause.start && FORMER.contains(&tokens[p].key.as_str())
+                }),
             };
             claims.push(context.claim(
                 ClaimKind::Title,
@@ -105,7 +113,13 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             .take_while(|&i| tokens[i].kind == TokenKind::Word)
             .last();
         let Some(last) = last else { continue };
-        let words = content_words(tokens[first..=last].iter().map(|t| t.key.as_str()));
+        let former = FORMER.contains(&tokens[first].key.as_str());
+        let words = content_words(
+            tokens[first..=last]
+                .iter()
+                .map(|t| t.key.as_str())
+                .filter(|w| !FORMER.contains(w)),
+        );
         if let Some(found) = base.titles.best(&words) {
             let statement = TitleStatement {
                 office: found.office,
@@ -114,6 +128,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 strong: person_strong,
                 title_words: words.clone(),
                 one_word_name,
+                former,
             };
             claims.push(context.claim(
                 ClaimKind::Title,

@@ -64,6 +64,44 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
         .filter(|f| f.object == Some(office_idx))
         .collect();
     let held_then = |f: &Fact| f.time.is_some_and(|t| covers(&t, when));
+    // "former X": a term of X that ended before the date.
+    let ended_before = |f: &Fact| f.time.is_some_and(|t| t.range().last < when);
+    if statement.former && !of_office.is_empty() {
+        let (verdict, explanation, evidence) =
+            match of_office.iter().copied().find(|f| ended_before(f)) {
+                Some(term) if !of_office.iter().any(|f| held_then(f)) => (
+                    Verdict::Supported,
+                    format!(
+                        "{} had been {} ({}) before {when} ({why})",
+                        person.name,
+                        office.name,
+                        term_text(term)
+                    ),
+                    vec![term],
+                ),
+                _ => (
+                    Verdict::Contradicted,
+                    format!(
+                        "{} was not a former {} on {when} ({why})",
+                        person.name, office.name
+                    ),
+                    of_office.clone(),
+                ),
+            };
+        let decided =
+            statement.strong && !(statement.one_word_name && verdict == Verdict::Contradicted);
+        let verdict = if decided {
+            verdict
+        } else {
+            Verdict::Unverified
+        };
+        return Judgement {
+            verdict,
+            explanation,
+            evidence: evidence.into_iter().map(Evidence::of).collect(),
+            normalized,
+        };
+    }
     let (verdict, explanation, evidence): (Verdict, String, Vec<&Fact>) = if let Some(term) =
         of_office.iter().copied().find(|f| held_then(f))
     {
