@@ -236,3 +236,27 @@ fn a_former_title_is_checked_as_one_held_before() {
         "contradicted"
     );
 }
+
+#[test]
+fn the_nth_time_counts_a_run_of_like_events() {
+    // A fixture base: two rocket attacks on an invented camp, 19 days apart.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.txt",
+        "Rockets hit Camp Fixture on March 20, the second time in a month.\n\
+         Rockets hit Camp Fixture on March 20, the third time in a month.\n\
+         Rockets hit Camp Fixture on March 20, the second time in a week.\n",
+    );
+    let db = common::fixture("occasions-claims");
+    let report = json_report(
+        &path,
+        &["--as-of", "2021-03-25", "--db", db.to_str().unwrap()],
+    );
+    let verdicts: Vec<&str> = common::claims(&report)
+        .iter()
+        .filter(|c| c["kind"] == "ordinal-window")
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["supported", "contradicted", "contradicted"]);
+}

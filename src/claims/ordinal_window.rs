@@ -2,7 +2,7 @@
 //! A place in a series of events, often within a window of time: "the third
 //! person tapped to lead Iraq in just 10 weeks" (people named to head Iraq's
 //! government), "Britain's third prime minister in seven weeks" (holders of an
-//! office).
+//! office), "the second time in a month" (a run of like events).
 //!
 //! ## Why check it
 //! Counting is where reporters slip: a predecessor forgotten, a window stretched.
@@ -28,14 +28,19 @@ pub enum SeriesRef {
     },
     /// The holders of an office, in order of taking it.
     Holders { office: EntityIdx },
+    /// "the second time in a month": the run of like events that the event named
+    /// in the clause is part of (found when the claim is checked).
+    Occasions,
 }
 
 impl SeriesRef {
-    /// The property and object every fact of the series has.
-    pub fn property_and_object(self) -> (Property, EntityIdx) {
+    /// The property and object every fact of the series has, when the wording
+    /// gives them.
+    pub fn property_and_object(self) -> Option<(Property, EntityIdx)> {
         match self {
-            SeriesRef::Facts { property, object } => (property, object),
-            SeriesRef::Holders { office } => (Property::HeldOffice, office),
+            SeriesRef::Facts { property, object } => Some((property, object)),
+            SeriesRef::Holders { office } => Some((Property::HeldOffice, office)),
+            SeriesRef::Occasions => None,
         }
     }
 }
@@ -70,7 +75,15 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             continue;
         };
         let after = mention.tokens.end;
-        let Some((series, phrase_end)) = series_by_rule(context, base, after)
+        // "the second time": the ordinal counts occasions of the event itself.
+        let occasions = context
+            .segmented
+            .tokens
+            .get(after)
+            .filter(|t| after < context.clause.end && t.is("time"));
+        let Some((series, phrase_end)) = occasions
+            .map(|_| (SeriesRef::Occasions, after + 1))
+            .or_else(|| series_by_rule(context, base, after))
             .or_else(|| series_by_office(context, base, mention.tokens.clone()))
         else {
             continue;

@@ -22,15 +22,19 @@ pub enum Property {
     NamedHeadOfGovernment,
     /// A person founded an organization (`object`) on `date`.
     Founded,
+    /// An event is one of a run of like events (`object`): "the second time in a
+    /// month" counts along the run.
+    PartOf,
 }
 
 impl Property {
-    pub const ALL: [Property; 5] = [
+    pub const ALL: [Property; 6] = [
         Property::Occurred,
         Property::Count,
         Property::HeldOffice,
         Property::NamedHeadOfGovernment,
         Property::Founded,
+        Property::PartOf,
     ];
 
     /// The id fact files use for this property.
@@ -41,6 +45,7 @@ impl Property {
             Property::HeldOffice => "held-office",
             Property::NamedHeadOfGovernment => "named-head-of-government",
             Property::Founded => "founded",
+            Property::PartOf => "part-of",
         }
     }
 

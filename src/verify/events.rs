@@ -55,7 +55,7 @@ impl EventMatch {
             }
             Property::HeldOffice => format!("{subject}'s start as {object}"),
             Property::Founded => format!("{subject}'s founding of {object}"),
-            Property::Occurred | Property::Count => subject.clone(),
+            Property::Occurred | Property::Count | Property::PartOf => subject.clone(),
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::{Claim, OrdinalStatement, SeriesRef, Window};
-use crate::factbase::{EntityIdx, Fact, FactBase, FactTime};
+use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
 use crate::rules::Tolerance;
 use chrono::{Duration as Days, NaiveDate};
 use serde_json::json;
@@ -18,8 +18,7 @@ struct Entry<'a> {
     fact: &'a Fact,
 }
 
-fn series<'a>(base: &'a FactBase, series: SeriesRef) -> Vec<Entry<'a>> {
-    let (property, object) = series.property_and_object();
+fn series(base: &FactBase, property: Property, object: EntityIdx) -> Vec<Entry<'_>> {
     let mut entries: Vec<Entry> = base
         .facts
         .iter()
@@ -41,6 +40,102 @@ fn series<'a>(base: &'a FactBase, series: SeriesRef) -> Vec<Entry<'a>> {
         .collect();
     entries.sort_by_key(|e| e.start);
     entries
+}
+
+/// The run of like events an event is part of, each dated by its occurrence.
+fn occasions(base: &FactBase, run: EntityIdx) -> Vec<Entry<'_>> {
+    let mut entries: Vec<Entry> = base
+        .facts
+        .iter()
+        .filter(|f| f.property == Property::PartOf && f.object == Some(run))
+        .filter_map(|part| {
+            let (fact, time) = base.occurrence(part.subject)?;
+            Some(Entry {
+                who: part.subject,
+                start: time.range().first,
+                end: None,
+                fact,
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.start);
+    entries
+}
+
+/// A series, the subject's place in it, whether the subject's name matched
+/// strongly, and what the series is in words.
+type Located<'a> = (Vec<Entry<'a>>, usize, bool, String);
+
+/// A series the wording names: the subject is the person named nearest the ordinal
+/// who has an entry in it.
+fn named_series<'a>(
+    base: &'a FactBase,
+    statement: &OrdinalStatement,
+    property: Property,
+    object: EntityIdx,
+) -> Result<Located<'a>, String> {
+    let entries = series(base, property, object);
+    // The fact base may name the series; else it is described from its parts.
+    let declared = base
+        .series
+        .iter()
+        .find(|s| s.property == property && s.object == Some(object));
+    let what = match (declared, statement.series) {
+        (Some(series), _) => lower_first(&series.name),
+        (None, SeriesRef::Holders { office }) => {
+            format!("holders of the office of {}", base.entities[office].name)
+        }
+        _ => format!(
+            "{} facts about {}",
+            property.id(),
+            base.entities[object].name
+        ),
+    };
+    let subject = statement.candidates.iter().find_map(|&(person, strong)| {
+        entries
+            .iter()
+            .rposition(|e| e.who == person)
+            .map(|i| (i, strong))
+    });
+    match subject {
+        Some((index, strong)) => Ok((entries, index, strong, what)),
+        None => Err(format!(
+            "no one named here is among the {what} in the fact base"
+        )),
+    }
+}
+
+/// "the second time in a month": the event the clause names, in the run of like
+/// events it is part of.
+fn occasion_series<'a>(
+    base: &'a FactBase,
+    claim: &Claim,
+    context: &mut CheckContext,
+) -> Result<Located<'a>, String> {
+    let mut events =
+        context.dated_events_in(claim.sentence.clone(), claim.clause.clone(), &claim.tokens);
+    // Like events share their cues; the date the clause states tells them apart.
+    if let Some(stated) = context.date_in(&claim.clause) {
+        events.sort_by_key(|d| !stated.overlaps(&d.time.range()));
+    }
+    events
+        .iter()
+        .filter(|d| d.event.fact.is_none())
+        .find_map(|d| {
+            let run = base
+                .facts_about(d.event.event)
+                .find(|f| f.property == Property::PartOf)?
+                .object?;
+            let entries = occasions(base, run);
+            let index = entries.iter().position(|e| e.who == d.event.event)?;
+            Some((
+                entries,
+                index,
+                d.event.strong,
+                lower_first(&base.entities[run].name),
+            ))
+        })
+        .ok_or_else(|| "the fact base knows no run of events like the one named here".to_string())
 }
 
 /// How far back the window reaches, in days: a bare duration up to half a unit
@@ -85,42 +180,22 @@ fn ordinal_word(n: usize) -> String {
 pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckContext) -> Judgement {
     let base = context.base;
     let text = context.text_of(claim.tokens.clone());
-    let entries = series(base, statement.series);
     let mut normalized = serde_json::Map::new();
     normalized.insert("ordinal".into(), json!(statement.ordinal));
-    // The fact base may name the series; else it is described from its parts.
-    let (property, object) = statement.series.property_and_object();
-    let declared = base
-        .series
-        .iter()
-        .find(|s| s.property == property && s.object == Some(object));
-    let what = match (declared, statement.series) {
-        (Some(series), _) => lower_first(&series.name),
-        (None, SeriesRef::Holders { office }) => {
-            format!("holders of the office of {}", base.entities[office].name)
-        }
-        (None, SeriesRef::Facts { .. }) => format!(
-            "{} facts about {}",
-            property.id(),
-            base.entities[object].name
-        ),
-    };
-    normalized.insert("series".into(), json!(what));
     if let Some(window) = &statement.window {
         normalized.insert("window".into(), json!(window.duration.iso()));
     }
-    let subject = statement.candidates.iter().find_map(|&(person, strong)| {
-        entries
-            .iter()
-            .rposition(|e| e.who == person)
-            .map(|i| (i, strong))
-    });
-    let Some((subject_index, strong)) = subject else {
-        return Judgement::unverified(format!(
-            "“{text}”: no one named here is among the {what} in the fact base"
-        ))
-        .with_normalized(normalized);
+    let found = match statement.series.property_and_object() {
+        Some((property, object)) => named_series(base, statement, property, object),
+        None => occasion_series(base, claim, context),
     };
+    let (entries, subject_index, strong, what) = match found {
+        Ok(found) => found,
+        Err(why) => {
+            return Judgement::unverified(format!("“{text}”: {why}")).with_normalized(normalized);
+        }
+    };
+    normalized.insert("series".into(), json!(what));
     let subject = &entries[subject_index];
     let reference = subject.start;
     let from = statement
@@ -157,6 +232,13 @@ pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckCon
                 .filter(|e| *e != NaiveDate::MAX)
                 .map(|e| format!(" to {e}"))
                 .unwrap_or_default()
+        ),
+        SeriesRef::Occasions => format!(
+            "{} was on {reference}; the first of {position}{window_text} was {}, on {}, {} days earlier",
+            name(subject),
+            name(first),
+            first.start,
+            (reference - first.start).num_days()
         ),
         SeriesRef::Facts { .. } => format!(
             "{} was named on {reference}; the first of {position}{window_text} was {}, named on {}, {} days earlier",
