@@ -61,11 +61,6 @@ pub enum DateExpr {
 }
 
 impl DateExpr {
-    /// Whether the expression's value depends on the as-of date.
-    pub fn needs_as_of(&self) -> bool {
-        !matches!(self, DateExpr::Absolute(_))
-    }
-
     /// Whether the value depends on the tense of the words before it.
     pub fn depends_on_tense(&self) -> bool {
         matches!(
