@@ -57,12 +57,7 @@ fn bench(c: &mut Criterion) {
     let misspelt = name.replacen(&family, &family.chars().rev().collect::<String>(), 1);
     let key = name_key(&name);
     let misspelt_key = name_key(&misspelt);
-    let all_names: Vec<String> = base
-        .entities
-        .iter()
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .map(|n| name_key(n))
-        .collect();
+    let all_names = generator::all_name_keys(&base);
 
     let mut group = c.benchmark_group(format!("look-up among {} names", all_names.len()));
     group.sample_size(20);

@@ -133,12 +133,7 @@ fn lookup(dir: &Path, cache_dir: PathBuf) -> Result<(), String> {
     let search = per_query(started.elapsed(), misspelt.len());
 
     // Baseline: every name scored, for a few queries (it is slow).
-    let all_names: Vec<String> = base
-        .entities
-        .iter()
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .map(|n| name_key(n))
-        .collect();
+    let all_names = generator::all_name_keys(&base);
     let scan_queries = 20;
     let started = Instant::now();
     let scanned = misspelt_keys[..scan_queries]

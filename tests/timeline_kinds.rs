@@ -13,6 +13,15 @@ fn report_of(text: &str, as_of: &str) -> serde_json::Value {
     json_report(&path, &["--as-of", as_of])
 }
 
+/// The verdicts of the claims of one kind, in order.
+fn verdicts_of(report: &serde_json::Value, kind: &str) -> Vec<String> {
+    common::claims(report)
+        .iter()
+        .filter(|c| c["kind"] == kind)
+        .map(|c| c["verdict"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn kind_and_verdict(report: &serde_json::Value, text: &str) -> (String, String) {
     let claim = common::claim(report, text);
     (
@@ -78,11 +87,7 @@ fn elapsed_time_follows_its_hedge() {
                 Trump withdrew from the Iran nuclear deal nearly three years ago.\n\
                 Trump withdrew from the Iran nuclear deal more than two years ago.\n";
     let report = report_of(text, "2020-04-09");
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "elapsed")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts = verdicts_of(&report, "elapsed");
     assert_eq!(
         verdicts,
         ["supported", "supported", "contradicted", "imprecise"]
@@ -95,11 +100,7 @@ fn a_relative_event_is_judged_on_the_gap() {
                 The envoy spoke on Thursday, about a month after Trump warned Iran's proxies against an attack.\n\
                 The envoy spoke on Thursday, a day before Trump warned Iran's proxies against an attack.\n";
     let report = report_of(text, "2020-04-09");
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "relative-event")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts = verdicts_of(&report, "relative-event");
     assert_eq!(verdicts, ["supported", "contradicted", "contradicted"]);
 }
 
@@ -131,11 +132,7 @@ fn an_ordinal_counts_its_series_within_the_window() {
          On Thursday Mustafa al-Kadhimi became the third person tapped to lead Iraq in just five weeks.\n",
         "2020-04-09",
     );
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "ordinal-window")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts = verdicts_of(&report, "ordinal-window");
     // In five weeks only Zurfi and Kadhimi were named: Kadhimi was the second.
     assert_eq!(verdicts, ["supported", "contradicted", "contradicted"]);
 }
@@ -220,11 +217,7 @@ fn a_former_title_is_checked_as_one_held_before() {
          Mike Pompeo, the former Secretary of State, spoke at the conference.\n",
         "2021-06-01",
     );
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "title")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts = verdicts_of(&report, "title");
     assert_eq!(verdicts, ["supported", "supported"]);
     // Still in office, he was no former Secretary of State.
     let early = report_of(
@@ -253,10 +246,6 @@ fn the_nth_time_counts_a_run_of_like_events() {
         &path,
         &["--as-of", "2021-03-25", "--db", db.to_str().unwrap()],
     );
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "ordinal-window")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts = verdicts_of(&report, "ordinal-window");
     assert_eq!(verdicts, ["supported", "contradicted", "contradicted"]);
 }

@@ -116,3 +116,13 @@ fn file(entities: std::ops::Range<u64>) -> String {
     }
     out
 }
+
+/// Every name and alias of the base, as name keys: what a look-up that scores every
+/// name (the baseline the indexed look-ups are measured against) goes through.
+pub fn all_name_keys(base: &claimcheck::factbase::FactBase) -> Vec<String> {
+    base.entities
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|n| claimcheck::factbase::name_key(n))
+        .collect()
+}
