@@ -71,6 +71,16 @@ impl TitleIndex {
         index
     }
 
+    /// Whether one of the office's names has every one of `words` (content words).
+    pub fn office_has(&self, office: EntityIdx, words: &[String]) -> bool {
+        !words.is_empty()
+            && self
+                .names
+                .iter()
+                .filter(|(idx, _)| *idx == office)
+                .any(|(_, name)| words.iter().all(|w| name.contains(w)))
+    }
+
     /// The office whose name best fits `words` (content words of a title), if one
     /// fits well: they share at least two words and three quarters of the larger.
     pub fn best(&self, words: &[String]) -> Option<TitleMatch> {

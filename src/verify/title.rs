@@ -6,7 +6,7 @@
 
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::{Claim, TitleStatement};
-use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
+use crate::factbase::{Fact, FactTime, Property};
 use chrono::NaiveDate;
 use serde_json::json;
 
@@ -53,7 +53,7 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
         terms
             .iter()
             .filter_map(|f| f.object)
-            .find(|&o| names_contain(base, o, &statement.title_words))
+            .find(|&o| base.titles.office_has(o, &statement.title_words))
             .unwrap_or(statement.office)
     };
     let office = &base.entities[office_idx];
@@ -176,19 +176,6 @@ pub fn check(claim: &Claim, statement: &TitleStatement, context: &mut CheckConte
         evidence: evidence.into_iter().map(Evidence::of).collect(),
         normalized,
     }
-}
-
-/// Whether one of an entity's names has all of `words` (content words, lower case).
-fn names_contain(base: &FactBase, entity: EntityIdx, words: &[String]) -> bool {
-    let entity = &base.entities[entity];
-    !words.is_empty()
-        && std::iter::once(&entity.name)
-            .chain(&entity.aliases)
-            .any(|name| {
-                let lower = name.to_lowercase();
-                let name_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-                words.iter().all(|w| name_words.contains(&w.as_str()))
-            })
 }
 
 /// Whether a term covers a day; an open term runs on.
