@@ -443,6 +443,19 @@ pub fn tense_before(
     }
 }
 
+/// How near before "in" an ordinal makes "in eight years" a span.
+const ORDINAL_REACH: usize = 3;
+
+/// Whether an ordinal stands just before token `at`: then "in eight years" measures
+/// a span whatever the tense ("would, for the first time in eight years, rise";
+/// "will be the third leader in seven weeks"), unlike "the first kits will arrive
+/// in two weeks".
+pub fn ordinal_before(tokens: &[Token], clause_start: usize, at: usize, rules: &Rules) -> bool {
+    tokens[at.saturating_sub(ORDINAL_REACH).max(clause_start)..at]
+        .iter()
+        .any(|t| rules.ordinals.contains_key(t.key.as_str()))
+}
+
 /// Whether the clause before token `at` has a count, an ordinal or a past-tense
 /// verb: then "in three days" measures a span rather than pointing ahead.
 pub fn counts_or_past_before(

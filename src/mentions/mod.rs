@@ -243,11 +243,14 @@ impl ClauseReader<'_> {
         };
         let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
         // "in three days" is a date when it looks ahead ("the ferry resumes in three
-        // days"), but a span of time after a count or in a past-tense clause ("the
-        // third leader in seven weeks", "prices fell 3% in two days").
+        // days"), but a span of time after an ordinal ("the third leader in seven
+        // weeks"), or after a count or in a past-tense clause ("prices fell 3% in two
+        // days").
+        let clause_start = self.clause.start;
         if matches!(expr, DateExpr::Shift { amount, .. } if amount > 0)
-            && tense == Tense::Past
-            && dates::counts_or_past_before(tokens, self.clause.start, i, rules)
+            && (dates::ordinal_before(tokens, clause_start, i, rules)
+                || (tense == Tense::Past
+                    && dates::counts_or_past_before(tokens, clause_start, i, rules)))
         {
             return Ok(None);
         }
