@@ -20,13 +20,23 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
         Rule::UnknownEntity => &[("events.yaml", 8, 14)],
         Rule::UnknownProperty => &[("events.yaml", 9, 15)],
         Rule::SharedAlias => &[("people.yaml", 11, 20)],
+        Rule::WrongKind => &[
+            ("people.yaml", 6, 12),
+            ("people.yaml", 13, 12),
+            ("people.yaml", 23, 13),
+            ("people.yaml", 31, 13),
+        ],
         Rule::MissingSources => &[("events.yaml", 7, 9), ("events.yaml", 15, 14)],
         Rule::InvalidSource => &[("events.yaml", 12, 14), ("events.yaml", 15, 16)],
         Rule::InvalidDate => &[("events.yaml", 10, 11), ("events.yaml", 21, 15)],
         Rule::EndBeforeStart => &[("offices.yaml", 19, 10)],
         Rule::ConflictingTime => &[("events.yaml", 13, 11), ("events.yaml", 21, 10)],
         Rule::IncompleteFact => &[("events.yaml", 10, 9), ("events.yaml", 17, 9)],
-        Rule::Contradiction => &[("events.yaml", 23, 9), ("events.yaml", 45, 9)],
+        Rule::Contradiction => &[
+            ("events.yaml", 23, 9),
+            ("events.yaml", 45, 9),
+            ("people.yaml", 24, 9),
+        ],
         Rule::OverlappingTerms => &[("offices.yaml", 29, 9)],
     }
 }

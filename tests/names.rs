@@ -17,6 +17,7 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
         kind,
         aliases: Vec::new(),
         cues: Vec::new(),
+        leads: None,
         origin: Origin {
             file: Arc::from(Path::new("fixture.yaml")),
             line: 1,

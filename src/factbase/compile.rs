@@ -31,6 +31,7 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
                 kind: record.kind,
                 aliases: record.aliases.iter().map(|a| a.value.clone()).collect(),
                 cues: Vec::new(),
+                leads: None,
                 origin: origin(path, &record.id),
             });
         }
@@ -44,6 +45,7 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
                     .iter()
                     .filter_map(|cue| compile_cue(cue, &resolve))
                     .collect();
+                base.entities[idx].leads = record.leads.as_ref().and_then(resolve);
             }
         }
     }
@@ -64,19 +66,24 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
                 name: record.name.clone(),
                 property,
                 object,
+                complete_from: record.complete_from.as_ref().and_then(|d| {
+                    if d.value.is_series_start() {
+                        Some(chrono::NaiveDate::MIN)
+                    } else {
+                        DateRange::parse(&d.value.as_text()).map(|d| d.first)
+                    }
+                }),
                 origin: origin(path, &record.id),
             });
         }
-        for record in &file.file.facts {
-            if let Some(fact) = compile_fact(record, path, &resolve) {
-                base.facts_by_subject
-                    .entry(fact.subject)
-                    .or_default()
-                    .push(base.facts.len());
-                base.facts.push(fact);
-            }
-        }
+        base.facts.extend(
+            file.file
+                .facts
+                .iter()
+                .filter_map(|r| compile_fact(r, path, &resolve)),
+        );
     }
+    base.group_facts();
     base
 }
 

@@ -99,7 +99,12 @@ impl NameIndex {
             settings: Some(settings.clone()),
             ..NameIndex::default()
         };
-        for (idx, entity) in entities.iter().enumerate() {
+        // Categories are named by rules ("the first woman to"), not by drafts.
+        let named = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != super::EntityKind::Category);
+        for (idx, entity) in named {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
                 let key = name_key(name);
                 if key.is_empty() {

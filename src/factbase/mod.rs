@@ -48,6 +48,8 @@ pub struct Entity {
     pub kind: EntityKind,
     pub aliases: Vec<String>,
     pub cues: Vec<Cue>,
+    /// Offices only: the organization or country the office heads.
+    pub leads: Option<EntityIdx>,
     pub origin: Origin,
 }
 
@@ -111,6 +113,9 @@ pub struct Series {
     pub name: String,
     pub property: Property,
     pub object: Option<EntityIdx>,
+    /// From this day on the base holds every entry of the series (from
+    /// `NaiveDate::MIN` when it holds them all).
+    pub complete_from: Option<chrono::NaiveDate>,
     pub origin: Origin,
 }
 
@@ -121,6 +126,12 @@ pub struct FactBase {
     pub series: Vec<Series>,
     /// Facts by subject, in file order.
     pub facts_by_subject: HashMap<EntityIdx, Vec<FactIdx>>,
+    /// Facts by object, in file order: the entries of a series.
+    pub facts_by_object: HashMap<EntityIdx, Vec<FactIdx>>,
+    /// The entities of kind `category`, which rules name by id.
+    pub categories: Vec<EntityIdx>,
+    /// The offices that head each organization or country.
+    pub leaders: HashMap<EntityIdx, Vec<EntityIdx>>,
     pub names: NameIndex,
     pub cues: CueIndex,
     pub titles: TitleIndex,
@@ -136,14 +147,29 @@ impl FactBase {
         self.titles = TitleIndex::new(&self.entities);
     }
 
-    /// Rebuilds `facts_by_subject` from the facts, in file order.
-    fn group_by_subject(&mut self) {
+    /// Rebuilds the groupings of facts by subject and by object, in file order,
+    /// and the list of categories.
+    fn group_facts(&mut self) {
         self.facts_by_subject.clear();
+        self.facts_by_object.clear();
         for (idx, fact) in self.facts.iter().enumerate() {
             self.facts_by_subject
                 .entry(fact.subject)
                 .or_default()
                 .push(idx);
+            if let Some(object) = fact.object {
+                self.facts_by_object.entry(object).or_default().push(idx);
+            }
+        }
+        self.categories.clear();
+        self.leaders.clear();
+        for (idx, entity) in self.entities.iter().enumerate() {
+            if entity.kind == EntityKind::Category {
+                self.categories.push(idx);
+            }
+            if let Some(led) = entity.leads {
+                self.leaders.entry(led).or_default().push(idx);
+            }
         }
     }
 
@@ -153,6 +179,36 @@ impl FactBase {
             .into_iter()
             .flatten()
             .map(|&f| &self.facts[f])
+    }
+
+    /// The facts of `property` whose object is `object`.
+    pub fn facts_of(&self, property: Property, object: EntityIdx) -> impl Iterator<Item = &Fact> {
+        self.facts_by_object
+            .get(&object)
+            .into_iter()
+            .flatten()
+            .map(|&f| &self.facts[f])
+            .filter(move |f| f.property == property)
+    }
+
+    /// The series the base declares for `property` and `object`, if any.
+    pub fn declared_series(&self, property: Property, object: EntityIdx) -> Option<&Series> {
+        self.series
+            .iter()
+            .find(|s| s.property == property && s.object == Some(object))
+    }
+
+    /// The category entity with this id.
+    pub fn category(&self, id: &str) -> Option<EntityIdx> {
+        self.categories
+            .iter()
+            .copied()
+            .find(|&e| self.entities[e].id == id)
+    }
+
+    /// The offices that head `entity` (an organization or a country).
+    pub fn offices_leading(&self, entity: EntityIdx) -> &[EntityIdx] {
+        self.leaders.get(&entity).map_or(&[], Vec::as_slice)
     }
 
     /// The dated `occurred` fact of an event, if the base has one.

@@ -25,16 +25,20 @@ pub enum Property {
     /// An event is one of a run of like events (`object`): "the second time in a
     /// month" counts along the run.
     PartOf,
+    /// A person's gender (`object`, a category entity): "the first woman to" counts
+    /// the entries of a series whose subject has this fact.
+    Gender,
 }
 
 impl Property {
-    pub const ALL: [Property; 6] = [
+    pub const ALL: [Property; 7] = [
         Property::Occurred,
         Property::Count,
         Property::HeldOffice,
         Property::NamedHeadOfGovernment,
         Property::Founded,
         Property::PartOf,
+        Property::Gender,
     ];
 
     /// The id fact files use for this property.
@@ -46,6 +50,7 @@ impl Property {
             Property::NamedHeadOfGovernment => "named-head-of-government",
             Property::Founded => "founded",
             Property::PartOf => "part-of",
+            Property::Gender => "gender",
         }
     }
 
@@ -89,6 +94,13 @@ pub struct PropertyDefinition {
     /// entity says `holders: many`: overlapping terms are an error.
     #[serde(default)]
     pub one_holder: bool,
+    /// A subject has one object of it at any time (`gender`): two facts that name
+    /// different objects at the same time contradict each other.
+    #[serde(default)]
+    pub one_object: bool,
+    /// The kind of entity the object must be (an office for `held-office`).
+    #[serde(default)]
+    pub object_kind: Option<super::EntityKind>,
     #[serde(skip)]
     pub property: Option<Property>,
 }

@@ -33,6 +33,9 @@ pub enum EntityKind {
     Office,
     Event,
     Place,
+    /// A class that entities belong to (`woman`), named by rules such as "the first
+    /// woman to" and by facts; never matched by name in drafts.
+    Category,
 }
 
 /// How many people may hold an office at once. Offices are single-holder unless
@@ -66,6 +69,11 @@ pub struct EntityRecord {
     /// parliament); by default one person holds it at a time.
     #[serde(default)]
     pub holders: Holders,
+    /// Offices only: the organization or country the office heads (its id), so
+    /// that "the first woman to lead the ECB" counts the office's holders.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub leads: Option<Spanned<String>>,
 }
 
 /// A clause names an event when all of a cue's words and entities occur in it.
@@ -98,6 +106,16 @@ pub struct SeriesRecord {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
+    /// The date from which the base holds every entry of the series (for an office,
+    /// everyone who held it on or after that day), or `start` when it holds every
+    /// entry the series ever had. An ordinal that counts from before it, or along a
+    /// series that gives none, can be shown too low but never confirmed.
+    #[serde(default, rename = "complete-from")]
+    #[schemars(with = "Option<CompleteFrom>")]
+    pub complete_from: Option<Spanned<YamlDate>>,
+    /// For reviewers: why the series is complete from that date.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -198,6 +216,31 @@ impl YamlDate {
             YamlDate::Text(text) => text.clone(),
             YamlDate::Year(year) => year.to_string(),
         }
+    }
+
+    /// Whether it is the word a series' `complete-from` uses for "from its start".
+    pub fn is_series_start(&self) -> bool {
+        matches!(self, YamlDate::Text(text) if text == SERIES_START)
+    }
+}
+
+/// What `complete-from` says for a series held in full.
+pub const SERIES_START: &str = "start";
+
+/// A series' `complete-from`: a date, or `start`.
+struct CompleteFrom;
+
+impl JsonSchema for CompleteFrom {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CompleteFrom".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<YamlDate>();
+        schemars::json_schema!({
+            "description": "A date, or `start` for a series held in full.",
+            "anyOf": [date, {"const": SERIES_START}]
+        })
     }
 }
 

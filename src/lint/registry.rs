@@ -16,6 +16,7 @@ pub enum Rule {
     UnknownEntity,
     UnknownProperty,
     SharedAlias,
+    WrongKind,
     MissingSources,
     InvalidSource,
     InvalidDate,
@@ -27,7 +28,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::YamlSyntax,
         Rule::UnknownField,
         Rule::WrongType,
@@ -37,6 +38,7 @@ impl Rule {
         Rule::UnknownEntity,
         Rule::UnknownProperty,
         Rule::SharedAlias,
+        Rule::WrongKind,
         Rule::MissingSources,
         Rule::InvalidSource,
         Rule::InvalidDate,
@@ -60,6 +62,7 @@ impl Rule {
             Rule::UnknownEntity => "DB102",
             Rule::UnknownProperty => "DB103",
             Rule::SharedAlias => "DB104",
+            Rule::WrongKind => "DB105",
             Rule::MissingSources => "DB201",
             Rule::InvalidSource => "DB202",
             Rule::InvalidDate => "DB301",
@@ -83,6 +86,7 @@ impl Rule {
             Rule::UnknownEntity => "unknown-entity",
             Rule::UnknownProperty => "unknown-property",
             Rule::SharedAlias => "shared-alias",
+            Rule::WrongKind => "wrong-kind",
             Rule::MissingSources => "missing-sources",
             Rule::InvalidSource => "invalid-source",
             Rule::InvalidDate => "invalid-date",

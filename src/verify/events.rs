@@ -55,7 +55,9 @@ impl EventMatch {
             }
             Property::HeldOffice => format!("{subject}'s start as {object}"),
             Property::Founded => format!("{subject}'s founding of {object}"),
-            Property::Occurred | Property::Count | Property::PartOf => subject.clone(),
+            Property::Occurred | Property::Count | Property::PartOf | Property::Gender => {
+                subject.clone()
+            }
         }
     }
 

@@ -2,7 +2,9 @@
 //! Reports two facts that cannot both be true: the same subject, property, object
 //! and unit, for a property that has one value at a time (`one-value` in
 //! `rules/properties.yaml`), with different values at overlapping times, or, for a
-//! property whose value is its date (`occurred`), with dates that cannot overlap.
+//! property whose value is its date (`occurred`), with dates that cannot overlap;
+//! or the same subject and property, for a property with one object at a time
+//! (`one-object`: `gender`), with different objects at overlapping times.
 //!
 //! Facts that merely differ in precision agree: an event dated `2020-01` and
 //! `2020-01-03`. Facts of properties a subject may hold many times (offices,
@@ -44,17 +46,20 @@ type Located<'a> = (&'a Path, &'a FactRecord, Option<FactTime>);
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     let mut groups: HashMap<Group, Vec<Located>> = HashMap::new();
     for (path, fact) in context.facts() {
-        let one_value = context
-            .properties
-            .get(&fact.property.value)
-            .is_some_and(|d| d.one_value);
-        if !one_value {
+        let Some(definition) = context.properties.get(&fact.property.value) else {
+            continue;
+        };
+        if !definition.one_value && !definition.one_object {
             continue;
         }
         let key = (
             fact.subject.value.as_str(),
             fact.property.value.as_str(),
-            fact.object.as_ref().map(|o| o.value.as_str()),
+            // Facts with one object at a time must agree whatever their objects.
+            fact.object
+                .as_ref()
+                .filter(|_| !definition.one_object)
+                .map(|o| o.value.as_str()),
             fact.unit.as_ref().map(|u| u.to_lowercase()),
         );
         groups
@@ -62,11 +67,12 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             .or_default()
             .push((path, fact, time_of(fact)));
     }
-    for facts in groups.values() {
+    for (key, facts) in &groups {
+        let one_object = context.properties.get(key.1).is_some_and(|d| d.one_object);
         for (i, &(path, fact, time)) in facts.iter().enumerate() {
-            let earlier = facts[..i]
-                .iter()
-                .find(|(_, other, other_time)| conflict((fact, time), (other, *other_time)));
+            let earlier = facts[..i].iter().find(|(_, other, other_time)| {
+                conflict((fact, time), (other, *other_time), one_object)
+            });
             if let Some((other_path, other, _)) = earlier {
                 found.push(Diagnostic::at(
                     Rule::Contradiction,
@@ -87,8 +93,13 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether two facts of one subject, property, object and unit disagree.
-fn conflict(a: (&FactRecord, Option<FactTime>), b: (&FactRecord, Option<FactTime>)) -> bool {
+/// Whether two facts of one group disagree; `one_object` when the property has
+/// one object at a time (and the group is one subject's, whatever the object).
+fn conflict(
+    a: (&FactRecord, Option<FactTime>),
+    b: (&FactRecord, Option<FactTime>),
+    one_object: bool,
+) -> bool {
     let overlap = match (a.1, b.1) {
         (Some(x), Some(y)) => {
             let (x, y) = (x.range(), y.range());
@@ -97,6 +108,10 @@ fn conflict(a: (&FactRecord, Option<FactTime>), b: (&FactRecord, Option<FactTime
         // A fact without a time holds whenever the other does.
         _ => true,
     };
+    if one_object {
+        let object = |f: &FactRecord| f.object.as_ref().map(|o| o.value.clone());
+        return overlap && object(a.0) != object(b.0);
+    }
     match (&a.0.value, &b.0.value) {
         (Some(x), Some(y)) => overlap && (x.value - y.value).abs() > 1e-9,
         (None, None) => a.1.is_some() && b.1.is_some() && !overlap,
@@ -105,8 +120,11 @@ fn conflict(a: (&FactRecord, Option<FactTime>), b: (&FactRecord, Option<FactTime
 }
 
 fn describe(fact: &FactRecord, other: &FactRecord) -> String {
-    match (&fact.value, &other.value) {
-        (Some(x), Some(y)) => format!("{} against {} at the same time", x.value, y.value),
+    match (&fact.value, &other.value, &fact.object, &other.object) {
+        (Some(x), Some(y), ..) => format!("{} against {} at the same time", x.value, y.value),
+        (_, _, Some(x), Some(y)) if x.value != y.value => {
+            format!("`{}` against `{}` at the same time", x.value, y.value)
+        }
         _ => "their dates cannot both be right".into(),
     }
 }

@@ -15,5 +15,6 @@ pub mod shared_alias;
 pub mod unknown_entity;
 pub mod unknown_field;
 pub mod unknown_property;
+pub mod wrong_kind;
 pub mod wrong_type;
 pub mod yaml_syntax;

@@ -1,6 +1,6 @@
 //! ## What it does
-//! Reports a fact's `subject` or `object`, a cue's entity or a series' object that
-//! names no entity defined anywhere in the base.
+//! Reports a fact's `subject` or `object`, a cue's entity, an office's `leads` or a
+//! series' object that names no entity defined anywhere in the base.
 //!
 //! ## Why is this bad?
 //! The fact cannot be found from a name in a draft, so it can never support or
@@ -48,6 +48,9 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     for file in context.files {
         let path = file.path.as_path();
         for entity in &file.file.entities {
+            if let Some(led) = &entity.leads {
+                reference(path, led, "what the office leads");
+            }
             for cue in &entity.cues {
                 for id in &cue.entities {
                     reference(path, id, "a cue's entity");
