@@ -69,16 +69,52 @@ pub enum NumericDates {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TriggersFile {
     fact_words: HashMap<Property, Vec<String>>,
-    ordinal_series: Vec<OrdinalSeriesEntry>,
+    ordinal_series: OrdinalSeriesFile,
+    #[serde(default)]
+    ordinal_qualifiers: Vec<QualifierEntry>,
     speech_verbs: Vec<String>,
     quote_min_words: usize,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OrdinalSeriesFile {
+    #[serde(default)]
+    facts: HashMap<Property, Vec<String>>,
+    #[serde(default)]
+    office_holders: Vec<String>,
+    #[serde(default)]
+    office_leaders: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OrdinalSeriesEntry {
+struct QualifierEntry {
     words: Vec<String>,
     property: Property,
+    object: String,
+}
+
+/// What the wording after an ordinal counts along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesPhrase {
+    /// The facts of a property about the entity named next: "tapped to lead Iraq".
+    Facts(Property),
+    /// The holders of the office named next: "to serve as prime minister".
+    OfficeHolders,
+    /// The holders of the office that heads the organization or country named
+    /// next: "to lead the ECB".
+    OfficeLeaders,
+}
+
+/// Wording that narrows an ordinal's series to the entries whose subject has a
+/// fact of `property` naming the category `object`: "woman" in "the first woman
+/// to lead the ECB".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    pub property: Property,
+    /// The category's entity id.
+    pub object: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,7 +227,9 @@ pub struct Rules {
     /// Per property, phrases (as words) that say a sentence is about such a fact.
     pub fact_words: Vec<(Property, Vec<Vec<String>>)>,
     /// Wording after an ordinal that names the series it counts along.
-    pub ordinal_series: PhraseTable<Property>,
+    pub ordinal_series: PhraseTable<SeriesPhrase>,
+    /// Wording right after an ordinal that counts only some of its series.
+    pub ordinal_qualifiers: PhraseTable<Qualifier>,
     pub speech_verbs: FxHashSet<String>,
     pub quote_min_words: usize,
     /// Every word a mention can start with, and which readers it can start, so
@@ -327,6 +365,20 @@ impl Rules {
                 "need 0 <= transliteration-match <= 1 and fuzzy-candidates >= 1".into(),
             ));
         }
+        for entry in &triggers.ordinal_qualifiers {
+            let kind = properties
+                .get(entry.property.id())
+                .and_then(|d| d.object_kind);
+            if kind != Some(crate::factbase::EntityKind::Category) {
+                return Err(invalid(
+                    "triggers.yaml",
+                    format!(
+                        "`ordinal-qualifiers`: `{}` facts do not name a category (give a property whose `object-kind` is `category` in properties.yaml)",
+                        entry.property.id()
+                    ),
+                ));
+            }
+        }
         let months = lexicon
             .months
             .iter()
@@ -385,12 +437,18 @@ impl Rules {
                     (*property, phrases.iter().map(|p| words_of(p)).collect())
                 })
                 .collect(),
-            ordinal_series: PhraseTable::new(
-                triggers
-                    .ordinal_series
-                    .iter()
-                    .flat_map(|e| e.words.iter().map(move |w| (w.as_str(), e.property))),
-            ),
+            ordinal_series: series_phrases(&triggers.ordinal_series),
+            ordinal_qualifiers: PhraseTable::new(triggers.ordinal_qualifiers.iter().flat_map(
+                |entry| {
+                    entry.words.iter().map(|w| {
+                        let qualifier = Qualifier {
+                            property: entry.property,
+                            object: entry.object.clone(),
+                        };
+                        (w.as_str(), qualifier)
+                    })
+                },
+            )),
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
             mention_starters: FxHashMap::default(),
@@ -438,6 +496,23 @@ const WEEKDAYS: [chrono::Weekday; 7] = [
     chrono::Weekday::Sat,
     chrono::Weekday::Sun,
 ];
+
+fn series_phrases(file: &OrdinalSeriesFile) -> PhraseTable<SeriesPhrase> {
+    let facts = file.facts.iter().flat_map(|(property, phrases)| {
+        phrases
+            .iter()
+            .map(|p| (p.as_str(), SeriesPhrase::Facts(*property)))
+    });
+    let holders = file
+        .office_holders
+        .iter()
+        .map(|p| (p.as_str(), SeriesPhrase::OfficeHolders));
+    let leaders = file
+        .office_leaders
+        .iter()
+        .map(|p| (p.as_str(), SeriesPhrase::OfficeLeaders));
+    PhraseTable::new(facts.chain(holders).chain(leaders))
+}
 
 fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
     map.into_iter()

@@ -2,20 +2,23 @@
 //! A place in a series of events, often within a window of time: "the third
 //! person tapped to lead Iraq in just 10 weeks" (people named to head Iraq's
 //! government), "Britain's third prime minister in seven weeks" (holders of an
-//! office), "the second time in a month" (a run of like events).
+//! office), "the second time in a month" (a run of like events), "the first woman
+//! to lead the ECB" (the holders of the office heading the ECB who are women).
 //!
 //! ## Why check it
 //! Counting is where reporters slip: a predecessor forgotten, a window stretched.
 //!
-//! The series comes from the wording: a phrase of `rules/triggers.yaml` after the
-//! ordinal names a property and is followed by the entity it is about; or the
-//! ordinal sits inside an office's name, which counts that office's holders.
+//! The series comes from the wording (`rules/triggers.yaml`): a phrase after the
+//! ordinal names a property and is followed by the entity it is about, or names an
+//! office, or the organization an office leads; or the ordinal sits inside an
+//! office's name, which counts that office's holders. A qualifier right after the
+//! ordinal ("woman") counts only the entries of one category.
 
 use super::elapsed::hedge_before;
 use super::{Claim, ClaimKind, ClauseContext, Statement};
 use crate::factbase::{EntityIdx, EntityKind, FactBase, Property};
 use crate::mentions::{Duration, MentionValue};
-use crate::rules::Tolerance;
+use crate::rules::{Qualifier, SeriesPhrase, Tolerance};
 use crate::segment::TokenKind;
 
 /// The facts an ordinal counts along.
@@ -31,6 +34,9 @@ pub enum SeriesRef {
     /// "the second time in a month": the run of like events that the event named
     /// in the clause is part of (found when the claim is checked).
     Occasions,
+    /// "the first woman to lead the IMF": a place in a series the fact base does
+    /// not hold, listed so it is not lost.
+    Unknown,
 }
 
 impl SeriesRef {
@@ -40,7 +46,7 @@ impl SeriesRef {
         match self {
             SeriesRef::Facts { property, object } => Some((property, object)),
             SeriesRef::Holders { office } => Some((Property::HeldOffice, office)),
-            SeriesRef::Occasions => None,
+            SeriesRef::Occasions | SeriesRef::Unknown => None,
         }
     }
 }
@@ -56,6 +62,8 @@ pub struct Window {
 pub struct OrdinalStatement {
     pub ordinal: u64,
     pub series: SeriesRef,
+    /// "woman" in "the first woman to": only entries of this category count.
+    pub qualifier: Option<Qualifier>,
     pub window: Option<Window>,
     /// People named in the sentence, nearest to the ordinal first: the one with a
     /// fact in the series is the subject.
@@ -69,24 +77,37 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let Some(base) = context.base else {
         return Vec::new();
     };
+    let tokens = &context.segmented.tokens;
+    let end = context.clause.end;
     let mut claims = Vec::new();
     for mention in context.mentions {
         let MentionValue::Ordinal(ordinal) = mention.value else {
             continue;
         };
-        let after = mention.tokens.end;
+        let mut after = mention.tokens.end;
+        let qualifier =
+            context
+                .rules
+                .ordinal_qualifiers
+                .at(tokens, after, end)
+                .map(|(qualifier, len)| {
+                    after += len;
+                    qualifier.clone()
+                });
         // "the second time": the ordinal counts occasions of the event itself.
-        let occasions = context
-            .segmented
-            .tokens
+        let occasions = tokens
             .get(after)
-            .filter(|t| after < context.clause.end && t.is("time"));
-        let Some((series, phrase_end)) = occasions
+            .filter(|t| qualifier.is_none() && after < end && t.is("time"));
+        let found = occasions
             .map(|_| (SeriesRef::Occasions, after + 1))
             .or_else(|| series_by_rule(context, base, after))
-            .or_else(|| series_by_office(context, base, mention.tokens.clone()))
-        else {
-            continue;
+            .or_else(|| series_by_office(context, base, mention.tokens.start, after));
+        let (series, phrase_end) = match found {
+            Some(found) => found,
+            // "the first woman to ..." states a place in some series even when the
+            // fact base holds none.
+            None if qualifier.is_some() => (SeriesRef::Unknown, unknown_series_end(context, after)),
+            None => continue,
         };
         // "in just 10 weeks": a duration after the phrase, within a few words.
         let window = context.mentions.iter().find_map(|m| match m.value {
@@ -105,7 +126,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             }
             _ => None,
         });
-        let end = window.map_or(phrase_end, |(_, end)| end);
+        let claim_end = window.map_or(phrase_end, |(_, end)| end);
         let mut candidates: Vec<(usize, EntityIdx, bool)> = context
             .sentence_mentions
             .iter()
@@ -126,6 +147,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         let statement = OrdinalStatement {
             ordinal,
             series,
+            qualifier,
             window: window.map(|(w, _)| w),
             candidates: candidates
                 .into_iter()
@@ -134,15 +156,15 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         };
         claims.push(context.claim(
             ClaimKind::OrdinalWindow,
-            mention.tokens.start..end,
+            mention.tokens.start..claim_end,
             Statement::Ordinal(statement),
         ));
     }
     claims
 }
 
-/// "third person tapped to lead Iraq": a rule's phrase shortly after the ordinal,
-/// then the entity it is about.
+/// "third person tapped to lead Iraq", "first woman to lead the ECB": a rule's
+/// phrase shortly after the ordinal, then what it is about.
 fn series_by_rule(
     context: &ClauseContext,
     base: &FactBase,
@@ -150,58 +172,87 @@ fn series_by_rule(
 ) -> Option<(SeriesRef, usize)> {
     let tokens = &context.segmented.tokens;
     let end = context.clause.end;
-    let (property, phrase_end) = (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
+    let (phrase, phrase_end) = (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
         context
             .rules
             .ordinal_series
             .at(tokens, i, end)
             .map(|(p, len)| (*p, i + len))
     })?;
-    let object = context.mentions.iter().find_map(|m| match m.value {
-        MentionValue::Entity { entity, .. }
-            if m.tokens.start == phrase_end && base.entities[entity].kind != EntityKind::Event =>
-        {
-            Some((entity, m.tokens.end))
+    let entity_at = |kinds: &dyn Fn(EntityKind) -> bool| {
+        let start = skip_article(context, phrase_end);
+        context.mentions.iter().find_map(|m| match m.value {
+            MentionValue::Entity { entity, .. }
+                if m.tokens.start == start && kinds(base.entities[entity].kind) =>
+            {
+                Some((entity, m.tokens.end))
+            }
+            _ => None,
+        })
+    };
+    match phrase {
+        SeriesPhrase::Facts(property) => {
+            let (object, object_end) = entity_at(&|kind| kind != EntityKind::Event)?;
+            Some((SeriesRef::Facts { property, object }, object_end))
         }
-        _ => None,
-    })?;
-    Some((
-        SeriesRef::Facts {
-            property,
-            object: object.0,
-        },
-        object.1,
-    ))
+        SeriesPhrase::OfficeHolders => {
+            let (office, office_end) = office_named(context, base, phrase_end, None)?;
+            Some((SeriesRef::Holders { office }, office_end))
+        }
+        SeriesPhrase::OfficeLeaders => {
+            let (led, led_end) =
+                entity_at(&|kind| matches!(kind, EntityKind::Organization | EntityKind::Country))?;
+            match base.offices_leading(led) {
+                [office] => Some((SeriesRef::Holders { office: *office }, led_end)),
+                _ => None,
+            }
+        }
+    }
 }
 
-/// "Britain's third prime minister": the words around the ordinal, without it,
-/// name an office.
+/// "Britain's third prime minister", "the first woman president of the ECB": the
+/// words after the ordinal (and its qualifier) name an office, with the
+/// possessive before the ordinal if there is one.
 fn series_by_office(
     context: &ClauseContext,
     base: &FactBase,
-    ordinal: std::ops::Range<usize>,
+    ordinal_start: usize,
+    after: usize,
 ) -> Option<(SeriesRef, usize)> {
     let tokens = &context.segmented.tokens;
-    let words_after: Vec<usize> = (ordinal.end..context.clause.end.min(ordinal.end + 4))
-        .take_while(|&i| {
-            tokens[i].kind == TokenKind::Word
-                && !matches!(
-                    tokens[i].key.as_str(),
-                    "in" | "to" | "since" | "this" | "of"
-                )
-        })
-        .collect();
-    let before = ordinal
-        .start
+    let owner = ordinal_start
         .checked_sub(1)
         .filter(|&p| p >= context.clause.start && tokens[p].capitalized);
-    // Longest name first, with the possessive before the ordinal if there is one.
-    for len in (1..=words_after.len()).rev() {
-        let tail: Vec<&str> = words_after[..len]
+    let (office, end) = office_named(context, base, after, owner)?;
+    Some((SeriesRef::Holders { office }, end))
+}
+
+/// How many words an office's name may run to in a draft: "president of the
+/// European Central Bank".
+const OFFICE_WORDS: usize = 7;
+
+/// The office whose name (or alias) the words from `start` spell, longest first,
+/// also tried with the `owner` token before them ("Britain's" + "prime minister").
+fn office_named(
+    context: &ClauseContext,
+    base: &FactBase,
+    start: usize,
+    owner: Option<usize>,
+) -> Option<(EntityIdx, usize)> {
+    let tokens = &context.segmented.tokens;
+    let start = skip_article(context, start);
+    let words: Vec<usize> = (start..context.clause.end.min(start + OFFICE_WORDS))
+        .take_while(|&i| {
+            tokens[i].kind == TokenKind::Word
+                && !matches!(tokens[i].key.as_str(), "in" | "to" | "since" | "this")
+        })
+        .collect();
+    for len in (1..=words.len()).rev() {
+        let tail: Vec<&str> = words[..len]
             .iter()
             .map(|&i| tokens[i].key.as_str())
             .collect();
-        let with_owner = before.map(|p| format!("{} {}", tokens[p].key, tail.join(" ")));
+        let with_owner = owner.map(|p| format!("{} {}", tokens[p].key, tail.join(" ")));
         for key in with_owner
             .into_iter()
             .chain(std::iter::once(tail.join(" ")))
@@ -214,9 +265,40 @@ fn series_by_office(
                 .filter(|&e| base.entities[e].kind == EntityKind::Office)
                 .collect();
             if let [office] = offices[..] {
-                return Some((SeriesRef::Holders { office }, words_after[len - 1] + 1));
+                return Some((office, words[len - 1] + 1));
             }
         }
     }
     None
+}
+
+/// Where the wording of a series the fact base lacks ends: "to lead the IMF" after
+/// "the first woman", a rule's phrase and the capitalised name after it.
+fn unknown_series_end(context: &ClauseContext, after: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    let end = context.clause.end;
+    let Some(phrase_end) = (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
+        context
+            .rules
+            .ordinal_series
+            .at(tokens, i, end)
+            .map(|(_, len)| i + len)
+    }) else {
+        return after;
+    };
+    let name_start = skip_article(context, phrase_end);
+    (name_start..end)
+        .take_while(|&i| tokens[i].is_word() && tokens[i].capitalized)
+        .last()
+        .map_or(phrase_end, |last| last + 1)
+}
+
+/// The token after a leading "the" at `at`, or `at`.
+fn skip_article(context: &ClauseContext, at: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    if at + 1 < context.clause.end && tokens[at].is("the") {
+        at + 1
+    } else {
+        at
+    }
 }
