@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{claim, draft, json_report, verdict_of, write_draft};
+use common::{claim, draft, json_report, verdict_of, verdicts_of, write_draft};
 use serde_json::Value;
 
 fn report_of(text: &str, as_of: &str) -> Value {
@@ -157,11 +157,10 @@ fn a_complete_series_decides_an_ordinal_without_a_window() {
          Draghi was the fourth president of the European Central Bank.\n",
         "2020-01-15",
     );
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
-    assert_eq!(verdicts, ["supported", "contradicted"]);
+    assert_eq!(
+        verdicts_of(&report, "ordinal-window"),
+        ["supported", "contradicted"]
+    );
 }
 
 #[test]
@@ -209,12 +208,10 @@ fn a_window_reaching_before_the_complete_part_is_a_lower_bound() {
          On Thursday Mustafa al-Kadhimi became the second person tapped to lead Iraq in six months.\n",
         "2020-04-09",
     );
-    let verdicts: Vec<&str> = common::claims(&report)
-        .iter()
-        .filter(|c| c["kind"] == "ordinal-window")
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
-    assert_eq!(verdicts, ["unverified", "contradicted"]);
+    assert_eq!(
+        verdicts_of(&report, "ordinal-window"),
+        ["unverified", "contradicted"]
+    );
 }
 
 #[test]

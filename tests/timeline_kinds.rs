@@ -5,21 +5,12 @@
 
 mod common;
 
-use common::{draft, json_report, verdict_of, write_draft};
+use common::{draft, json_report, verdict_of, verdicts_of, write_draft};
 
 fn report_of(text: &str, as_of: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let path = write_draft(&dir, "draft.txt", text);
     json_report(&path, &["--as-of", as_of])
-}
-
-/// The verdicts of the claims of one kind, in order.
-fn verdicts_of(report: &serde_json::Value, kind: &str) -> Vec<String> {
-    common::claims(report)
-        .iter()
-        .filter(|c| c["kind"] == kind)
-        .map(|c| c["verdict"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn kind_and_verdict(report: &serde_json::Value, text: &str) -> (String, String) {

@@ -73,3 +73,12 @@ pub fn claim<'a>(report: &'a Value, text: &str) -> &'a Value {
 pub fn verdict_of<'a>(report: &'a Value, text: &str) -> &'a str {
     claim(report, text)["verdict"].as_str().expect("verdict")
 }
+
+/// The verdicts of the claims of one kind, in order.
+pub fn verdicts_of(report: &Value, kind: &str) -> Vec<String> {
+    claims(report)
+        .iter()
+        .filter(|c| c["kind"] == kind)
+        .map(|c| c["verdict"].as_str().unwrap().to_string())
+        .collect()
+}
