@@ -129,6 +129,24 @@ fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
         stats(db.path(), cache.path())["cache"],
         "miss (cache file too short)"
     );
+
+    // Cut inside the payload, or with bytes after it: the header is whole, the
+    // payload is not what it says.
+    let whole = std::fs::read(&file).unwrap();
+    let mut longer = whole.clone();
+    longer.extend_from_slice(b"extra");
+    for damaged in [&whole[..whole.len() / 2], &longer[..]] {
+        std::fs::write(&file, damaged).unwrap();
+        let after = stats(db.path(), cache.path());
+        assert!(
+            after["cache"]
+                .as_str()
+                .unwrap()
+                .starts_with("miss (cache file"),
+            "{after:#}"
+        );
+        assert_eq!(after["facts"], fresh["facts"]);
+    }
 }
 
 #[test]

@@ -10,7 +10,7 @@
 use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series, TitleIndex};
 use crate::rules::NameMatching;
 use serde::{Deserialize, Serialize};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -86,13 +86,33 @@ pub fn cache_file(cache_dir: &Path, db_dir: &Path) -> PathBuf {
     cache_dir.join(format!("facts-{name:016x}.bin"))
 }
 
+/// The longest single string a cache may hold: decoding reads each string into a
+/// scratch buffer of this size before copying it out.
+const LONGEST_STRING: usize = 1 << 20;
+
+/// A reader that keeps a checksum and a count of the bytes it passes on.
+struct Checksummed<R> {
+    inner: R,
+    hasher: Xxh3,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Checksummed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
 /// The base stored under `key`, indexed with the given name thresholds, or why
 /// there is none.
 pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<FactBase, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("no cache ({e})"))?;
-    let header = bytes
-        .get(..HEADER_LEN)
-        .ok_or("cache file too short".to_string())?;
+    let mut file = std::fs::File::open(file).map_err(|e| format!("no cache ({e})"))?;
+    let mut header = [0u8; HEADER_LEN];
+    file.read_exact(&mut header)
+        .map_err(|_| "cache file too short".to_string())?;
     let (magic, rest) = header.split_at(MAGIC.len());
     let (stored_key, rest) = rest.split_at(16);
     let (length, checksum) = rest.split_at(8);
@@ -102,15 +122,30 @@ pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<Fac
     if stored_key != key.0.to_le_bytes() {
         return Err("fact files changed since the cache was written".into());
     }
-    let payload = &bytes[HEADER_LEN..];
     let length = u64::from_le_bytes(length.try_into().map_err(|_| "bad header")?);
     let checksum = u64::from_le_bytes(checksum.try_into().map_err(|_| "bad header")?);
-    if payload.len() as u64 != length || xxh3_64(payload) != checksum {
+    // Decoded while it is read, so the file is never held whole beside the base it
+    // decodes to; nothing decoded is used until the checksum over all of it agrees.
+    let mut reader = std::io::BufReader::with_capacity(
+        1 << 20,
+        Checksummed {
+            inner: file,
+            hasher: Xxh3::new(),
+            bytes: 0,
+        },
+    );
+    let mut scratch = vec![0u8; LONGEST_STRING];
+    let decoded = postcard::from_io::<Payload, _>((&mut reader, &mut scratch))
+        .map(|(payload, _)| payload)
+        .map_err(|e| format!("cache file unreadable ({e})"));
+    // Whatever follows the payload counts against the checksum and length too.
+    std::io::copy(&mut reader, &mut std::io::sink())
+        .map_err(|e| format!("cache file unreadable ({e})"))?;
+    let read = reader.into_inner();
+    if read.bytes != length || read.hasher.digest() != checksum {
         return Err("cache file corrupt (checksum mismatch)".into());
     }
-    let payload: Payload =
-        postcard::from_bytes(payload).map_err(|e| format!("cache file unreadable ({e})"))?;
-    drop(bytes);
+    let payload = decoded?;
     let mut base = FactBase {
         cues: CueIndex::new(&payload.entities),
         titles: TitleIndex::new(&payload.entities),
