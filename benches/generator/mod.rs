@@ -4,6 +4,8 @@
 //! derived from the entity's number, so a base of a given N is always the same.
 //! The data is invented and its sources point at example.org.
 
+#![allow(dead_code)] // each bench uses a part of it
+
 use std::fmt::Write as _;
 use std::path::Path;
 
