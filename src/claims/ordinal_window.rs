@@ -163,6 +163,20 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     claims
 }
 
+/// A rule's phrase shortly after the ordinal ("person tapped to lead", "to lead"),
+/// with the token after it.
+fn series_phrase(context: &ClauseContext, after: usize) -> Option<(SeriesPhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let end = context.clause.end;
+    (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
+        context
+            .rules
+            .ordinal_series
+            .at(tokens, i, end)
+            .map(|(phrase, len)| (*phrase, i + len))
+    })
+}
+
 /// "third person tapped to lead Iraq", "first woman to lead the ECB": a rule's
 /// phrase shortly after the ordinal, then what it is about.
 fn series_by_rule(
@@ -170,15 +184,7 @@ fn series_by_rule(
     base: &FactBase,
     after: usize,
 ) -> Option<(SeriesRef, usize)> {
-    let tokens = &context.segmented.tokens;
-    let end = context.clause.end;
-    let (phrase, phrase_end) = (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
-        context
-            .rules
-            .ordinal_series
-            .at(tokens, i, end)
-            .map(|(p, len)| (*p, i + len))
-    })?;
+    let (phrase, phrase_end) = series_phrase(context, after)?;
     let entity_at = |kinds: &dyn Fn(EntityKind) -> bool| {
         let start = skip_article(context, phrase_end);
         context.mentions.iter().find_map(|m| match m.value {
@@ -276,18 +282,11 @@ fn office_named(
 /// "the first woman", a rule's phrase and the capitalised name after it.
 fn unknown_series_end(context: &ClauseContext, after: usize) -> usize {
     let tokens = &context.segmented.tokens;
-    let end = context.clause.end;
-    let Some(phrase_end) = (after..(after + PHRASE_REACH).min(end)).find_map(|i| {
-        context
-            .rules
-            .ordinal_series
-            .at(tokens, i, end)
-            .map(|(_, len)| i + len)
-    }) else {
+    let Some((_, phrase_end)) = series_phrase(context, after) else {
         return after;
     };
     let name_start = skip_article(context, phrase_end);
-    (name_start..end)
+    (name_start..context.clause.end)
         .take_while(|&i| tokens[i].is_word() && tokens[i].capitalized)
         .last()
         .map_or(phrase_end, |last| last + 1)

@@ -277,11 +277,9 @@ fn stats(args: &BaseArgs) -> Result<u8> {
         .map(|e| &*e.origin.file)
         .chain(base.facts.iter().map(|f| &*f.origin.file))
         .collect();
-    let mut entities: BTreeMap<String, usize> = BTreeMap::new();
+    let mut entities: BTreeMap<&str, usize> = BTreeMap::new();
     for entity in &base.entities {
-        *entities
-            .entry(json!(entity.kind).as_str().unwrap_or_default().to_string())
-            .or_default() += 1;
+        *entities.entry(entity.kind.as_str()).or_default() += 1;
     }
     let mut facts: BTreeMap<&str, usize> = BTreeMap::new();
     for fact in &base.facts {
@@ -313,7 +311,7 @@ fn stats(args: &BaseArgs) -> Result<u8> {
             println!(
                 "{} entities: {}",
                 base.entities.len(),
-                counts(entities.iter().map(|(k, v)| (k.as_str(), *v)))
+                counts(entities.iter().map(|(k, v)| (*k, *v)))
             );
             println!(
                 "{} facts: {}",

@@ -38,6 +38,21 @@ pub enum EntityKind {
     Category,
 }
 
+impl EntityKind {
+    /// The name fact files use for this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Country => "country",
+            EntityKind::Office => "office",
+            EntityKind::Event => "event",
+            EntityKind::Place => "place",
+            EntityKind::Category => "category",
+        }
+    }
+}
+
 /// How many people may hold an office at once. Offices are single-holder unless
 /// they say otherwise, so overlapping terms are caught by default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]

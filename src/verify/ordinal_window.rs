@@ -11,6 +11,7 @@
 
 use super::{CheckContext, Evidence, Judgement, Verdict};
 use crate::claims::{Claim, OrdinalStatement, SeriesRef, Window};
+use crate::dates::DateRange;
 use crate::factbase::{EntityIdx, Fact, FactBase, FactTime, Property};
 use crate::rules::Tolerance;
 use chrono::{Duration as Days, NaiveDate};
@@ -174,10 +175,9 @@ impl Category {
     /// Which of the category's facts about `who` hold at `at` says.
     fn of<'a>(self, base: &'a FactBase, who: EntityIdx, at: NaiveDate) -> Membership<'a> {
         let mut other = None;
+        let day = DateRange::day(at);
         for fact in base.facts_about(who).filter(|f| {
-            f.property == self.property
-                && f.time
-                    .is_none_or(|t| t.range().first <= at && at <= t.range().last)
+            f.property == self.property && f.time.is_none_or(|t| t.range().contains(&day))
         }) {
             if fact.object == Some(self.entity) {
                 return Membership::Member(fact);
@@ -436,13 +436,15 @@ pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckCon
             .join(" and ")
     );
     let claimed = statement.ordinal as usize;
+    // The subject's place is at least `position`, and at most `highest` if known.
     let highest = held_in_full.then_some(position + unknown);
-    let (verdict, verdict_text) = if highest == Some(position) && claimed == position {
+    let exact = highest == Some(position);
+    let (verdict, verdict_text) = if exact && claimed == position {
         (
             Verdict::Supported,
             format!("the {} {among}", ordinal_word(position)),
         )
-    } else if highest == Some(position) {
+    } else if exact {
         (
             Verdict::Contradicted,
             format!(

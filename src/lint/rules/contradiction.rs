@@ -109,8 +109,8 @@ fn conflict(
         _ => true,
     };
     if one_object {
-        let object = |f: &FactRecord| f.object.as_ref().map(|o| o.value.clone());
-        return overlap && object(a.0) != object(b.0);
+        let (x, y) = (&a.0.object, &b.0.object);
+        return overlap && x.as_ref().map(|o| &o.value) != y.as_ref().map(|o| &o.value);
     }
     match (&a.0.value, &b.0.value) {
         (Some(x), Some(y)) => overlap && (x.value - y.value).abs() > 1e-9,

@@ -95,10 +95,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
 
 /// "an office", "a person".
 fn a_kind(kind: EntityKind) -> String {
-    let name = serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let name = kind.as_str();
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
