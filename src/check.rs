@@ -7,7 +7,7 @@ use crate::mentions;
 use crate::rules::Rules;
 use crate::segment::Segmented;
 use crate::span::Span;
-use crate::verify::{self, CheckContext, Evidence, Verdict};
+use crate::verify::{CheckContext, Evidence, Verdict};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -41,7 +41,7 @@ pub struct CheckedClaim {
     pub verdict: Verdict,
     pub explanation: String,
     pub evidence: Vec<Evidence>,
-    pub normalized: serde_json::Map<String, serde_json::Value>,
+    pub normalized: serde_json::Value,
 }
 
 #[derive(Debug)]
@@ -78,8 +78,8 @@ pub fn check_document(
             }
         })?;
     let claims = claims::find(&segmented, &mentions, rules, Some(base));
-    let mut context = CheckContext::new(base, &segmented, &document.text, rules, as_of, &mentions);
-    let judgements = verify::verify(&claims, &mut context);
+    let context = CheckContext::new(base, &segmented, &document.text, rules, as_of, &mentions);
+    let judgements = claims.iter().map(|claim| claim.check(&context));
     let checked = claims
         .iter()
         .zip(judgements)

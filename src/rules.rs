@@ -4,8 +4,7 @@
 //! into look-up tables for the later stages.
 
 use crate::dates::TimeUnit;
-use crate::factbase::Property;
-use crate::factbase::{PropertiesFile, PropertyTable};
+use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -57,6 +56,17 @@ struct ContextFile {
     contradiction_window: usize,
 }
 
+/// The files of a rules directory, read but not yet checked against each other.
+struct RuleFiles {
+    lexicon: LexiconFile,
+    context: ContextFile,
+    hedges: HedgesFile,
+    names: NameMatching,
+    triggers: TriggersFile,
+    properties: PropertyTable,
+    references: ReferencesFile,
+}
+
 /// The order of day and month in dates written with slashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -68,19 +78,19 @@ pub enum NumericDates {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TriggersFile {
-    fact_words: HashMap<Property, Vec<String>>,
     ordinal_series: OrdinalSeriesFile,
     #[serde(default)]
     ordinal_qualifiers: Vec<QualifierEntry>,
     speech_verbs: Vec<String>,
     quote_min_words: usize,
+    relative_clause_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct OrdinalSeriesFile {
     #[serde(default)]
-    facts: HashMap<Property, Vec<String>>,
+    facts: HashMap<String, Vec<String>>,
     #[serde(default)]
     office_holders: Vec<String>,
     #[serde(default)]
@@ -91,15 +101,150 @@ struct OrdinalSeriesFile {
 #[serde(deny_unknown_fields)]
 struct QualifierEntry {
     words: Vec<String>,
-    property: Property,
+    property: String,
     object: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferencesFile {
+    reach: usize,
+    pronouns: Vec<FitEntry>,
+    descriptions: Vec<FitEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FitEntry {
+    words: Vec<String>,
+    kinds: Vec<EntityKind>,
+    #[serde(default)]
+    category: Option<CategoryEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryEntry {
+    property: String,
+    object: String,
+}
+
+/// What a pronoun or a description can stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceFit {
+    pub kinds: Vec<EntityKind>,
+    /// A category (property id, category entity id) the entity must not be known to
+    /// fall outside: "he" is not someone whose gender fact says `woman`.
+    pub category: Option<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TitlesFile {
+    modifiers: HashMap<TitleModifier, Vec<String>>,
+    member_nouns: Vec<String>,
+    leader_nouns: Vec<String>,
+    filler: Vec<String>,
+    reach: usize,
+}
+
+/// A word before a title that says when it was held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleModifier {
+    /// "former": held before the date, and no longer.
+    Former,
+    /// "then-": held at the date the sentence is about.
+    Then,
+    /// "outgoing", "incumbent": held at the date.
+    Current,
+    /// "acting": held in an acting capacity.
+    Acting,
+    /// "incoming": to be held after the date.
+    Incoming,
+}
+
+/// How titles are read (`titles.yaml`).
+#[derive(Debug, Default)]
+pub struct TitleRules {
+    pub modifiers: FxHashMap<String, TitleModifier>,
+    /// Nouns after an organization's name that say the person belongs to it.
+    pub member_nouns: FxHashSet<String>,
+    /// Nouns after an organization's name that say the person leads it.
+    pub leader_nouns: FxHashSet<String>,
+    /// Words that carry no meaning inside a title.
+    pub filler: FxHashSet<String>,
+    /// The most words a title before a name runs to.
+    pub reach: usize,
+}
+
+impl TitleRules {
+    fn new(file: TitlesFile) -> Self {
+        TitleRules {
+            modifiers: file
+                .modifiers
+                .into_iter()
+                .flat_map(|(modifier, words)| {
+                    words.into_iter().map(move |w| (w.to_lowercase(), modifier))
+                })
+                .collect(),
+            member_nouns: word_set(&file.member_nouns),
+            leader_nouns: word_set(&file.leader_nouns),
+            filler: word_set(&file.filler),
+            reach: file.reach,
+        }
+    }
+
+    /// The content words of a title, lower case, in order.
+    pub fn content_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        words
+            .into_iter()
+            .filter(|w| !self.filler.contains(*w))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// How pronouns and descriptions refer back (`references.yaml`).
+#[derive(Debug, Default)]
+pub struct ReferenceRules {
+    /// How many sentences back a reference may look.
+    pub reach: usize,
+    pub pronouns: FxHashMap<String, ReferenceFit>,
+    /// The nouns of descriptions ("country" in "the country").
+    pub descriptions: FxHashMap<String, ReferenceFit>,
+}
+
+impl ReferenceRules {
+    fn new(file: ReferencesFile) -> Self {
+        let table = |entries: Vec<FitEntry>| {
+            entries
+                .into_iter()
+                .flat_map(|entry| {
+                    let fit = ReferenceFit {
+                        kinds: entry.kinds,
+                        category: entry.category.map(|c| (c.property, c.object)),
+                    };
+                    entry
+                        .words
+                        .into_iter()
+                        .map(move |w| (w.to_lowercase(), fit.clone()))
+                })
+                .collect()
+        };
+        ReferenceRules {
+            reach: file.reach,
+            pronouns: table(file.pronouns),
+            descriptions: table(file.descriptions),
+        }
+    }
 }
 
 /// What the wording after an ordinal counts along.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesPhrase {
     /// The facts of a property about the entity named next: "tapped to lead Iraq".
-    Facts(Property),
+    Facts(PropertyId),
     /// The holders of the office named next: "to serve as prime minister".
     OfficeHolders,
     /// The holders of the office that heads the organization or country named
@@ -112,7 +257,7 @@ pub enum SeriesPhrase {
 /// to lead the ECB".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Qualifier {
-    pub property: Property,
+    pub property: PropertyId,
     /// The category's entity id.
     pub object: String,
 }
@@ -224,19 +369,25 @@ pub struct Rules {
     pub contradiction_window: usize,
     pub hedges: PhraseTable<Tolerance>,
     pub names: NameMatching,
-    /// Per property, phrases (as words) that say a sentence is about such a fact.
-    pub fact_words: Vec<(Property, Vec<Vec<String>>)>,
     /// Wording after an ordinal that names the series it counts along.
     pub ordinal_series: PhraseTable<SeriesPhrase>,
     /// Wording right after an ordinal that counts only some of its series.
     pub ordinal_qualifiers: PhraseTable<Qualifier>,
     pub speech_verbs: FxHashSet<String>,
     pub quote_min_words: usize,
+    /// Words that open a relative clause, which ends at its closing comma.
+    pub relative_clause_words: FxHashSet<String>,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
     pub mention_starters: FxHashMap<String, Starts>,
     /// The properties a fact may state (`properties.yaml`).
     pub properties: PropertyTable,
+    /// How pronouns and descriptions refer back (`references.yaml`).
+    pub references: ReferenceRules,
+    /// The nouns counts are written in (`units.yaml`).
+    pub counting: crate::units::Units,
+    /// How titles are read (`titles.yaml`).
+    pub titles: TitleRules,
 }
 
 /// Which kinds of mention a word can start: a set of flags.
@@ -323,18 +474,41 @@ impl Rules {
         let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
         let properties = PropertyTable::new(properties, &text)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-        Rules::from_parts(lexicon, context, hedges, names, triggers, properties, dir)
+        let (path, text) = read("references.yaml")?;
+        let references: ReferencesFile = yaml::parse(&path, &text, 0)?;
+        let (path, text) = read("units.yaml")?;
+        let counting: crate::units::UnitsFile = yaml::parse(&path, &text, 0)?;
+        let counting = crate::units::Units::new(counting)
+            .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
+        let (path, text) = read("titles.yaml")?;
+        let titles: TitlesFile = yaml::parse(&path, &text, 0)?;
+        let mut rules = Rules::from_parts(
+            RuleFiles {
+                lexicon,
+                context,
+                hedges,
+                names,
+                triggers,
+                properties,
+                references,
+            },
+            dir,
+        )?;
+        rules.counting = counting;
+        rules.titles = TitleRules::new(titles);
+        Ok(rules)
     }
 
-    fn from_parts(
-        lexicon: LexiconFile,
-        context: ContextFile,
-        hedges: HedgesFile,
-        names: NameMatching,
-        triggers: TriggersFile,
-        properties: PropertyTable,
-        dir: &Path,
-    ) -> Result<Rules, RulesError> {
+    fn from_parts(files: RuleFiles, dir: &Path) -> Result<Rules, RulesError> {
+        let RuleFiles {
+            lexicon,
+            context,
+            hedges,
+            names,
+            triggers,
+            properties,
+            references,
+        } = files;
         let invalid = |file: &str, what: String| {
             RulesError::Invalid(format!("{}: {what}", dir.join(file).display()))
         };
@@ -365,18 +539,46 @@ impl Rules {
                 "need 0 <= transliteration-match <= 1 and fuzzy-candidates >= 1".into(),
             ));
         }
+        let property = |file: &str, id: &str| {
+            properties.id(id).ok_or_else(|| {
+                invalid(
+                    file,
+                    format!("property `{id}` is not declared in properties.yaml"),
+                )
+            })
+        };
+        let mut ordinal_qualifiers = Vec::new();
         for entry in &triggers.ordinal_qualifiers {
-            let kind = properties
-                .get(entry.property.id())
-                .and_then(|d| d.object_kind);
-            if kind != Some(crate::factbase::EntityKind::Category) {
+            let id = property("triggers.yaml", &entry.property)?;
+            if properties.definition(id).object_kind != Some(EntityKind::Category) {
                 return Err(invalid(
                     "triggers.yaml",
                     format!(
                         "`ordinal-qualifiers`: `{}` facts do not name a category (give a property whose `object-kind` is `category` in properties.yaml)",
-                        entry.property.id()
+                        entry.property
                     ),
                 ));
+            }
+            for word in &entry.words {
+                let qualifier = Qualifier {
+                    property: id,
+                    object: entry.object.clone(),
+                };
+                ordinal_qualifiers.push((word.as_str(), qualifier));
+            }
+        }
+        let mut series_facts = Vec::new();
+        for (id, phrases) in &triggers.ordinal_series.facts {
+            let id = property("triggers.yaml", id)?;
+            series_facts.extend(
+                phrases
+                    .iter()
+                    .map(|p| (p.as_str(), SeriesPhrase::Facts(id))),
+            );
+        }
+        for entry in references.pronouns.iter().chain(&references.descriptions) {
+            if let Some(category) = &entry.category {
+                property("references.yaml", &category.property)?;
             }
         }
         let months = lexicon
@@ -430,29 +632,16 @@ impl Rules {
             contradiction_window: context.contradiction_window,
             hedges: PhraseTable::new(hedge_phrases),
             names,
-            fact_words: triggers
-                .fact_words
-                .iter()
-                .map(|(property, phrases)| {
-                    (*property, phrases.iter().map(|p| words_of(p)).collect())
-                })
-                .collect(),
-            ordinal_series: series_phrases(&triggers.ordinal_series),
-            ordinal_qualifiers: PhraseTable::new(triggers.ordinal_qualifiers.iter().flat_map(
-                |entry| {
-                    entry.words.iter().map(|w| {
-                        let qualifier = Qualifier {
-                            property: entry.property,
-                            object: entry.object.clone(),
-                        };
-                        (w.as_str(), qualifier)
-                    })
-                },
-            )),
+            ordinal_series: series_phrases(&triggers.ordinal_series, series_facts),
+            ordinal_qualifiers: PhraseTable::new(ordinal_qualifiers),
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
+            relative_clause_words: word_set(&triggers.relative_clause_words),
             mention_starters: FxHashMap::default(),
             properties,
+            references: ReferenceRules::new(references),
+            counting: crate::units::Units::default(),
+            titles: TitleRules::default(),
         };
         rules.mention_starters = rules.starters();
         Ok(rules)
@@ -497,12 +686,10 @@ const WEEKDAYS: [chrono::Weekday; 7] = [
     chrono::Weekday::Sun,
 ];
 
-fn series_phrases(file: &OrdinalSeriesFile) -> PhraseTable<SeriesPhrase> {
-    let facts = file.facts.iter().flat_map(|(property, phrases)| {
-        phrases
-            .iter()
-            .map(|p| (p.as_str(), SeriesPhrase::Facts(*property)))
-    });
+fn series_phrases<'a>(
+    file: &'a OrdinalSeriesFile,
+    facts: Vec<(&'a str, SeriesPhrase)>,
+) -> PhraseTable<SeriesPhrase> {
     let holders = file
         .office_holders
         .iter()
@@ -511,7 +698,7 @@ fn series_phrases(file: &OrdinalSeriesFile) -> PhraseTable<SeriesPhrase> {
         .office_leaders
         .iter()
         .map(|p| (p.as_str(), SeriesPhrase::OfficeLeaders));
-    PhraseTable::new(facts.chain(holders).chain(leaders))
+    PhraseTable::new(facts.into_iter().chain(holders).chain(leaders))
 }
 
 fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {

@@ -57,7 +57,7 @@ fn claim_kinds_are_named_as_the_json_format_documents() {
     assert_eq!(common::claim(&report, "1979")["kind"], "event-year");
     assert_eq!(
         common::claim(&report, "three Katyusha rockets")["kind"],
-        "event-count"
+        "count"
     );
 }
 

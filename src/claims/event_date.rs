@@ -1,19 +1,57 @@
 //! ## What it finds
-//! Every date in the prose, as a claim about when something happened: "a January 3
-//! drone strike", "On Monday, three rockets landed", "toppled the shah in 1979".
+//! Every date in the prose, as a claim about when something happened, began or
+//! ended: "a January 3 drone strike", "sworn in as prime minister on Sunday",
+//! "resigned as finance minister on March 3", "Sojourner, which landed in 1997",
+//! "has governed since 2009" (the start of a state that still holds).
 //!
 //! ## Why check it
 //! A wrong day or year is the commonest factual slip in news copy, and a relative
-//! date ("Monday", "last week") is easy to get wrong against the publication date.
+//! date ("Monday", "last week", "two days later") is easy to get wrong against the
+//! publication date.
 //!
-//! What the date is about (which event) is settled when the claim is checked; a date
-//! the fact base cannot place stays unverified.
+//! ## How it is checked
+//! The facts the clause states are read from its wording (`verify::readings`): an
+//! event it names, or a fact about an entity the sentence refers to whose property's
+//! words the clause uses ("sworn in" starts a term of office). The date must cover
+//! the time of what the words state. It is contradicted only when every reading
+//! disagrees and the nearest identifies its fact with no second reading.
 
-use super::{Claim, ClaimKind, ClauseContext, Statement};
-use crate::dates::Precision;
-use crate::mentions::MentionValue;
+use super::{Check, Claim, ClaimKind, ClauseContext};
+use crate::dates::{DateRange, Precision};
+use crate::factbase::{Aspect, FactTime, Role};
+use crate::mentions::{DateExpr, DateMention, MentionValue, Tense};
+use crate::verify::readings::{Query, after};
+use crate::verify::{CheckContext, Evidence, Judgement, Reading, Verdict, wording};
+use serde::Serialize;
+
+pub const EVENT_DATE: ClaimKind = ClaimKind::new("event-date");
+pub const EVENT_YEAR: ClaimKind = ClaimKind::new("event-year");
+pub const KINDS: &[(ClaimKind, &str)] = &[
+    (EVENT_DATE, "the day, week or month something happened, began or ended"),
+    (EVENT_YEAR, "the year something happened, began or ended"),
+];
+
+#[derive(Debug, Clone)]
+pub struct DateStatement {
+    pub date: DateMention,
+    /// What the wording before the date says it is: "since 2009" the start of a state
+    /// that still holds, "until September" an end.
+    pub bound: Bound,
+}
+
+/// How the words right before a date tie it to what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// "on Monday", "in 1997": when it happened.
+    At,
+    /// "since 2009": when a state that still holds began.
+    Since,
+    /// "until September 2021": when a state ends or ended.
+    Until,
+}
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
+    let tokens = &context.segmented.tokens;
     context
         .mentions
         .iter()
@@ -22,13 +60,232 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             MentionValue::Date(date) if super::elapsed::is_ago(&date) => None,
             MentionValue::Date(date) => {
                 let kind = if date.range.precision == Precision::Year {
-                    ClaimKind::EventYear
+                    EVENT_YEAR
                 } else {
-                    ClaimKind::EventDate
+                    EVENT_DATE
                 };
-                Some(context.claim(kind, mention.tokens.clone(), Statement::Date(date)))
+                let before = mention.tokens.start.checked_sub(1).map(|p| &tokens[p]);
+                let bound = match before.map(|t| t.key.as_str()) {
+                    Some("since") => Bound::Since,
+                    Some("until" | "till" | "through") => Bound::Until,
+                    _ => Bound::At,
+                };
+                let statement = DateStatement { date, bound };
+                Some(context.claim(kind, mention.tokens.clone(), statement))
             }
             _ => None,
         })
         .collect()
+}
+
+/// How a fact's time relates to the claimed date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// The fact's time falls inside the claimed date (or a state meets it).
+    Agrees,
+    /// They overlap, but the fact is known less precisely than the claim states.
+    TooCoarse,
+    Disagrees,
+}
+
+fn fit(claimed: &DateRange, time: &DateRange, aspect: Aspect) -> Fit {
+    if claimed.contains(time) || (aspect == Aspect::State && claimed.overlaps(time)) {
+        Fit::Agrees
+    } else if claimed.overlaps(time) {
+        Fit::TooCoarse
+    } else {
+        Fit::Disagrees
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Normalized {
+    date: String,
+    precision: Precision,
+    first_day: String,
+    last_day: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact_date: Option<String>,
+}
+
+impl Check for DateStatement {
+    fn check(&self, claim: &Claim, cx: &CheckContext) -> Judgement {
+        let base = cx.base;
+        let date = &self.date;
+        let text = cx.text_of(claim.tokens.clone());
+        let mut normalized = Normalized {
+            date: date.range.to_string(),
+            precision: date.range.precision,
+            first_day: date.range.first.to_string(),
+            last_day: date.range.last.to_string(),
+            fact: None,
+            fact_date: None,
+        };
+        let readings = readings(self, claim, cx);
+        let read_as = wording::range(&date.range);
+        let Some(best) = readings.first() else {
+            return Judgement::unverified(format!(
+                "“{text}” reads as {read_as}; nothing in the fact base is tied to this clause"
+            ))
+            .with(&normalized);
+        };
+        let fits: Vec<(Fit, &Reading)> = readings
+            .iter()
+            .filter_map(|r| Some((fit(&date.range, &r.time(base)?, r.aspect), r)))
+            .collect();
+        // What happened, began or ended says more than a state the date falls in.
+        let agreeing = fits
+            .iter()
+            .filter(|(fit, r)| *fit == Fit::Agrees && r.strong && !r.from_topic)
+            .min_by_key(|(_, r)| r.aspect == Aspect::State);
+        let chosen = agreeing
+            .map(|(_, r)| *r)
+            .or_else(|| fits.first().map(|(_, r)| *r))
+            .unwrap_or(best);
+        let said = describe(cx, chosen);
+        normalized.fact = Some(chosen.fact.id.clone());
+        normalized.fact_date = chosen.time(base).map(|t| t.to_string());
+        let judgement = if agreeing.is_some() {
+            Judgement::new(
+                Verdict::Supported,
+                format!("“{text}” reads as {read_as}; {said}"),
+                vec![Evidence::of(chosen.fact)],
+            )
+        } else if fits.is_empty() {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}; the fact base gives no time for {}",
+                wording::fact(base, best.fact)
+            ))
+        } else if fits.iter().any(|(fit, _)| *fit == Fit::TooCoarse) {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}; the fact base knows the time less precisely: {said}"
+            ))
+        } else if !chosen.decisive(base) {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}, but the clause may mean something else than {}: {said}",
+                wording::fact(base, chosen.fact)
+            ))
+        } else if chosen.distance > cx.rules.contradiction_window {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}; the sentence also tells of {}, but too far from the date to tell whether it is meant: {said}",
+                wording::fact(base, chosen.fact)
+            ))
+        } else {
+            let gap = chosen
+                .time(base)
+                .map(|t| gap(&date.range, &t))
+                .unwrap_or_default();
+            Judgement::new(
+                Verdict::Contradicted,
+                format!("“{text}” reads as {read_as}, but {said}{gap}"),
+                Evidence::all(fits.iter().map(|(_, r)| r.fact)),
+            )
+        };
+        judgement.with(&normalized)
+    }
+}
+
+/// The readings the date can be about: the event named right after it ("the 2015
+/// nuclear deal"), else what its clause states, in the bound the wording gives;
+/// an event after the as-of date is never what a past-tense clause is about.
+fn readings<'a>(
+    statement: &DateStatement,
+    claim: &Claim,
+    cx: &CheckContext<'a>,
+) -> Vec<Reading<'a>> {
+    let base = cx.base;
+    let accept = |_: &crate::factbase::Fact, d: &crate::factbase::PropertyDefinition| {
+        !matches!(d.role, Role::Category | Role::Membership)
+    };
+    // "the 2015 Iran nuclear deal": a date right before an event's name is that event's.
+    let named_next = cx.discourse.within(&(claim.tokens.end..claim.tokens.end + 1)).iter().find(|r| {
+        r.tokens.start == claim.tokens.end
+            && base.entities[r.entity].kind == crate::factbase::EntityKind::Event
+    });
+    if let Some(name) = named_next {
+        let query = Query {
+            words_in: name.tokens.clone(),
+            entities_in: name.tokens.clone(),
+            near: claim.tokens.clone(),
+            words_needed: true,
+            topic: false,
+        };
+        let readings = cx.readings().find(&query, &accept);
+        if !readings.is_empty() {
+            return readings;
+        }
+    }
+    let query = Query {
+        words_in: claim.clause.clone(),
+        entities_in: claim.sentence.clone(),
+        near: claim.tokens.clone(),
+        words_needed: true,
+        topic: false,
+    };
+    let mut readings = cx.readings().find(&query, &accept);
+    let looks_ahead = statement.date.tense == Tense::Future && statement.date.expr.depends_on_tense()
+        || matches!(statement.date.expr, DateExpr::Shift { amount, .. } if amount > 0);
+    readings.retain(|r| {
+        let time = r.time(base);
+        let in_bound = match statement.bound {
+            Bound::At => true,
+            Bound::Since => {
+                r.aspect == Aspect::Start
+                    || (r.aspect == Aspect::State
+                        && matches!(r.fact.time, Some(FactTime::Between { end: None, .. })))
+            }
+            Bound::Until => r.aspect == Aspect::End || r.aspect == Aspect::State,
+        };
+        // "held", "served": a state the date falls in only when its office or club is
+        // named too, or any long term would take any date.
+        if r.aspect == Aspect::State && !r.object_named {
+            return false;
+        }
+        let over_before = time.is_some_and(|t| cx.as_of.is_some_and(|a| t.last < a));
+        in_bound && !(looks_ahead && over_before) && (looks_ahead || !after(time, cx.as_of))
+    });
+    // "since 2009" is the start of the state, whatever the words.
+    if statement.bound == Bound::Since {
+        for reading in &mut readings {
+            reading.aspect = Aspect::Start;
+        }
+    }
+    if statement.bound == Bound::Until {
+        for reading in &mut readings {
+            reading.aspect = Aspect::End;
+        }
+    }
+    readings
+}
+
+/// The reading's fact and time in words: "Yoshihide Suga's term as Prime Minister
+/// of Japan began on 2020-09-16".
+fn describe(cx: &CheckContext, reading: &Reading) -> String {
+    let base = cx.base;
+    let time = reading
+        .fact
+        .time
+        .or_else(|| base.occurrence(reading.fact.subject).map(|(_, t)| t));
+    match time {
+        Some(time) => format!(
+            "{} {}",
+            wording::fact(base, reading.fact),
+            wording::when(&time, reading.aspect)
+        ),
+        None => wording::fact(base, reading.fact),
+    }
+}
+
+/// ", 5 days earlier": how far off a claimed day is, when both are days.
+fn gap(claimed: &DateRange, time: &DateRange) -> String {
+    if time.precision != Precision::Day || claimed.precision != Precision::Day {
+        return String::new();
+    }
+    let days = (claimed.first - time.first).num_days();
+    match days {
+        d if d > 0 => format!(", {d} day{} earlier", if d == 1 { "" } else { "s" }),
+        d => format!(", {} day{} later", -d, if d == -1 { "" } else { "s" }),
+    }
 }

@@ -2,7 +2,7 @@
 //! requests, `find` looks names up the way drafts are matched, `stats` counts,
 //! and `schema` prints the JSON Schema editors check fact files with.
 
-use crate::factbase::{self, CacheUse, FactBase, FactTime};
+use crate::factbase::{self, CacheUse, FactBase, FactTime, FactValue};
 use crate::lint::{self, Diagnostic};
 use crate::rules::Rules;
 use anyhow::{Result, anyhow};
@@ -180,9 +180,13 @@ fn find(args: &FindArgs) -> Result<u8> {
                 .map(|fact| {
                     json!({
                         "id": fact.id,
-                        "property": fact.property.id(),
+                        "property": base.property_of(fact).id,
                         "object": fact.object.map(|o| &base.entities[o].id),
-                        "value": fact.value,
+                        "value": match &fact.value {
+                            Some(FactValue::Number(n)) => json!(n),
+                            Some(FactValue::Text(t)) => json!(t),
+                            None => serde_json::Value::Null,
+                        },
                         "unit": fact.unit,
                         "time": fact.time.map(|t| time_text(&t)),
                         "file": fact.origin.file.display().to_string(),
@@ -283,7 +287,7 @@ fn stats(args: &BaseArgs) -> Result<u8> {
     }
     let mut facts: BTreeMap<&str, usize> = BTreeMap::new();
     for fact in &base.facts {
-        *facts.entry(fact.property.id()).or_default() += 1;
+        *facts.entry(base.property_of(fact).id.as_str()).or_default() += 1;
     }
     let names: usize = base.entities.iter().map(|e| 1 + e.aliases.len()).sum();
     let sources: usize = base.facts.iter().map(|f| f.sources.len()).sum();

@@ -8,7 +8,7 @@
 //! each, little-endian), then the payload in postcard.
 
 use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series, TitleIndex};
-use crate::rules::NameMatching;
+use crate::rules::Rules;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
 /// Bumped whenever the payload's shape changes, or the way names are keyed and
 /// folded and indexed for the name index (`name_key`, `fuzzy`).
-const FORMAT_VERSION: u32 = 8;
+const FORMAT_VERSION: u32 = 9;
 const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
 
 /// What the cache did for one load.
@@ -108,7 +108,7 @@ impl<R: Read> Read for Checksummed<R> {
 
 /// The base stored under `key`, indexed with the given name thresholds, or why
 /// there is none.
-pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<FactBase, String> {
+pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, String> {
     let mut file = std::fs::File::open(file).map_err(|e| format!("no cache ({e})"))?;
     let mut header = [0u8; HEADER_LEN];
     file.read_exact(&mut header)
@@ -147,15 +147,16 @@ pub fn read(file: &Path, key: CacheKey, thresholds: &NameMatching) -> Result<Fac
     }
     let payload = decoded?;
     let mut base = FactBase {
+        properties: rules.properties.clone(),
         cues: CueIndex::new(&payload.entities),
-        titles: TitleIndex::new(&payload.entities),
+        titles: TitleIndex::new(&payload.entities, &rules.titles),
         entities: payload.entities,
         facts: payload.facts,
         series: payload.series,
         names: payload.names,
         ..FactBase::default()
     };
-    base.names.set_thresholds(thresholds);
+    base.names.set_thresholds(&rules.names);
     share_paths(&mut base);
     base.group_facts();
     Ok(base)

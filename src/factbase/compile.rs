@@ -5,8 +5,11 @@
 
 use super::index::name_key;
 use super::read::ParsedFile;
-use super::schema::{CueRecord, FactRecord, YamlDate};
-use super::{Cue, Entity, EntityIdx, Fact, FactBase, FactTime, Origin, Property, Series, Source};
+use super::schema::{CueRecord, FactRecord, Scalar, YamlDate};
+use super::{
+    Cue, Entity, EntityIdx, Fact, FactBase, FactTime, FactValue, Origin, PropertyTable,
+    QualifierType, QualifierValue, Series, Source, ValueType,
+};
 use crate::dates::DateRange;
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -14,8 +17,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The compiled base, without its indexes (`FactBase::index` builds those).
-pub fn compile(files: &[ParsedFile]) -> FactBase {
-    let mut base = FactBase::default();
+pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
+    let mut base = FactBase {
+        properties: properties.clone(),
+        ..FactBase::default()
+    };
     let paths: Vec<Arc<Path>> = files.iter().map(|f| Arc::from(f.path.as_path())).collect();
     let mut entity_ids: HashMap<&str, EntityIdx> = HashMap::new();
     // Entities first, so facts and cues in any file may refer to any entity.
@@ -36,7 +42,8 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
             });
         }
     }
-    let resolve = |id: &Spanned<String>| entity_ids.get(id.value.as_str()).copied();
+    let resolve_id = |id: &str| entity_ids.get(id).copied();
+    let resolve = |id: &Spanned<String>| resolve_id(&id.value);
     for file in files {
         for record in &file.file.entities {
             if let Some(&idx) = entity_ids.get(record.id.value.as_str()) {
@@ -51,7 +58,15 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
     }
     for (file, path) in files.iter().zip(&paths) {
         for record in &file.file.series {
-            let Some(property) = Property::from_id(&record.property.value) else {
+            let Some(property) = properties.id(&record.property.value) else {
+                continue;
+            };
+            let Some(filters) = record
+                .filters
+                .iter()
+                .map(|f| Some((properties.id(&f.property.value)?, resolve(&f.object)?)))
+                .collect::<Option<Vec<_>>>()
+            else {
                 continue;
             };
             let object = match &record.object {
@@ -66,6 +81,15 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
                 name: record.name.clone(),
                 property,
                 object,
+                subject: match &record.subject {
+                    Some(subject) => match resolve(subject) {
+                        Some(subject) => Some(subject),
+                        None => continue,
+                    },
+                    None => None,
+                },
+                filters,
+                nouns: record.nouns.iter().map(|n| n.to_lowercase()).collect(),
                 complete_from: record.complete_from.as_ref().and_then(|d| {
                     if d.value.is_series_start() {
                         Some(chrono::NaiveDate::MIN)
@@ -80,7 +104,7 @@ pub fn compile(files: &[ParsedFile]) -> FactBase {
             file.file
                 .facts
                 .iter()
-                .filter_map(|r| compile_fact(r, path, &resolve)),
+                .filter_map(|r| compile_fact(r, path, properties, &resolve_id)),
         );
     }
     base.group_facts();
@@ -109,8 +133,12 @@ fn compile_cue(
 fn compile_fact(
     record: &FactRecord,
     path: &Arc<Path>,
-    resolve: &dyn Fn(&Spanned<String>) -> Option<EntityIdx>,
+    properties: &PropertyTable,
+    resolve_id: &dyn Fn(&str) -> Option<EntityIdx>,
 ) -> Option<Fact> {
+    let resolve = |id: &Spanned<String>| resolve_id(&id.value);
+    let property = properties.id(&record.property.value)?;
+    let definition = properties.definition(property);
     let object = match &record.object {
         Some(object) => Some(resolve(object)?),
         None => None,
@@ -130,14 +158,42 @@ fn compile_fact(
         (None, Some(start), end) => Some(FactTime::Between { start, end }),
         _ => None,
     };
+    let value = match (&record.value, definition.value_type) {
+        (None, _) => None,
+        (Some(v), Some(ValueType::Text)) => Some(FactValue::Text(v.value.as_text())),
+        (Some(v), _) => match v.value {
+            Scalar::Number(n) => Some(FactValue::Number(n)),
+            Scalar::Text(_) => return None,
+        },
+    };
+    let mut qualifiers = Vec::new();
+    for (id, value) in record.qualifiers.iter().flat_map(|q| &q.value.0) {
+        let qualifier = properties.qualifier(&id.value)?;
+        let value = match (
+            properties.qualifier_definition(qualifier).value,
+            &value.value,
+        ) {
+            (QualifierType::Entity, Scalar::Text(id)) => QualifierValue::Entity(resolve_id(id)?),
+            (QualifierType::Quantity | QualifierType::Ordinal, Scalar::Number(n)) => {
+                QualifierValue::Number(*n)
+            }
+            (QualifierType::Date, scalar) => {
+                QualifierValue::Date(DateRange::parse(&scalar.as_text())?)
+            }
+            (QualifierType::Text, scalar) => QualifierValue::Text(scalar.as_text()),
+            _ => return None,
+        };
+        qualifiers.push((qualifier, value));
+    }
     Some(Fact {
         id: record.id.value.clone(),
         subject: resolve(&record.subject)?,
-        property: Property::from_id(&record.property.value)?,
+        property,
         object,
-        value: record.value.as_ref().map(|v| v.value),
+        value,
         unit: record.unit.as_ref().map(|u| u.to_lowercase()),
         time,
+        qualifiers,
         sources: record
             .sources
             .iter()
@@ -147,6 +203,7 @@ fn compile_fact(
                 title: s.title.value.clone(),
                 publisher: s.publisher.clone(),
                 date: s.date.as_ref().map(|d| d.value.as_text()),
+                retrieved: s.retrieved.as_ref().map(|d| d.value.as_text()),
             })
             .collect(),
         origin: origin(path, &record.id),

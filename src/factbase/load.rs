@@ -37,7 +37,7 @@ pub fn load_dir_with(
     if let Some(file) = &cache_file {
         // The key is hashed file by file, so a hit never holds all the YAML at once.
         match hash_files(dir, &paths, rules).and_then(|(key, digest)| {
-            cache::read(file, key, &rules.names).map(|base| FactBase {
+            cache::read(file, key, rules).map(|base| FactBase {
                 content_digest: digest,
                 ..base
             })
@@ -70,10 +70,10 @@ pub fn load_dir_with(
         lint::sort(&mut problems);
         return Err(problems);
     }
-    let mut base = compile::compile(&parsed);
+    let mut base = compile::compile(&parsed, &rules.properties);
     base.content_digest = content_digest;
     drop(parsed);
-    base.index(&rules.names);
+    base.index(rules);
     if let (Some(file), Some(key)) = (&cache_file, key) {
         // A cache that cannot be written only costs the next run time.
         if let Err(e) = cache::write(file, key, &base) {

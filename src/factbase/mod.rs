@@ -17,10 +17,13 @@ mod titles;
 pub use cache::CacheUse;
 pub use index::{CueIndex, NameIndex, NameMatch, name_key};
 pub use load::{LoadOptions, load_dir, load_dir_with};
-pub use properties::{Need, PropertiesFile, Property, PropertyDefinition, PropertyTable};
+pub use properties::{
+    Aspect, Need, PerSubject, Phrase, PropertiesFile, PropertyDefinition, PropertyId,
+    PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType,
+};
 pub use read::{ParsedFile, fact_files, parse_all, read_texts};
 pub use schema::EntityKind;
-pub use titles::{TitleIndex, TitleMatch, content_words};
+pub use titles::{TitleIndex, TitleMatch};
 
 use crate::dates::DateRange;
 use serde::{Deserialize, Serialize};
@@ -60,12 +63,54 @@ pub struct Cue {
     pub entities: Vec<EntityIdx>,
 }
 
+/// A reference, as Wikidata's: where the fact can be read, who published it, when,
+/// and when it was read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub url: String,
     pub title: String,
     pub publisher: Option<String>,
     pub date: Option<String>,
+    pub retrieved: Option<String>,
+}
+
+/// A fact's main value besides its object: a number or words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FactValue {
+    Number(f64),
+    Text(String),
+}
+
+/// A qualifier's value, resolved: an entity, a number, a date or words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum QualifierValue {
+    Entity(EntityIdx),
+    Number(f64),
+    Date(DateRange),
+    Text(String),
+}
+
+impl QualifierValue {
+    pub fn entity(&self) -> Option<EntityIdx> {
+        match self {
+            QualifierValue::Entity(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            QualifierValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            QualifierValue::Text(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// When a fact holds: at a date (to its precision) or over a span of time. An
@@ -96,13 +141,47 @@ impl FactTime {
 pub struct Fact {
     pub id: String,
     pub subject: EntityIdx,
-    pub property: Property,
+    pub property: PropertyId,
     pub object: Option<EntityIdx>,
-    pub value: Option<f64>,
+    pub value: Option<FactValue>,
     pub unit: Option<String>,
     pub time: Option<FactTime>,
+    pub qualifiers: Vec<(QualifierId, QualifierValue)>,
     pub sources: Vec<Source>,
     pub origin: Origin,
+}
+
+impl Fact {
+    /// The value, when it is a number.
+    pub fn number(&self) -> Option<f64> {
+        match &self.value {
+            Some(FactValue::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The value, when it is words.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            Some(FactValue::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The value of one qualifier, if the fact gives it.
+    pub fn qualifier(&self, id: QualifierId) -> Option<&QualifierValue> {
+        self.qualifiers
+            .iter()
+            .find(|(q, _)| *q == id)
+            .map(|(_, value)| value)
+    }
+
+    /// Every entity the fact names: subject, object and entity qualifiers.
+    pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
+        std::iter::once(self.subject)
+            .chain(self.object)
+            .chain(self.qualifiers.iter().filter_map(|(_, v)| v.entity()))
+    }
 }
 
 /// The facts an ordinal claim counts along: all facts of `property` (about
@@ -111,8 +190,14 @@ pub struct Fact {
 pub struct Series {
     pub id: String,
     pub name: String,
-    pub property: Property,
+    pub property: PropertyId,
     pub object: Option<EntityIdx>,
+    /// The one subject of every entry, for a series of one subject's own facts.
+    pub subject: Option<EntityIdx>,
+    /// Facts (property, object) the subject of an entry must also have.
+    pub filters: Vec<(PropertyId, EntityIdx)>,
+    /// Nouns drafts use for an entry, lower case, singular.
+    pub nouns: Vec<String>,
     /// From this day on the base holds every entry of the series (from
     /// `NaiveDate::MIN` when it holds them all).
     pub complete_from: Option<chrono::NaiveDate>,
@@ -121,6 +206,8 @@ pub struct Series {
 
 #[derive(Debug, Default)]
 pub struct FactBase {
+    /// The properties the facts were compiled against (`rules/properties.yaml`).
+    pub properties: PropertyTable,
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
     pub series: Vec<Series>,
@@ -128,8 +215,13 @@ pub struct FactBase {
     pub facts_by_subject: HashMap<EntityIdx, Vec<FactIdx>>,
     /// Facts by object, in file order: the entries of a series.
     pub facts_by_object: HashMap<EntityIdx, Vec<FactIdx>>,
+    /// Facts by the entities their qualifiers name ("the votes for Herzog").
+    pub facts_by_qualifier: HashMap<EntityIdx, Vec<FactIdx>>,
     /// The entities of kind `category`, which rules name by id.
     pub categories: Vec<EntityIdx>,
+    /// The runs of like things (objects of `membership` facts): "the fourth election"
+    /// counts along one.
+    pub runs: Vec<EntityIdx>,
     /// The offices that head each organization or country.
     pub leaders: HashMap<EntityIdx, Vec<EntityIdx>>,
     pub names: NameIndex,
@@ -140,11 +232,11 @@ pub struct FactBase {
 }
 
 impl FactBase {
-    /// Builds the name and cue indexes over the entities.
-    pub fn index(&mut self, names: &crate::rules::NameMatching) {
-        self.names = NameIndex::new(&self.entities, names);
+    /// Builds the name, cue and title indexes over the entities.
+    pub fn index(&mut self, rules: &crate::rules::Rules) {
+        self.names = NameIndex::new(&self.entities, &rules.names);
         self.cues = CueIndex::new(&self.entities);
-        self.titles = TitleIndex::new(&self.entities);
+        self.titles = TitleIndex::new(&self.entities, &rules.titles);
     }
 
     /// Rebuilds the groupings of facts by subject and by object, in file order,
@@ -152,6 +244,7 @@ impl FactBase {
     fn group_facts(&mut self) {
         self.facts_by_subject.clear();
         self.facts_by_object.clear();
+        self.facts_by_qualifier.clear();
         for (idx, fact) in self.facts.iter().enumerate() {
             self.facts_by_subject
                 .entry(fact.subject)
@@ -160,9 +253,21 @@ impl FactBase {
             if let Some(object) = fact.object {
                 self.facts_by_object.entry(object).or_default().push(idx);
             }
+            for entity in fact.qualifiers.iter().filter_map(|(_, v)| v.entity()) {
+                self.facts_by_qualifier.entry(entity).or_default().push(idx);
+            }
         }
         self.categories.clear();
         self.leaders.clear();
+        let mut runs: Vec<EntityIdx> = self
+            .facts
+            .iter()
+            .filter(|f| self.properties.definition(f.property).role == Role::Membership)
+            .filter_map(|f| f.object)
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        self.runs = runs;
         for (idx, entity) in self.entities.iter().enumerate() {
             if entity.kind == EntityKind::Category {
                 self.categories.push(idx);
@@ -181,21 +286,81 @@ impl FactBase {
             .map(|&f| &self.facts[f])
     }
 
-    /// The facts of `property` whose object is `object`.
-    pub fn facts_of(&self, property: Property, object: EntityIdx) -> impl Iterator<Item = &Fact> {
+    /// The facts of `property` (or one of its subproperties) whose object is `object`.
+    pub fn facts_of(&self, property: PropertyId, object: EntityIdx) -> impl Iterator<Item = &Fact> {
         self.facts_by_object
             .get(&object)
             .into_iter()
             .flatten()
             .map(|&f| &self.facts[f])
-            .filter(move |f| f.property == property)
+            .filter(move |f| self.properties.is_a(f.property, property))
     }
 
-    /// The series the base declares for `property` and `object`, if any.
-    pub fn declared_series(&self, property: Property, object: EntityIdx) -> Option<&Series> {
-        self.series
-            .iter()
-            .find(|s| s.property == property && s.object == Some(object))
+    /// Every fact that names `entity`: as subject, object or in a qualifier.
+    pub fn facts_naming(&self, entity: EntityIdx) -> impl Iterator<Item = FactIdx> + '_ {
+        [
+            &self.facts_by_subject,
+            &self.facts_by_object,
+            &self.facts_by_qualifier,
+        ]
+        .into_iter()
+        .flat_map(move |map| map.get(&entity).into_iter().flatten().copied())
+    }
+
+    /// The series the base declares for `property` and `object` (over every subject),
+    /// if any.
+    pub fn declared_series(&self, property: PropertyId, object: EntityIdx) -> Option<&Series> {
+        self.series.iter().find(|s| {
+            s.property == property
+                && s.object == Some(object)
+                && s.subject.is_none()
+                && s.filters.is_empty()
+        })
+    }
+
+    /// The facts of a series, in date order: its property's (and subproperties')
+    /// facts about its object and subject, whose subjects pass its filters.
+    pub fn entries_of(&self, series: &Series) -> Vec<&Fact> {
+        let candidates: Box<dyn Iterator<Item = &Fact>> = match (series.object, series.subject) {
+            (Some(object), _) => Box::new(self.facts_of(series.property, object)),
+            (None, Some(subject)) => Box::new(
+                self.facts_about(subject)
+                    .filter(|f| self.properties.is_a(f.property, series.property)),
+            ),
+            (None, None) => Box::new(
+                self.facts
+                    .iter()
+                    .filter(|f| self.properties.is_a(f.property, series.property)),
+            ),
+        };
+        let mut entries: Vec<&Fact> = candidates
+            .filter(|f| series.subject.is_none_or(|s| f.subject == s))
+            .filter(|f| {
+                series.filters.iter().all(|&(property, object)| {
+                    self.facts_about(f.subject)
+                        .any(|g| g.property == property && g.object == Some(object))
+                })
+            })
+            .collect();
+        entries.sort_by_key(|f| self.start_of(f));
+        entries
+    }
+
+    /// When a fact begins: its date or start, else its subject's occurrence.
+    pub fn start_of(&self, fact: &Fact) -> Option<chrono::NaiveDate> {
+        fact.time
+            .or_else(|| self.occurrence(fact.subject).map(|(_, t)| t))
+            .map(|t| t.range().first)
+    }
+
+    /// The definition of a fact's property.
+    pub fn property_of(&self, fact: &Fact) -> &PropertyDefinition {
+        self.properties.definition(fact.property)
+    }
+
+    /// The role of a fact's property.
+    pub fn role(&self, fact: &Fact) -> Role {
+        self.property_of(fact).role
     }
 
     /// The category entity with this id.
@@ -211,10 +376,11 @@ impl FactBase {
         self.leaders.get(&entity).map_or(&[], Vec::as_slice)
     }
 
-    /// The dated `occurred` fact of an event, if the base has one.
+    /// The dated fact of an event's own occurrence (an `occurrence` fact with no
+    /// object), if the base has one.
     pub fn occurrence(&self, event: EntityIdx) -> Option<(&Fact, FactTime)> {
         self.facts_about(event)
-            .filter(|f| f.property == Property::Occurred)
+            .filter(|f| self.role(f) == Role::Occurrence && f.object.is_none())
             .find_map(|f| f.time.map(|t| (f, t)))
     }
 }

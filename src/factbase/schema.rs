@@ -33,9 +33,13 @@ pub enum EntityKind {
     Office,
     Event,
     Place,
-    /// A class that entities belong to (`woman`), named by rules such as "the first
-    /// woman to" and by facts; never matched by name in drafts.
+    /// A class that entities belong to (`woman`, `rover`), named by rules such as "the
+    /// first woman to" and by facts; never matched by name in drafts.
     Category,
+    /// A prize or honour that is awarded again and again (the Ballon d'Or).
+    Award,
+    /// A made thing: a spacecraft, a ship, a vehicle, a building.
+    Artifact,
 }
 
 impl EntityKind {
@@ -49,6 +53,8 @@ impl EntityKind {
             EntityKind::Event => "event",
             EntityKind::Place => "place",
             EntityKind::Category => "category",
+            EntityKind::Award => "award",
+            EntityKind::Artifact => "artifact",
         }
     }
 }
@@ -121,6 +127,19 @@ pub struct SeriesRecord {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
+    /// The subject every fact in the series shares, for one subject's own run: "Lionel
+    /// Messi's Ballon d'Or wins" counts "for a record seventh time".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub subject: Option<Spanned<String>>,
+    /// Only the facts whose subject also has each of these facts count: NASA's rovers
+    /// are the landings whose subject is an instance of `rover` operated by `nasa`.
+    #[serde(default, rename = "where")]
+    pub filters: Vec<FilterRecord>,
+    /// The nouns drafts use for an entry of the series, singular: `rover`, `winner`,
+    /// `spacecraft`. "the fifth rover to land on Mars" counts a series with `rover`.
+    #[serde(default)]
+    pub nouns: Vec<String>,
     /// The date from which the base holds every entry of the series (for an office,
     /// everyone who held it on or after that day), or `start` when it holds every
     /// entry the series ever had. An ordinal that counts from before it, or along a
@@ -131,6 +150,16 @@ pub struct SeriesRecord {
     /// For reviewers: why the series is complete from that date.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A fact the subject of a series entry must also have: `property` with `object`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilterRecord {
+    #[schemars(with = "String")]
+    pub property: Spanned<String>,
+    #[schemars(with = "String")]
+    pub object: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -150,11 +179,12 @@ pub struct FactRecord {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
-    /// A quantity, for properties that state one; `unit` says of what.
+    /// The value, for properties that state one: a number (with `unit`), a whole
+    /// number, or words, as the property's `value-type` says.
     #[serde(default)]
-    #[schemars(with = "Option<f64>")]
-    pub value: Option<Spanned<f64>>,
-    /// The unit of `value`, as a singular noun: `rocket`, `person`.
+    #[schemars(with = "Option<Scalar>")]
+    pub value: Option<Spanned<Scalar>>,
+    /// The unit of a quantity, as a singular noun: `rocket`, `person`, `day`.
     #[serde(default)]
     pub unit: Option<String>,
     /// When it happened, as precisely as the source says: YYYY-MM-DD, YYYY-MM or YYYY.
@@ -169,6 +199,12 @@ pub struct FactRecord {
     #[serde(default)]
     #[schemars(with = "Option<YamlDate>")]
     pub end: Option<Spanned<YamlDate>>,
+    /// Statements about the statement, by qualifier id (see `qualifiers` in
+    /// `rules/properties.yaml`): `{side: for}`, `{series-ordinal: 99}`,
+    /// `{candidate: isaac-herzog, out-of: 120}`.
+    #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
+    pub qualifiers: Option<Spanned<QualifierRecords>>,
     /// Where a reader can check the fact: at least one.
     #[serde(default)]
     #[schemars(with = "Vec<SourceRecord>", length(min = 1))]
@@ -198,6 +234,60 @@ pub struct SourceRecord {
     #[serde(default)]
     #[schemars(with = "Option<YamlDate>")]
     pub retrieved: Option<Spanned<YamlDate>>,
+}
+
+/// A fact's qualifiers as written: each id with its value, in the file's order.
+#[derive(Debug, Default)]
+pub struct QualifierRecords(pub Vec<(Spanned<String>, Spanned<Scalar>)>);
+
+impl<'de> Deserialize<'de> for QualifierRecords {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = QualifierRecords;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of qualifier ids to values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<QualifierRecords, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(QualifierRecords(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// A single value as written in YAML: a number, or words (an id, a date, text).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    Number(f64),
+    Text(String),
+}
+
+impl Scalar {
+    /// The value, when it is a number.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Scalar::Number(n) => Some(*n),
+            Scalar::Text(_) => None,
+        }
+    }
+
+    /// The value as text, numbers as written without a needless fraction.
+    pub fn as_text(&self) -> String {
+        match self {
+            Scalar::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Scalar::Number(n) => n.to_string(),
+            Scalar::Text(text) => text.clone(),
+        }
+    }
 }
 
 /// A date as written in YAML: `2020-04-09`, `2020-04` or a bare year `1979`, which

@@ -5,22 +5,9 @@
 //! the office's names are in it, and it adds few of its own.
 
 use super::{Entity, EntityIdx, EntityKind};
+use crate::rules::TitleRules;
 use crate::segment::{TokenKind, tokenize_str};
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// Words that carry no meaning in a title.
-const FILLER: &[&str] = &[
-    "of", "the", "for", "and", "a", "an", "to", "in", "on", "at", "'s",
-];
-
-/// The content words of a title, lower case, in order.
-pub fn content_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    words
-        .into_iter()
-        .filter(|w| !FILLER.contains(w))
-        .map(str::to_string)
-        .collect()
-}
 
 #[derive(Debug, Default)]
 pub struct TitleIndex {
@@ -28,6 +15,44 @@ pub struct TitleIndex {
     names: Vec<(EntityIdx, FxHashSet<String>)>,
     /// Content word → the names containing it.
     by_word: FxHashMap<String, Vec<usize>>,
+}
+
+impl TitleIndex {
+    /// Whether some office's name has this content word.
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_word.contains_key(word)
+    }
+
+    /// Whether `words` (content words of a title) fit one of the office's names as
+    /// `best` would have them fit.
+    pub fn fits(&self, office: EntityIdx, words: &[String]) -> bool {
+        let title: FxHashSet<&str> = words.iter().map(String::as_str).collect();
+        self.names_of(office)
+            .any(|name| Self::enough(name, &title).is_some())
+    }
+
+    /// How well a name fits a title's words, when well enough: they share at least
+    /// two words and three quarters of the larger; a one-word name must be the whole
+    /// title.
+    fn enough(name: &FxHashSet<String>, title: &FxHashSet<&str>) -> Option<f64> {
+        let shared = name.iter().filter(|w| title.contains(w.as_str())).count();
+        let larger = name.len().max(title.len());
+        let score = shared as f64 / larger as f64;
+        let enough = if name.len() == 1 {
+            title.len() == 1 && shared == 1
+        } else {
+            shared >= 2 && score >= 0.75
+        };
+        enough.then_some(score)
+    }
+
+    /// The content words of each name of an office.
+    pub fn names_of(&self, office: EntityIdx) -> impl Iterator<Item = &FxHashSet<String>> {
+        self.names
+            .iter()
+            .filter(move |(idx, _)| *idx == office)
+            .map(|(_, words)| words)
+    }
 }
 
 /// An office a title names, and how completely (1.0: every word accounted for).
@@ -38,7 +63,7 @@ pub struct TitleMatch {
 }
 
 impl TitleIndex {
-    pub fn new(entities: &[Entity]) -> Self {
+    pub fn new(entities: &[Entity], titles: &TitleRules) -> Self {
         let mut index = TitleIndex::default();
         for (idx, entity) in entities
             .iter()
@@ -47,14 +72,15 @@ impl TitleIndex {
         {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
                 let tokens = tokenize_str(name);
-                let words: FxHashSet<String> = content_words(
-                    tokens
-                        .iter()
-                        .filter(|t| t.kind != TokenKind::Punct)
-                        .map(|t| t.key.as_str()),
-                )
-                .into_iter()
-                .collect();
+                let words: FxHashSet<String> = titles
+                    .content_words(
+                        tokens
+                            .iter()
+                            .filter(|t| t.kind != TokenKind::Punct)
+                            .map(|t| t.key.as_str()),
+                    )
+                    .into_iter()
+                    .collect();
                 if words.is_empty() {
                     continue;
                 }
@@ -97,16 +123,7 @@ impl TitleIndex {
             .into_iter()
             .filter_map(|n| {
                 let (office, name) = &self.names[n];
-                let shared = name.iter().filter(|w| title.contains(w.as_str())).count();
-                let larger = name.len().max(title.len());
-                let score = shared as f64 / larger as f64;
-                // A one-word name ("President") must be the whole title.
-                let enough = if name.len() == 1 {
-                    title.len() == 1 && shared == 1
-                } else {
-                    shared >= 2 && score >= 0.75
-                };
-                enough.then_some(TitleMatch {
+                Self::enough(name, &title).map(|score| TitleMatch {
                     office: *office,
                     score,
                 })

@@ -146,7 +146,9 @@ fn claim_view<'a>(
         explanation: &claim.explanation,
         normalized: claim
             .normalized
-            .iter()
+            .as_object()
+            .into_iter()
+            .flatten()
             .map(|(key, value)| (key.as_str(), display_value(value)))
             .collect(),
         evidence: claim

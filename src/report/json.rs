@@ -36,7 +36,7 @@ struct ClaimReport<'a> {
     span: Span,
     line: usize,
     column: usize,
-    normalized: &'a serde_json::Map<String, serde_json::Value>,
+    normalized: &'a serde_json::Value,
     verdict: Verdict,
     explanation: &'a str,
     evidence: &'a [Evidence],

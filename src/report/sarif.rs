@@ -58,6 +58,7 @@ fn rule(kind: ClaimKind) -> Value {
         "id": kind.as_str(),
         "name": pascal_case(kind.as_str()),
         "shortDescription": {"text": format!("A {} claim the fact base does not support", kind.as_str())},
+        "fullDescription": {"text": crate::claims::describe(kind)},
         "defaultConfiguration": {"level": "warning"},
     })
 }

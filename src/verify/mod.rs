@@ -1,23 +1,24 @@
-//! The verify stage: each claim against the fact base, giving a verdict, the
-//! evidence (fact ids, file:line, sources) and one sentence a person can follow.
+//! The verify stage's shared parts: verdicts, evidence, judgements, and the context a
+//! claim kind checks its claim in (the fact base, the draft's tokens, mentions and
+//! references, indexed by position). `readings` finds the facts a stretch of a
+//! sentence states; `wording` says facts and spans in words for explanations. Each
+//! claim kind's own check lives with it, in `claims`.
 
-mod elapsed;
-mod event_count;
-mod event_date;
-pub mod events;
-mod ordinal_window;
-mod quote;
-mod relative_event;
-mod title;
+pub mod readings;
+pub mod wording;
 
-use crate::claims::{Claim, Statement};
-use crate::factbase::{Fact, FactBase};
-use crate::mentions::{Mention, MentionValue};
+use crate::dates::{DateRange, TimeUnit};
+use crate::discourse::Discourse;
+use crate::factbase::{Fact, FactBase, FactTime};
+use crate::mentions::{Duration, Mention, MentionValue};
+use crate::rules::{Rules, Tolerance};
 use crate::segment::Segmented;
+use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+
+pub use readings::{Reading, Readings};
 
 /// From best to worst; `--fail-on` compares against this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -47,6 +48,14 @@ impl Verdict {
             Verdict::Outdated => "outdated",
             Verdict::Contradicted => "contradicted",
         }
+    }
+
+    /// Whether the verdict says the draft is wrong.
+    pub fn is_bad(self) -> bool {
+        matches!(
+            self,
+            Verdict::Imprecise | Verdict::Outdated | Verdict::Contradicted
+        )
     }
 }
 
@@ -87,6 +96,17 @@ impl Evidence {
                 .collect(),
         }
     }
+
+    /// Evidence from several facts, each once, in order.
+    pub fn all<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> Vec<Evidence> {
+        let mut evidence: Vec<Evidence> = Vec::new();
+        for fact in facts {
+            if !evidence.iter().any(|e| e.fact == fact.id) {
+                evidence.push(Evidence::of(fact));
+            }
+        }
+        evidence
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -95,41 +115,54 @@ pub struct Judgement {
     pub explanation: String,
     pub evidence: Vec<Evidence>,
     /// Kind-specific resolved values for reports (what the claim was read as, and
-    /// what it was checked against).
-    pub normalized: serde_json::Map<String, serde_json::Value>,
+    /// what it was checked against), from the kind's own typed record.
+    pub normalized: serde_json::Value,
 }
 
 impl Judgement {
-    pub fn with_normalized(
-        mut self,
-        normalized: serde_json::Map<String, serde_json::Value>,
-    ) -> Judgement {
-        self.normalized = normalized;
-        self
+    pub fn new(verdict: Verdict, explanation: impl Into<String>, evidence: Vec<Evidence>) -> Self {
+        Judgement {
+            verdict,
+            explanation: explanation.into(),
+            evidence,
+            normalized: serde_json::Value::Object(serde_json::Map::new()),
+        }
     }
 
     pub fn unverified(explanation: impl Into<String>) -> Judgement {
-        Judgement {
-            verdict: Verdict::Unverified,
-            explanation: explanation.into(),
-            evidence: Vec::new(),
-            normalized: serde_json::Map::new(),
+        Judgement::new(Verdict::Unverified, explanation, Vec::new())
+    }
+
+    /// The judgement with the kind's resolved values for reports.
+    pub fn with(mut self, normalized: &impl Serialize) -> Judgement {
+        self.normalized = serde_json::to_value(normalized)
+            .unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()));
+        self
+    }
+
+    /// A decided verdict kept only when `decided`; otherwise unverified, with `why`
+    /// before the explanation.
+    pub fn decided_only_if(mut self, decided: bool, why: &str) -> Judgement {
+        if !decided && self.verdict != Verdict::Supported && self.verdict != Verdict::Unverified {
+            self.verdict = Verdict::Unverified;
+            self.explanation = format!("{why}: {}", self.explanation);
         }
+        self
     }
 }
 
-/// What checkers need besides the claim: the base, the document's tokens and the
-/// events each sentence names (found once per sentence).
+/// What a claim is checked in: the base, the draft's tokens, mentions and
+/// references, each indexed by position so a look-up costs no scan of the draft.
 pub struct CheckContext<'a> {
     pub base: &'a FactBase,
     pub segmented: &'a Segmented,
     pub text: &'a str,
-    pub rules: &'a crate::rules::Rules,
+    pub rules: &'a Rules,
     /// The date relative claims count from, if the draft has one.
-    pub as_of: Option<chrono::NaiveDate>,
-    mentions: &'a [Mention],
-    entity_mentions: Vec<&'a Mention>,
-    events: HashMap<usize, Vec<events::EventMatch>>,
+    pub as_of: Option<NaiveDate>,
+    /// Every mention, sorted by position.
+    pub mentions: &'a [Mention],
+    pub discourse: Discourse,
 }
 
 impl<'a> CheckContext<'a> {
@@ -137,14 +170,10 @@ impl<'a> CheckContext<'a> {
         base: &'a FactBase,
         segmented: &'a Segmented,
         text: &'a str,
-        rules: &'a crate::rules::Rules,
-        as_of: Option<chrono::NaiveDate>,
+        rules: &'a Rules,
+        as_of: Option<NaiveDate>,
         mentions: &'a [Mention],
     ) -> Self {
-        let entity_mentions = mentions
-            .iter()
-            .filter(|m| matches!(m.value, MentionValue::Entity { .. }))
-            .collect();
         CheckContext {
             base,
             segmented,
@@ -152,105 +181,75 @@ impl<'a> CheckContext<'a> {
             rules,
             as_of,
             mentions,
-            entity_mentions,
-            events: HashMap::new(),
+            discourse: Discourse::new(segmented, mentions, base, rules),
         }
     }
 
-    /// Events the claim's sentence names, with an anchor in the claim's clause.
-    pub fn events_for(&mut self, claim: &Claim) -> Vec<events::EventMatch> {
-        self.events_in(claim.sentence.clone(), claim.clause.clone())
+    /// The mentions whose first token lies in `range`.
+    pub fn mentions_in(&self, range: &Range<usize>) -> &'a [Mention] {
+        let first = self
+            .mentions
+            .partition_point(|m| m.tokens.start < range.start);
+        let last = self
+            .mentions
+            .partition_point(|m| m.tokens.start < range.end);
+        &self.mentions[first..last.max(first)]
     }
 
-    /// Events `sentence` names, with an anchor in `clause` (found once a sentence).
-    pub fn events_in(
-        &mut self,
-        sentence: Range<usize>,
-        clause: Range<usize>,
-    ) -> Vec<events::EventMatch> {
-        let (base, rules, segmented, mentions) =
-            (self.base, self.rules, self.segmented, &self.entity_mentions);
-        let all = self.events.entry(sentence.start).or_insert_with(|| {
-            let inside: Vec<&Mention> = mentions
-                .iter()
-                .copied()
-                .filter(|m| sentence.contains(&m.tokens.start))
-                .collect();
-            events::in_sentence(base, rules, &segmented.tokens, sentence.clone(), &inside)
-        });
-        all.iter()
-            .filter(|m| m.anchored_in(&clause))
-            .cloned()
-            .collect()
-    }
-
-    /// The dated events `sentence` names in `clause`, strong matches first, then
-    /// the nearest to `near`.
-    pub fn dated_events_in(
-        &mut self,
-        sentence: Range<usize>,
-        clause: Range<usize>,
-        near: &Range<usize>,
-    ) -> Vec<Dated<'a>> {
-        let base = self.base;
-        let mut dated: Vec<Dated> = self
-            .events_in(sentence, clause)
-            .into_iter()
-            .filter_map(|event| {
-                let (fact, time) = event.dated(base)?;
-                Some(Dated {
-                    distance: event.distance(near),
-                    event,
-                    fact,
-                    time,
-                })
-            })
-            .collect();
-        dated.sort_by_key(|d| (!d.event.strong, d.distance));
-        dated
-    }
-
-    /// An event named right after the claim's tokens ("the 2015 Iran nuclear deal").
-    pub fn event_named_at(&self, token: usize) -> Option<(usize, bool)> {
-        self.entity_mentions.iter().find_map(|m| match m.value {
-            MentionValue::Entity { entity, score }
-                if m.tokens.start == token
-                    && self.base.entities[entity].kind == crate::factbase::EntityKind::Event =>
-            {
-                Some((entity, self.base.names.is_strong(score)))
-            }
-            _ => None,
-        })
-    }
-
-    /// The first date stated in `clause`.
-    pub fn date_in(&self, clause: &Range<usize>) -> Option<crate::dates::DateRange> {
-        self.mentions.iter().find_map(|m| match &m.value {
-            MentionValue::Date(date) if clause.contains(&m.tokens.start) => Some(date.range),
+    /// The first date stated in `range`, with its tokens.
+    pub fn date_in(&self, range: &Range<usize>) -> Option<(DateRange, Range<usize>)> {
+        self.mentions_in(range).iter().find_map(|m| match &m.value {
+            MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
             _ => None,
         })
     }
 
     /// The original text of a token range, on one line (for explanations).
     pub fn text_of(&self, tokens: Range<usize>) -> String {
+        if tokens.is_empty() {
+            return String::new();
+        }
         let span = self.segmented.span_of(tokens);
         let text = span.get(self.text).unwrap_or("");
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+
+    /// The facts a stretch of a sentence states; see `readings`.
+    pub fn readings(&self) -> Readings<'_, 'a> {
+        Readings::new(self)
+    }
 }
 
-/// How a span of `actual_days` fits a stated duration and its hedge. A bare
-/// duration is right when it rounds to the stated amount of its unit; outside the
-/// tolerance but within a quarter of the stated length is imprecise.
+/// How a bare duration (one without a hedge) is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// To the nearest whole unit: "two years ago".
+    Nearest,
+    /// Also in whole units completed: a length of time in office, "seven years and
+    /// eight months" for 7 years, 8 months and 21 days.
+    Completed,
+}
+
+/// How a span of `actual_days` fits a stated duration and its hedge; outside the
+/// tolerance but within a quarter of the stated length is imprecise. A count of days
+/// may include or leave out the first day.
 pub fn judge_span(
-    stated: &crate::mentions::Duration,
-    tolerance: crate::rules::Tolerance,
+    stated: &Duration,
+    tolerance: Tolerance,
     actual_days: f64,
+    rounding: Rounding,
 ) -> Verdict {
     let stated_days = stated.days();
     let within = match tolerance {
-        crate::rules::Tolerance::Exact => {
-            (actual_days / stated.unit.days()).round() == stated.amount
+        Tolerance::Exact => {
+            let unit = stated.unit.days();
+            let off = (actual_days - stated_days) / unit;
+            let (below, above) = match (stated.unit == TimeUnit::Day, rounding) {
+                (true, _) => (1.0, 1.0),
+                (false, Rounding::Nearest) => (0.5, 0.5),
+                (false, Rounding::Completed) => (0.5, 1.0),
+            };
+            off >= -below - 1e-9 && off < above + 1e-9
         }
         _ => tolerance.admits(stated_days, actual_days),
     };
@@ -264,57 +263,26 @@ pub fn judge_span(
 }
 
 /// "702 days (1.9 years)": a span in days and in the stated unit.
-pub fn describe_days(days: f64, unit: crate::dates::TimeUnit) -> String {
+pub fn describe_days(days: f64, unit: TimeUnit) -> String {
     let in_unit = days / unit.days();
     let name = format!("{unit:?}").to_lowercase();
-    if unit == crate::dates::TimeUnit::Day {
+    if unit == TimeUnit::Day {
         format!("{days:.0} days")
     } else {
         format!("{days:.0} days ({in_unit:.1} {name}s)")
     }
 }
 
-/// An event located in a sentence, with the fact that dates it.
-#[derive(Debug, Clone)]
-pub struct Dated<'a> {
-    pub event: events::EventMatch,
-    pub fact: &'a Fact,
-    pub time: crate::factbase::FactTime,
-    pub distance: usize,
-}
-
-impl Dated<'_> {
-    /// The day the event is taken to have happened: its day, or the middle of a
-    /// coarser date; a span of time from its start.
-    pub fn day(&self) -> chrono::NaiveDate {
-        match self.time {
-            crate::factbase::FactTime::At(range) => range.first + (range.last - range.first) / 2,
-            crate::factbase::FactTime::Between { start, .. } => start.first,
-        }
+/// The day a time is taken to mean when one day is needed: the day itself, or the
+/// middle of a coarser date; a span of time from its start.
+pub fn day_of(time: &FactTime) -> NaiveDate {
+    match time {
+        FactTime::At(range) => middle(range),
+        FactTime::Between { start, .. } => start.first,
     }
 }
 
-/// Judges every claim.
-pub fn verify(claims: &[Claim], context: &mut CheckContext) -> Vec<Judgement> {
-    claims
-        .iter()
-        .map(|claim| match &claim.statement {
-            Statement::Date(date) => event_date::check(claim, date, context),
-            Statement::Count {
-                value,
-                tolerance,
-                unit_words,
-            } => event_count::check(claim, *value, *tolerance, unit_words, context),
-            Statement::Elapsed {
-                duration,
-                tolerance,
-            } => elapsed::check(claim, duration, *tolerance, context),
-            Statement::Relative { .. } | Statement::Order { .. } => {
-                relative_event::check(claim, context)
-            }
-            Statement::Ordinal(statement) => ordinal_window::check(claim, statement, context),
-            Statement::Title(statement) => title::check(claim, statement, context),
-            Statement::Quote { speaker } => quote::check(*speaker, context),
-        })
-        .collect()
+/// The middle day of a range.
+pub fn middle(range: &DateRange) -> NaiveDate {
+    range.first + (range.last - range.first) / 2
 }

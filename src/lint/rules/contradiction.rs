@@ -113,7 +113,13 @@ fn conflict(
         return overlap && x.as_ref().map(|o| &o.value) != y.as_ref().map(|o| &o.value);
     }
     match (&a.0.value, &b.0.value) {
-        (Some(x), Some(y)) => overlap && (x.value - y.value).abs() > 1e-9,
+        (Some(x), Some(y)) => {
+            overlap
+                && match (x.value.number(), y.value.number()) {
+                    (Some(x), Some(y)) => (x - y).abs() > 1e-9,
+                    _ => x.value.as_text() != y.value.as_text(),
+                }
+        }
         (None, None) => a.1.is_some() && b.1.is_some() && !overlap,
         _ => false,
     }
@@ -121,7 +127,11 @@ fn conflict(
 
 fn describe(fact: &FactRecord, other: &FactRecord) -> String {
     match (&fact.value, &other.value, &fact.object, &other.object) {
-        (Some(x), Some(y), ..) => format!("{} against {} at the same time", x.value, y.value),
+        (Some(x), Some(y), ..) => format!(
+            "{} against {} at the same time",
+            x.value.as_text(),
+            y.value.as_text()
+        ),
         (_, _, Some(x), Some(y)) if x.value != y.value => {
             format!("`{}` against `{}` at the same time", x.value, y.value)
         }

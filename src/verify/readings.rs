@@ -1,0 +1,497 @@
+//! Which facts a stretch of a sentence states. A fact is read from the wording when
+//! the sentence refers to one of its entities (its subject, its object or an entity
+//! of its qualifiers: by name, pronoun or description) and the stretch uses one of
+//! its property's words (`rules/properties.yaml`), or when the stretch names an event
+//! (by name or by its cue words), whose own occurrence it then states.
+//!
+//! Each reading says which aspect of the fact the words state (that it happened,
+//! began, ended or held), what tied it to the wording, and whether it identifies its
+//! fact with no second reading: a claim may be contradicted only by such a reading.
+
+use super::CheckContext;
+use crate::dates::DateRange;
+use crate::discourse::{How, Reference};
+use crate::factbase::{
+    Aspect, Cue, EntityIdx, EntityKind, Fact, FactBase, FactTime, PerSubject, PropertyDefinition,
+};
+use crate::segment::Token;
+use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
+use std::ops::Range;
+
+/// Endings a property's or cue's word may take in the draft: "land" matches
+/// "landed", "landing".
+const SUFFIXES: &[&str] = &["", "s", "es", "ed", "d", "ing", "'s"];
+
+/// Whether a draft's token is a form of `word`.
+pub fn word_matches(token: &Token, word: &str) -> bool {
+    token
+        .key
+        .strip_prefix(word)
+        .is_some_and(|rest| SUFFIXES.contains(&rest))
+}
+
+/// The tokens of the first place `phrase` occurs in `range`, if it does.
+pub fn phrase_at(tokens: &[Token], range: Range<usize>, phrase: &[String]) -> Option<Range<usize>> {
+    let start = range.clone().find(|&i| {
+        i + phrase.len() <= range.end
+            && phrase
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(word, token)| word_matches(token, word))
+    })?;
+    Some(start..start + phrase.len())
+}
+
+/// Where to look for what a claim states.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Where the property's words, or an event's name, must be: the claim's clause.
+    pub words_in: Range<usize>,
+    /// Where references to the fact's entities count: usually the whole sentence.
+    pub entities_in: Range<usize>,
+    /// The claim's own tokens, which readings are measured from.
+    pub near: Range<usize>,
+    /// Whether the property's words must be there, or naming an entity of the fact is
+    /// enough (a count of rockets needs only its unit).
+    pub words_needed: bool,
+    /// Whether to fall back to the draft's topic when nothing in the sentence yields a
+    /// reading ("The new rover carries seven instruments").
+    pub topic: bool,
+}
+
+/// One way of reading the wording as stating a fact.
+#[derive(Debug, Clone)]
+pub struct Reading<'a> {
+    pub fact: &'a Fact,
+    /// What the words state about the fact.
+    pub aspect: Aspect,
+    /// The property's words that tied the fact to the wording, if words did.
+    pub words: Option<Range<usize>>,
+    /// The event's name (or cue words) when the stretch names the event itself.
+    pub event_name: Option<Range<usize>>,
+    /// The reference to the fact's subject, if the sentence makes one.
+    pub subject: Option<Reference>,
+    /// The reference to the fact's object, if the sentence makes one.
+    pub object: Option<Reference>,
+    /// Whether the sentence names the fact's object.
+    pub object_named: bool,
+    /// How many of the fact's entity qualifiers the sentence names.
+    pub qualifiers_named: usize,
+    /// How many content words of the fact's text value the stretch shares.
+    pub shared_words: usize,
+    /// Whether every reference it rests on matched strongly.
+    pub strong: bool,
+    /// Whether it rests on the draft's topic rather than on this sentence.
+    pub from_topic: bool,
+    /// Tokens from the claim to the nearest thing that tied the reading.
+    pub distance: usize,
+}
+
+impl<'a> Reading<'a> {
+    /// When the aspect the words state was: an occurrence's date, a term's start or
+    /// end, or the span a state held. A fact without a time of its own (the votes of
+    /// an election) takes the time of its subject's occurrence.
+    pub fn time(&self, base: &FactBase) -> Option<DateRange> {
+        let time = self
+            .fact
+            .time
+            .or_else(|| base.occurrence(self.fact.subject).map(|(_, t)| t))?;
+        aspect_time(&time, self.aspect)
+    }
+
+    /// Whether the reading leaves no second reading of which fact is meant: the
+    /// event named itself, a fact its subject has only one of, or, for a property a
+    /// subject has many of, a fact whose object, a qualifier or its words the
+    /// sentence also gives.
+    pub fn identified(&self, base: &FactBase) -> bool {
+        if self.event_name.is_some() {
+            return true;
+        }
+        let definition = base.property_of(self.fact);
+        // A subject with one fact of the property in the base leaves no other reading.
+        let only = || {
+            base.facts_about(self.fact.subject)
+                .filter(|f| f.property == self.fact.property)
+                .count()
+                == 1
+        };
+        let by_subject =
+            self.subject.is_some() && (definition.per_subject == PerSubject::One || only());
+        let by_value = match self.fact.text() {
+            Some(text) => self.shared_words >= content_words(text).len().min(2),
+            None => false,
+        };
+        by_subject || self.object_named || self.qualifiers_named > 0 || by_value
+    }
+
+    /// Whether a verdict may rest on it: strong names, from the sentence itself, a
+    /// subject named rather than guessed from a pronoun, and no second reading.
+    pub fn decisive(&self, base: &FactBase) -> bool {
+        let named = match &self.subject {
+            Some(subject) => matches!(subject.how, How::Named | How::Repeated),
+            None => self.event_name.is_some() || self.object_named || self.qualifiers_named > 0,
+        };
+        self.strong && !self.from_topic && named && self.identified(base)
+    }
+
+    /// Tokens from `near` to the property's words or, failing them, to the object's
+    /// name: how closely the wording ties the fact to a value ("12 years in office",
+    /// "seven years as chief cabinet secretary").
+    pub fn tie_distance(&self, near: &Range<usize>) -> usize {
+        let words = self.words.as_ref().map(|w| w.clone().collect::<Vec<_>>());
+        let object = self
+            .object
+            .as_ref()
+            .map(|o| o.tokens.clone().collect::<Vec<_>>());
+        [words, object]
+            .into_iter()
+            .flatten()
+            .map(|anchors| distance(&anchors, near))
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// The days a time's aspect covers: an occurrence's date or span, a term's start or
+/// end (none while it goes on), the whole span of a state.
+pub fn aspect_time(time: &FactTime, aspect: Aspect) -> Option<DateRange> {
+    match (aspect, *time) {
+        (_, FactTime::At(at)) => Some(at),
+        (Aspect::Start, FactTime::Between { start, .. }) => Some(start),
+        (Aspect::End, FactTime::Between { end, .. }) => end,
+        (Aspect::Occurrence | Aspect::State, FactTime::Between { .. }) => Some(time.range()),
+    }
+}
+
+/// Finds readings for one context.
+pub struct Readings<'c, 'a> {
+    cx: &'c CheckContext<'a>,
+}
+
+impl<'c, 'a> Readings<'c, 'a> {
+    pub fn new(cx: &'c CheckContext<'a>) -> Self {
+        Readings { cx }
+    }
+
+    /// Every reading of `query` whose fact `accept` takes, nearest and best tied first.
+    pub fn find(
+        &self,
+        query: &Query,
+        accept: &dyn Fn(&Fact, &PropertyDefinition) -> bool,
+    ) -> Vec<Reading<'a>> {
+        let cx = self.cx;
+        let references = cx.discourse.within(&query.entities_in);
+        let mut found = self.events_named(query, references, accept);
+        found.extend(self.by_references(query, references, accept, false));
+        if found.is_empty() && query.topic {
+            let topic: Vec<Reference> = cx
+                .discourse
+                .topic()
+                .iter()
+                .map(|&entity| Reference {
+                    entity,
+                    tokens: query.near.clone(),
+                    how: How::Named,
+                    strong: true,
+                })
+                .collect();
+            found = self.by_references(query, &topic, accept, true);
+        }
+        found.sort_by_key(|r| {
+            (
+                !(r.strong && r.identified(cx.base)),
+                r.from_topic,
+                r.distance,
+            )
+        });
+        found
+    }
+
+    /// Events the stretch names, by name or by cue, each read as its own occurrence.
+    fn events_named(
+        &self,
+        query: &Query,
+        references: &[Reference],
+        accept: &dyn Fn(&Fact, &PropertyDefinition) -> bool,
+    ) -> Vec<Reading<'a>> {
+        let cx = self.cx;
+        let base = cx.base;
+        let tokens = &cx.segmented.tokens;
+        let mut participants: Vec<EntityIdx> = Vec::new();
+        let mut named: Vec<(EntityIdx, Range<usize>, bool)> = references
+            .iter()
+            .filter(|r| {
+                r.how == How::Named
+                    && base.entities[r.entity].kind == EntityKind::Event
+                    && query.words_in.contains(&r.tokens.start)
+            })
+            .map(|r| (r.entity, r.tokens.clone(), r.strong))
+            .collect();
+        // Cues: all of a cue's words in the stretch, and its entities in the sentence.
+        let mut candidates: Vec<(EntityIdx, usize)> = Vec::new();
+        for token in &tokens[query.words_in.clone()] {
+            for stem in stems(&token.key) {
+                candidates.extend_from_slice(base.cues.by_word(stem));
+            }
+        }
+        for reference in references {
+            candidates.extend_from_slice(base.cues.by_entity(reference.entity));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (event, cue) in candidates {
+            let cue = &base.entities[event].cues[cue];
+            if let Some((anchors, strong)) = match_cue(cue, tokens, query, references) {
+                named.push((event, anchors, strong));
+                participants.extend(cue.entities.iter().filter(|&&e| e != event));
+            }
+        }
+        // An event that takes part in another one named ("withdrew from the nuclear
+        // deal" is about the withdrawal, not the deal) is not what the stretch tells of.
+        named.retain(|(event, ..)| !participants.contains(event));
+        let mut readings: Vec<Reading<'a>> = Vec::new();
+        let mut done: Vec<EntityIdx> = Vec::new();
+        for (event, anchors, strong) in named {
+            if done.contains(&event) {
+                continue;
+            }
+            done.push(event);
+            // The event's own facts: its occurrence, and what else the base says of
+            // it (how many rockets it involved).
+            for fact in base.facts_about(event) {
+                if !accept(fact, base.property_of(fact)) {
+                    continue;
+                }
+                readings.push(Reading {
+                    fact,
+                    aspect: Aspect::Occurrence,
+                    words: None,
+                    distance: distance(&anchors.clone().collect::<Vec<_>>(), &query.near),
+                    event_name: Some(anchors.clone()),
+                    subject: references.iter().find(|r| r.entity == event).cloned(),
+                    object: None,
+                    object_named: false,
+                    qualifiers_named: 0,
+                    shared_words: 0,
+                    strong,
+                    from_topic: false,
+                });
+            }
+        }
+        readings
+    }
+
+    /// Facts about the entities referred to, tied by their property's words.
+    fn by_references(
+        &self,
+        query: &Query,
+        references: &[Reference],
+        accept: &dyn Fn(&Fact, &PropertyDefinition) -> bool,
+        from_topic: bool,
+    ) -> Vec<Reading<'a>> {
+        let cx = self.cx;
+        let base = cx.base;
+        let tokens = &cx.segmented.tokens;
+        let present: FxHashSet<&str> = tokens[query.words_in.clone()]
+            .iter()
+            .flat_map(|t| stems(&t.key))
+            .collect();
+        let referred = |entity: EntityIdx| references.iter().find(|r| r.entity == entity);
+        // Entities of each kind the stretch names, to tell a fact about another office
+        // or club from one the sentence means.
+        let named_in_words: Vec<EntityIdx> = references
+            .iter()
+            .filter(|r| query.words_in.contains(&r.tokens.start))
+            .map(|r| r.entity)
+            .collect();
+        let mut seen: FxHashSet<(usize, Aspect)> = FxHashSet::default();
+        let mut readings = Vec::new();
+        for reference in references {
+            for index in base.facts_naming(reference.entity) {
+                let fact = &base.facts[index];
+                let definition = base.property_of(fact);
+                if !accept(fact, definition) {
+                    continue;
+                }
+                if let Some(object) = fact.object
+                    && referred(object).is_none()
+                    && conflicting(base, object, &named_in_words)
+                {
+                    continue;
+                }
+                let subject = referred(fact.subject).cloned();
+                // A fact is read through its subject, unless the subject is an event,
+                // which the facts about it name by what took part in it.
+                if subject.is_none() && base.entities[fact.subject].kind != EntityKind::Event {
+                    continue;
+                }
+                let object = fact.object.and_then(&referred).cloned();
+                // An office is named too by naming what it leads ("took office at the ECB").
+                let object_named = fact.object.is_some_and(|o| {
+                    referred(o).is_some()
+                        || base.entities[o]
+                            .leads
+                            .is_some_and(|l| referred(l).is_some())
+                });
+                let qualifiers_named = fact
+                    .qualifiers
+                    .iter()
+                    .filter_map(|(_, v)| v.entity())
+                    .filter(|&e| referred(e).is_some())
+                    .count();
+                let shared_words = fact
+                    .text()
+                    .map_or(0, |text| shared(text, tokens, &query.words_in));
+                let strong = fact.entities().filter_map(referred).all(|r| r.strong);
+                let mut anchors: Vec<usize> = fact
+                    .entities()
+                    .filter_map(referred)
+                    .flat_map(|r| r.tokens.clone())
+                    .collect();
+                let mut tied = false;
+                for (aspect, phrase) in &definition.words {
+                    if !present.contains(phrase[0].as_str()) || seen.contains(&(index, *aspect)) {
+                        continue;
+                    }
+                    let Some(words) = phrase_at(tokens, query.words_in.clone(), phrase) else {
+                        continue;
+                    };
+                    seen.insert((index, *aspect));
+                    tied = true;
+                    anchors.extend(words.clone());
+                    readings.push(Reading {
+                        fact,
+                        aspect: *aspect,
+                        distance: distance(&anchors, &query.near),
+                        words: Some(words),
+                        event_name: None,
+                        subject: subject.clone(),
+                        object: object.clone(),
+                        object_named,
+                        qualifiers_named,
+                        shared_words,
+                        strong,
+                        from_topic,
+                    });
+                }
+                if !tied && !query.words_needed && seen.insert((index, Aspect::Occurrence)) {
+                    readings.push(Reading {
+                        fact,
+                        aspect: Aspect::Occurrence,
+                        distance: distance(&anchors, &query.near),
+                        words: None,
+                        event_name: None,
+                        subject,
+                        object,
+                        object_named,
+                        qualifiers_named,
+                        shared_words,
+                        strong,
+                        from_topic,
+                    });
+                }
+            }
+        }
+        readings
+    }
+}
+
+/// Whether the stretch names another entity of the same kind as `object` (another
+/// office, another club), so a fact with `object` is not what it means.
+fn conflicting(base: &FactBase, object: EntityIdx, named: &[EntityIdx]) -> bool {
+    let kind = base.entities[object].kind;
+    matches!(
+        kind,
+        EntityKind::Office | EntityKind::Organization | EntityKind::Award | EntityKind::Place
+    ) && named
+        .iter()
+        .any(|&e| e != object && base.entities[e].kind == kind)
+}
+
+/// The forms a token's word may have in a phrase: itself, and itself without an ending.
+pub fn stems(key: &str) -> impl Iterator<Item = &str> {
+    SUFFIXES
+        .iter()
+        .filter_map(move |suffix| key.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
+}
+
+/// Tokens from `near` to the nearest of `anchors`.
+fn distance(anchors: &[usize], near: &Range<usize>) -> usize {
+    anchors
+        .iter()
+        .map(|&a| {
+            if a < near.start {
+                near.start - a
+            } else {
+                a.saturating_sub(near.end.saturating_sub(1))
+            }
+        })
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// The anchor tokens and strength of a cue the sentence matches: all of its words
+/// and entities in the sentence, one of its words in the stretch.
+fn match_cue(
+    cue: &Cue,
+    tokens: &[Token],
+    query: &Query,
+    references: &[Reference],
+) -> Option<(Range<usize>, bool)> {
+    let mut anchors: Vec<usize> = Vec::new();
+    for phrase in &cue.phrases {
+        anchors.extend(phrase_at(tokens, query.entities_in.clone(), phrase)?);
+    }
+    if !cue.phrases.is_empty() && !anchors.iter().any(|a| query.words_in.contains(a)) {
+        return None;
+    }
+    let mut strong = true;
+    for &entity in &cue.entities {
+        let reference = references.iter().find(|r| r.entity == entity)?;
+        strong &= reference.strong;
+        // The cue's words say what happened; its entities only who took part, and
+        // anchor it only when it has no words.
+        if cue.phrases.is_empty() {
+            anchors.extend(reference.tokens.clone());
+        }
+    }
+    let first = *anchors.iter().min()?;
+    let last = *anchors.iter().max()?;
+    Some((first..last + 1, strong))
+}
+
+/// Words that carry no content in a fact's text value.
+const FILLER: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "from", "by", "with",
+    "that", "this", "his", "her", "its", "their", "was", "were", "is", "be", "will", "would", "as",
+    "it", "he", "she", "they",
+];
+
+/// The content words of a text, lower case.
+pub fn content_words(text: &str) -> Vec<String> {
+    crate::segment::tokenize_str(text)
+        .iter()
+        .filter(|t| t.is_word() && t.key.len() > 2 && !FILLER.contains(&t.key.as_str()))
+        .map(|t| t.key.to_string())
+        .collect()
+}
+
+/// How many content words of `text` the stretch `range` uses, in any form.
+fn shared(text: &str, tokens: &[Token], range: &Range<usize>) -> usize {
+    content_words(text)
+        .iter()
+        .filter(|word| {
+            tokens[range.clone()]
+                .iter()
+                .any(|t| word_matches(t, word) || stems(word).any(|s| word_matches(t, s)))
+        })
+        .count()
+}
+
+/// Whether a reading's time lies after `as_of`: an event that had not happened when
+/// the draft was written is never what a past-tense sentence is about.
+pub fn after(time: Option<DateRange>, as_of: Option<NaiveDate>) -> bool {
+    matches!((time, as_of), (Some(time), Some(as_of)) if time.first > as_of)
+}
