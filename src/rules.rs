@@ -6,6 +6,7 @@
 use crate::dates::TimeUnit;
 use crate::factbase::Property;
 use crate::factbase::{PropertiesFile, PropertyTable};
+use crate::mentions::forms::{Forms, FormsFile};
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -223,6 +224,8 @@ pub struct Rules {
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
     pub hedges: PhraseTable<Tolerance>,
+    /// Ages, tallies and other forms built around a number (`mentions.yaml`).
+    pub forms: Forms,
     pub names: NameMatching,
     /// Per property, phrases (as words) that say a sentence is about such a fact.
     pub fact_words: Vec<(Property, Vec<Vec<String>>)>,
@@ -241,7 +244,7 @@ pub struct Rules {
 
 /// Which kinds of mention a word can start: a set of flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Starts(u8);
+pub struct Starts(u16);
 
 impl Starts {
     pub const DATE: Starts = Starts(1);
@@ -251,7 +254,8 @@ impl Starts {
     pub const FRACTION: Starts = Starts(16);
     pub const VAGUE: Starts = Starts(32);
     pub const ORDINAL: Starts = Starts(64);
-    pub const ALL: Starts = Starts(127);
+    pub const AGE: Starts = Starts(128);
+    pub const ALL: Starts = Starts(255);
 
     pub fn has(self, other: Starts) -> bool {
         self.0 & other.0 != 0
@@ -297,8 +301,8 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml`,
-    /// `triggers.yaml` and `properties.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `mentions.yaml`, `hedges.yaml`,
+    /// `names.yaml`, `triggers.yaml` and `properties.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -313,6 +317,8 @@ impl Rules {
         let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("context.yaml")?;
         let context: ContextFile = yaml::parse(&path, &text, 0)?;
+        let (path, text) = read("mentions.yaml")?;
+        let forms: FormsFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("hedges.yaml")?;
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("names.yaml")?;
@@ -323,12 +329,16 @@ impl Rules {
         let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
         let properties = PropertyTable::new(properties, &text)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-        Rules::from_parts(lexicon, context, hedges, names, triggers, properties, dir)
+        Rules::from_parts(
+            lexicon, context, forms, hedges, names, triggers, properties, dir,
+        )
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn from_parts(
         lexicon: LexiconFile,
         context: ContextFile,
+        forms: FormsFile,
         hedges: HedgesFile,
         names: NameMatching,
         triggers: TriggersFile,
@@ -429,6 +439,7 @@ impl Rules {
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
             hedges: PhraseTable::new(hedge_phrases),
+            forms: Forms::new(forms),
             names,
             fact_words: triggers
                 .fact_words
@@ -470,7 +481,8 @@ impl Rules {
         for word in self.months.keys().chain(self.weekdays.keys()) {
             add(word, Starts::DATE);
         }
-        let amount = Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION;
+        let amount =
+            Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION | Starts::AGE;
         for word in self.number_words.keys().chain(self.scales.keys()) {
             add(word, amount);
         }
@@ -482,6 +494,9 @@ impl Rules {
         }
         for word in self.hedges.first_words() {
             add(word, Starts::HEDGE);
+        }
+        for word in self.forms.opening_words() {
+            add(word, Starts::AGE);
         }
         starts
     }

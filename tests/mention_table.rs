@@ -12,7 +12,9 @@ use claimcheck::span::Span;
 use serde_json::Value;
 use std::path::Path;
 
-const QUANTITY_KINDS: &[&str] = &["date", "duration", "number", "percent", "ordinal"];
+const QUANTITY_KINDS: &[&str] = &[
+    "date", "duration", "number", "percent", "ordinal", "age", "tally",
+];
 
 struct Row {
     line: usize,

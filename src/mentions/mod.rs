@@ -3,8 +3,10 @@
 //! hedges, and names of entities the fact base knows. Mentions keep their token
 //! range so claims can look around them.
 
+mod ages;
 pub mod dates;
 pub mod durations;
+pub mod forms;
 mod names;
 mod numbers;
 mod ordinals;
@@ -44,10 +46,13 @@ pub enum MentionValue {
         entity: EntityIdx,
         score: f64,
     },
+    /// An age in years: "the 38-year-old", "aged 34", "Suga, 71,".
+    Age(u32),
 }
 
 impl MentionValue {
-    /// The kind's name in reports: date, duration, number, percent, ordinal, hedge, entity.
+    /// The kind's name in reports: date, duration, number, percent, ordinal, hedge,
+    /// entity, age.
     pub fn kind(&self) -> &'static str {
         match self {
             MentionValue::Date(_) => "date",
@@ -57,6 +62,7 @@ impl MentionValue {
             MentionValue::Ordinal(_) => "ordinal",
             MentionValue::Hedge(_) => "hedge",
             MentionValue::Entity { .. } => "entity",
+            MentionValue::Age(_) => "age",
         }
     }
 }
@@ -169,6 +175,11 @@ impl ClauseReader<'_> {
             && let Some((date, next)) = self.read_date(i, anchor)?
         {
             return Ok(Step::Mention(MentionValue::Date(date), next));
+        }
+        if starts.has(Starts::AGE)
+            && let Some((age, next)) = ages::read(tokens, i, end, self.sentence_start, rules)
+        {
+            return Ok(Step::Mention(MentionValue::Age(age), next));
         }
         if starts.has(Starts::DURATION)
             && let Some((duration, next)) = durations::read(tokens, i, end, rules)

@@ -97,6 +97,16 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
     Some((value, next))
 }
 
+/// The amount one token's key writes: digits ("38", "2,000", "1.8") or a number
+/// word ("five", "thirty-eight").
+pub fn key_value(key: &str, rules: &Rules) -> Option<f64> {
+    if key.starts_with(|c: char| c.is_ascii_digit()) {
+        digits(key, rules)
+    } else {
+        word_value(key, rules).map(|v| v as f64)
+    }
+}
+
 /// "three" → 3, "twenty-one" → 21.
 pub fn word_value(key: &str, rules: &Rules) -> Option<u64> {
     if let Some(&value) = rules.number_words.get(key) {

@@ -40,6 +40,7 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
         }
         MentionValue::Percent(value) => (number(*value), None),
         MentionValue::Ordinal(value) => (json!(value), None),
+        MentionValue::Age(years) => (json!(years), None),
         MentionValue::Hedge(tolerance) => {
             extra.insert("tolerance".into(), json!(tolerance));
             (json!(tolerance.name()), None)
