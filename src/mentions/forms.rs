@@ -2,12 +2,24 @@
 //! tallies and other forms built around a number, read once into look-up tables.
 
 use crate::rules::PhraseTable;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct FormsFile {
     ages: AgesFile,
+    tallies: TalliesFile,
+    singular_endings: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TalliesFile {
+    cues: Vec<String>,
+    cue_reach: usize,
+    units: Vec<String>,
+    named: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -23,6 +35,22 @@ struct AgesFile {
 #[derive(Debug)]
 pub struct Forms {
     pub ages: AgeWords,
+    pub tallies: TallyWords,
+    /// Plural endings and their singular replacements, tried in order.
+    singular_endings: Vec<(String, String)>,
+}
+
+/// How a tally is written around its two numbers.
+#[derive(Debug)]
+pub struct TallyWords {
+    /// Words near a pair of numbers that make it a tally whatever its order.
+    pub cues: FxHashSet<String>,
+    /// How many words before the pair a cue may stand.
+    pub cue_reach: usize,
+    /// Counted nouns, singular.
+    pub units: FxHashSet<String>,
+    /// Joined numbers that name something ("9-11").
+    pub named: FxHashSet<String>,
 }
 
 /// How an age is written around its number.
@@ -52,11 +80,33 @@ impl Forms {
                 after: PhraseTable::new(ages.after.iter().map(|w| (w.as_str(), ()))),
                 between_commas_max: ages.between_commas_max,
             },
+            tallies: TallyWords {
+                cues: lower(&file.tallies.cues),
+                cue_reach: file.tallies.cue_reach,
+                units: lower(&file.tallies.units),
+                named: lower(&file.tallies.named),
+            },
+            singular_endings: file.singular_endings,
         }
+    }
+
+    /// A lower-case noun in the singular: "votes" → "vote", "countries" → "country".
+    pub fn singular(&self, word: &str) -> String {
+        self.singular_endings
+            .iter()
+            .find_map(|(plural, singular)| {
+                let stem = word.strip_suffix(plural.as_str())?;
+                (!stem.is_empty()).then(|| format!("{stem}{singular}"))
+            })
+            .unwrap_or_else(|| word.to_string())
     }
 
     /// The first words of the phrases that open a form, so the reader stops at them.
     pub(crate) fn opening_words(&self) -> impl Iterator<Item = &str> {
         self.ages.before.first_words()
     }
+}
+
+fn lower(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }

@@ -11,6 +11,7 @@ mod names;
 mod numbers;
 mod ordinals;
 mod quantity;
+mod tallies;
 
 use crate::dates::{DateRange, Precision};
 use crate::factbase::{EntityIdx, NameIndex};
@@ -22,6 +23,7 @@ use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
 pub use durations::Duration;
+pub use tallies::{Tally, TallyForm};
 
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -48,11 +50,13 @@ pub enum MentionValue {
     },
     /// An age in years: "the 38-year-old", "aged 34", "Suga, 71,".
     Age(u32),
+    /// Two numbers set against each other: "60-59", "314 of the 462 valid votes".
+    Tally(Tally),
 }
 
 impl MentionValue {
     /// The kind's name in reports: date, duration, number, percent, ordinal, hedge,
-    /// entity, age.
+    /// entity, age, tally.
     pub fn kind(&self) -> &'static str {
         match self {
             MentionValue::Date(_) => "date",
@@ -63,6 +67,7 @@ impl MentionValue {
             MentionValue::Hedge(_) => "hedge",
             MentionValue::Entity { .. } => "entity",
             MentionValue::Age(_) => "age",
+            MentionValue::Tally(_) => "tally",
         }
     }
 }
@@ -180,6 +185,11 @@ impl ClauseReader<'_> {
             && let Some((age, next)) = ages::read(tokens, i, end, self.sentence_start, rules)
         {
             return Ok(Step::Mention(MentionValue::Age(age), next));
+        }
+        if starts.has(Starts::QUANTITY)
+            && let Some((tally, next)) = tallies::read(tokens, i, self.clause.clone(), rules)
+        {
+            return Ok(Step::Mention(MentionValue::Tally(tally), next));
         }
         if starts.has(Starts::DURATION)
             && let Some((duration, next)) = durations::read(tokens, i, end, rules)

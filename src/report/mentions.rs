@@ -4,7 +4,7 @@
 
 use crate::dates::Precision;
 use crate::factbase::FactBase;
-use crate::mentions::{Mention, MentionValue};
+use crate::mentions::{Mention, MentionValue, TallyForm};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,6 +41,19 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
         MentionValue::Percent(value) => (number(*value), None),
         MentionValue::Ordinal(value) => (json!(value), None),
         MentionValue::Age(years) => (json!(years), None),
+        MentionValue::Tally(tally) => {
+            extra.insert("first".into(), number(tally.first));
+            extra.insert("second".into(), number(tally.second));
+            extra.insert("form".into(), json!(tally.form.name()));
+            if let Some(unit) = &tally.unit {
+                extra.insert("unit".into(), json!(unit));
+            }
+            let value = match tally.form {
+                TallyForm::Versus => format!("{}-{}", tally.first, tally.second),
+                TallyForm::OutOf => format!("{} of {}", tally.first, tally.second),
+            };
+            (json!(value), None)
+        }
         MentionValue::Hedge(tolerance) => {
             extra.insert("tolerance".into(), json!(tolerance));
             (json!(tolerance.name()), None)
