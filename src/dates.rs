@@ -121,7 +121,7 @@ impl DateRange {
 
     /// Whether the range is exactly one unit of its precision (one day, one
     /// Monday-to-Sunday week, one calendar month or year).
-    fn is_whole_unit(&self) -> bool {
+    pub fn is_whole_unit(&self) -> bool {
         let canonical = match self.precision {
             Precision::Day => Some(DateRange::day(self.first)),
             Precision::Week => Some(DateRange::week_of(self.first)),

@@ -495,8 +495,8 @@ impl Rules {
         for word in self.hedges.first_words() {
             add(word, Starts::HEDGE);
         }
-        for word in self.forms.opening_words() {
-            add(word, Starts::AGE);
+        for (word, flags) in self.forms.opening_words() {
+            add(word, flags);
         }
         starts
     }

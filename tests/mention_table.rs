@@ -1,7 +1,7 @@
 //! The mention examples table (`tests/mentions/examples.tsv`) is the mention
 //! stage's specification: each row marks one span of a sentence with ⟦ ⟧ and says
-//! what must be read there (or, for `none`, that nothing may be). One test runs
-//! every row and lists every row that fails.
+//! what must be read there (or, for `none`, that nothing may be); `\n` in a row is a
+//! line break. One test runs every row and lists every row that fails.
 
 use claimcheck::document::Document;
 use claimcheck::mentions;
@@ -41,7 +41,8 @@ fn rows() -> Vec<Row> {
             "line {}: five tab-separated fields",
             index + 1
         );
-        let marked = fields[4];
+        // "\n" in a row stands for a line break ("\n\n" starts a new paragraph).
+        let marked = fields[4].replace("\\n", "\n");
         let open = marked
             .find('⟦')
             .unwrap_or_else(|| panic!("line {}: no ⟦", index + 1));

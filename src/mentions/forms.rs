@@ -1,8 +1,9 @@
 //! The mention stage's own rules file (`rules/mentions.yaml`): the wording of ages,
 //! tallies and other forms built around a number, read once into look-up tables.
 
-use crate::rules::PhraseTable;
-use rustc_hash::FxHashSet;
+use super::dates::AnchorPart;
+use crate::rules::{PhraseTable, Starts};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -11,6 +12,33 @@ pub(crate) struct FormsFile {
     ages: AgesFile,
     tallies: TalliesFile,
     singular_endings: Vec<(String, String)>,
+    anaphora: AnaphoraFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphoraFile {
+    days: Vec<AnaphorDaysEntry>,
+    later: Vec<String>,
+    earlier: Vec<String>,
+    open_ended: Vec<String>,
+    periods: Vec<AnaphorPeriodEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphorDaysEntry {
+    words: Vec<String>,
+    days: i64,
+    #[serde(default)]
+    from_as_of: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphorPeriodEntry {
+    words: Vec<String>,
+    part: AnchorPart,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,8 +64,22 @@ struct AgesFile {
 pub struct Forms {
     pub ages: AgeWords,
     pub tallies: TallyWords,
+    pub anaphora: AnaphoraWords,
     /// Plural endings and their singular replacements, tried in order.
     singular_endings: Vec<(String, String)>,
+}
+
+/// How a date that hangs on an earlier one is written.
+#[derive(Debug)]
+pub struct AnaphoraWords {
+    /// "the next day": days from the anchor, and whether the as-of date may stand in.
+    pub days: PhraseTable<(i64, bool)>,
+    /// After an amount of time: "later" (+1) or "earlier" (-1).
+    pub directions: FxHashMap<String, i64>,
+    /// Direction words that must end the clause or come before a comma.
+    pub open_ended: FxHashSet<String>,
+    /// Before "week", "month" or "year": which part of the anchor's period.
+    pub periods: PhraseTable<AnchorPart>,
 }
 
 /// How a tally is written around its two numbers.
@@ -86,6 +128,7 @@ impl Forms {
                 units: lower(&file.tallies.units),
                 named: lower(&file.tallies.named),
             },
+            anaphora: AnaphoraWords::new(file.anaphora),
             singular_endings: file.singular_endings,
         }
     }
@@ -101,12 +144,43 @@ impl Forms {
             .unwrap_or_else(|| word.to_string())
     }
 
-    /// The first words of the phrases that open a form, so the reader stops at them.
-    pub(crate) fn opening_words(&self) -> impl Iterator<Item = &str> {
-        self.ages.before.first_words()
+    /// The first words of the phrases that open a form, with the readers they start,
+    /// so the mention reader stops at them.
+    pub(crate) fn opening_words(&self) -> impl Iterator<Item = (&str, Starts)> {
+        let ages = self.ages.before.first_words().map(|w| (w, Starts::AGE));
+        let anaphora = &self.anaphora;
+        let dates = anaphora
+            .days
+            .first_words()
+            .chain(anaphora.periods.first_words())
+            .map(|w| (w, Starts::DATE));
+        ages.chain(dates)
     }
 }
 
 fn lower(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl AnaphoraWords {
+    fn new(file: AnaphoraFile) -> AnaphoraWords {
+        let days = file.days.iter().flat_map(|entry| {
+            entry
+                .words
+                .iter()
+                .map(move |w| (w.as_str(), (entry.days, entry.from_as_of)))
+        });
+        let periods = file
+            .periods
+            .iter()
+            .flat_map(|entry| entry.words.iter().map(move |w| (w.as_str(), entry.part)));
+        let later = file.later.iter().map(|w| (w.to_lowercase(), 1));
+        let earlier = file.earlier.iter().map(|w| (w.to_lowercase(), -1));
+        AnaphoraWords {
+            days: PhraseTable::new(days),
+            directions: later.chain(earlier).collect(),
+            open_ended: lower(&file.open_ended),
+            periods: PhraseTable::new(periods),
+        }
+    }
 }

@@ -13,7 +13,7 @@ mod ordinals;
 mod quantity;
 mod tallies;
 
-use crate::dates::{DateRange, Precision};
+use crate::dates::DateRange;
 use crate::factbase::{EntityIdx, NameIndex};
 use crate::rules::{Rules, Starts, Tolerance};
 use crate::segment::{Segmented, TokenKind};
@@ -77,6 +77,16 @@ pub struct DateMention {
     pub expr: DateExpr,
     pub tense: Tense,
     pub range: DateRange,
+    /// The span of the date mention this one hangs on ("two days later" counts from
+    /// it); `None` for a date read on its own or against the as-of date.
+    pub anchor: Option<Span>,
+}
+
+/// The date last mentioned in a paragraph, which anaphoric dates count from.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    range: DateRange,
+    span: Span,
 }
 
 /// A relative date in a draft that has no as-of date to resolve it against.
@@ -95,8 +105,9 @@ pub fn extract(
 ) -> Result<Vec<Mention>, NeedsAsOf> {
     let mut mentions = Vec::new();
     let mut finder = names.map(|names| names::NameFinder::new(names, rules));
-    // The last day-precision date of the paragraph, which "the day before" counts from.
-    let mut anchor: Option<(usize, NaiveDate)> = None;
+    // The last date of the paragraph, which "two days later" counts from, with its
+    // paragraph.
+    let mut anchor: Option<(usize, Anchor)> = None;
     for sentence in &segmented.sentences {
         if anchor.is_some_and(|(block, _)| block != sentence.block) {
             anchor = None;
@@ -111,17 +122,15 @@ pub fn extract(
             };
             let mut i = clause.start;
             while i < clause.end {
-                let day_anchor = anchor.map(|(_, day)| day);
-                match reader.read_at(i, day_anchor)? {
+                match reader.read_at(i, anchor.map(|(_, anchor)| anchor))? {
                     Step::Mention(value, next) => {
-                        if let MentionValue::Date(date) = &value
-                            && date.range.precision == Precision::Day
-                            && date.range.first == date.range.last
-                        {
-                            anchor = Some((sentence.block, date.range.first));
+                        let span = segmented.span_of(i..next);
+                        if let MentionValue::Date(date) = &value {
+                            let range = date.range;
+                            anchor = Some((sentence.block, Anchor { range, span }));
                         }
                         mentions.push(Mention {
-                            span: segmented.span_of(i..next),
+                            span,
                             tokens: i..next,
                             value,
                         });
@@ -163,7 +172,7 @@ enum Step {
 impl ClauseReader<'_> {
     /// The mention starting at token `i`, if any, and one past its last token. A
     /// number that is not a quantity ("3 a.m.") reads as no mention.
-    fn read_at(&self, i: usize, anchor: Option<NaiveDate>) -> Result<Step, NeedsAsOf> {
+    fn read_at(&self, i: usize, anchor: Option<Anchor>) -> Result<Step, NeedsAsOf> {
         let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
         let token = &tokens[i];
         let starts = match token.kind {
@@ -176,10 +185,14 @@ impl ClauseReader<'_> {
             },
             TokenKind::Punct => return Ok(Step::Next),
         };
-        if starts.has(Starts::DATE)
-            && let Some((date, next)) = self.read_date(i, anchor)?
-        {
-            return Ok(Step::Mention(MentionValue::Date(date), next));
+        if starts.has(Starts::DATE) {
+            match self.read_date(i, anchor)? {
+                DateRead::Date(date, next) => {
+                    return Ok(Step::Mention(MentionValue::Date(date), next));
+                }
+                DateRead::Unresolved(next) => return Ok(Step::Skip(next)),
+                DateRead::NotADate => {}
+            }
         }
         if starts.has(Starts::AGE)
             && let Some((age, next)) = ages::read(tokens, i, end, self.sentence_start, rules)
@@ -251,16 +264,12 @@ impl ClauseReader<'_> {
         )
     }
 
-    fn read_date(
-        &self,
-        i: usize,
-        anchor: Option<NaiveDate>,
-    ) -> Result<Option<(DateMention, usize)>, NeedsAsOf> {
+    fn read_date(&self, i: usize, anchor: Option<Anchor>) -> Result<DateRead, NeedsAsOf> {
         let (tokens, rules) = (&self.segmented.tokens, self.rules);
         let Some((expr, next)) =
             dates::read(tokens, i, self.clause.end, self.sentence_start, rules)
         else {
-            return Ok(None);
+            return Ok(DateRead::NotADate);
         };
         let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
         // "in three days" is a date when it looks ahead ("the ferry resumes in three
@@ -273,17 +282,47 @@ impl ClauseReader<'_> {
                 || (tense == Tense::Past
                     && dates::counts_or_past_before(tokens, clause_start, i, rules)))
         {
-            return Ok(None);
+            return Ok(DateRead::NotADate);
         }
-        let range = match (expr, self.as_of) {
-            (DateExpr::Absolute(range), _) => Some(range),
-            (_, Some(as_of)) => dates::resolve(expr, as_of, tense, anchor.unwrap_or(as_of)),
-            (_, None) => {
+        let (range, anchor) = match (expr, anchor, self.as_of) {
+            (DateExpr::Absolute(range), _, _) => (Some(range), None),
+            (_, None, _) if expr.hangs_on_anchor() && !expr.counts_from_as_of() => {
+                return Ok(DateRead::Unresolved(next));
+            }
+            (_, Some(anchor), _) if expr.hangs_on_anchor() => (
+                dates::resolve_from_anchor(expr, anchor.range),
+                Some(anchor.span),
+            ),
+            (_, _, Some(as_of)) => (dates::resolve(expr, as_of, tense), None),
+            (_, _, None) => {
                 return Err(NeedsAsOf {
                     span: self.segmented.span_of(i..next),
                 });
             }
         };
-        Ok(range.map(|range| (DateMention { expr, tense, range }, next)))
+        Ok(match range {
+            Some(range) => DateRead::Date(
+                DateMention {
+                    expr,
+                    tense,
+                    range,
+                    anchor,
+                },
+                next,
+            ),
+            // "two days later" with nothing to count from: not read, and not read
+            // as a duration either.
+            None if expr.hangs_on_anchor() => DateRead::Unresolved(next),
+            None => DateRead::NotADate,
+        })
     }
+}
+
+/// What the date reader found at a token.
+enum DateRead {
+    /// A date, and one past its last token.
+    Date(DateMention, usize),
+    /// A date's wording without a value to give it: skip to the token given.
+    Unresolved(usize),
+    NotADate,
 }

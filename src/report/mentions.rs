@@ -30,7 +30,12 @@ pub struct MentionRecord {
 pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> MentionRecord {
     let mut extra = serde_json::Map::new();
     let (value, precision) = match &mention.value {
-        MentionValue::Date(date) => (json!(date.range.to_string()), Some(date.range.precision)),
+        MentionValue::Date(date) => {
+            if let Some(anchor) = date.anchor {
+                extra.insert("anchor".into(), json!(anchor));
+            }
+            (json!(date.range.to_string()), Some(date.range.precision))
+        }
         MentionValue::Duration(duration) => (json!(duration.iso()), None),
         MentionValue::Number { value, vague } => {
             if *vague {
