@@ -193,7 +193,7 @@ impl fmt::Display for DateRange {
 }
 
 /// A unit of time, as durations and "N units ago" count in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
     Second,

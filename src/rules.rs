@@ -297,7 +297,7 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
         "an",
         Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
     ),
-    ("half", Starts::FRACTION),
+    ("half", Starts(Starts::FRACTION.0 | Starts::DURATION.0)),
 ];
 
 impl Rules {

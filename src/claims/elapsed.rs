@@ -31,10 +31,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             }
             let (tolerance, start) = hedge_before(context, mention.tokens.start)
                 .unwrap_or((Tolerance::Exact, mention.tokens.start));
-            let duration = Duration {
-                amount: -amount as f64,
-                unit,
-            };
+            let duration = Duration::new(-amount as f64, unit);
             Some(context.claim(
                 ClaimKind::Elapsed,
                 start..mention.tokens.end,

@@ -13,6 +13,7 @@ pub(crate) struct FormsFile {
     tallies: TalliesFile,
     singular_endings: Vec<(String, String)>,
     anaphora: AnaphoraFile,
+    whole_periods: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +66,8 @@ pub struct Forms {
     pub ages: AgeWords,
     pub tallies: TallyWords,
     pub anaphora: AnaphoraWords,
+    /// Before a unit of time, one whole unit: "all month", "the whole year".
+    pub whole_periods: PhraseTable<()>,
     /// Plural endings and their singular replacements, tried in order.
     singular_endings: Vec<(String, String)>,
 }
@@ -129,6 +132,7 @@ impl Forms {
                 named: lower(&file.tallies.named),
             },
             anaphora: AnaphoraWords::new(file.anaphora),
+            whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
             singular_endings: file.singular_endings,
         }
     }
@@ -154,7 +158,11 @@ impl Forms {
             .first_words()
             .chain(anaphora.periods.first_words())
             .map(|w| (w, Starts::DATE));
-        ages.chain(dates)
+        let durations = self
+            .whole_periods
+            .first_words()
+            .map(|w| (w, Starts::DURATION));
+        ages.chain(dates).chain(durations)
     }
 }
 
