@@ -81,7 +81,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
     let mut claims = Vec::new();
     for mention in context.mentions {
-        let MentionValue::Number { value, vague } = mention.value else {
+        let MentionValue::Number { value, vague, .. } = mention.value else {
             continue;
         };
         let before = mention.tokens.start.checked_sub(1).map(|p| &tokens[p]);

@@ -36,10 +36,13 @@ pub struct Mention {
 pub enum MentionValue {
     Date(DateMention),
     Duration(Duration),
-    /// A number; `vague` for "dozens" and the like, whose value is the least they mean.
+    /// A number; `vague` for "dozens" and the like, whose value is the least they mean;
+    /// `unit` for a noun joined to it, singular and lower case ("pound" of "a 4-pound
+    /// helicopter", "seat" of "the 450-seat chamber").
     Number {
         value: f64,
         vague: bool,
+        unit: Option<String>,
     },
     Percent(f64),
     Ordinal(u64),
@@ -226,6 +229,7 @@ impl ClauseReader<'_> {
                 MentionValue::Number {
                     value,
                     vague: false,
+                    unit: None,
                 },
                 next,
             ));
@@ -237,6 +241,7 @@ impl ClauseReader<'_> {
                 MentionValue::Number {
                     value: least,
                     vague: true,
+                    unit: None,
                 },
                 next,
             ));
@@ -251,10 +256,11 @@ impl ClauseReader<'_> {
         }
         Ok(
             match numbers::read_number(tokens, i, end, self.sentence_start, rules) {
-                Some(numbers::NumberRead::Quantity(value, next)) => Step::Mention(
+                Some(numbers::NumberRead::Quantity { value, unit, next }) => Step::Mention(
                     MentionValue::Number {
                         value,
                         vague: false,
+                        unit,
                     },
                     next,
                 ),

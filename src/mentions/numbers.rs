@@ -79,7 +79,12 @@ pub fn read_vague(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Opti
 
 /// What a number at `i` turned out to be.
 pub enum NumberRead {
-    Quantity(f64, usize),
+    /// An amount, with the noun joined to it ("450-seat"), and one past its last token.
+    Quantity {
+        value: f64,
+        unit: Option<String>,
+        next: usize,
+    },
     /// Not a quantity (a time, a label...): skip these tokens.
     NotAQuantity(usize),
 }
@@ -94,6 +99,13 @@ pub fn read_number(
     rules: &Rules,
 ) -> Option<NumberRead> {
     let token = at(tokens, i, end)?;
+    if let Some((value, unit)) = joined_noun(&token.key, rules) {
+        return Some(NumberRead::Quantity {
+            value,
+            unit,
+            next: i + 1,
+        });
+    }
     if token.kind == TokenKind::Number && token.key.contains('-') {
         // "202-456-1111" and other joined digits are not one quantity.
         return Some(NumberRead::NotAQuantity(i + 1));
@@ -105,7 +117,30 @@ pub fn read_number(
     if let Some(skip_to) = not_a_quantity(tokens, i, amount.end, end, sentence_start, rules) {
         return Some(NumberRead::NotAQuantity(skip_to));
     }
-    Some(NumberRead::Quantity(amount.value, amount.end))
+    Some(NumberRead::Quantity {
+        value: amount.value,
+        unit: None,
+        next: amount.end,
+    })
+}
+
+/// "4-pound", "1.8-kilogram", "eight-party", "twenty-one-gun", "450-seat": a number
+/// joined to the noun it measures, with the noun in the singular; "5-billion" is
+/// only a number.
+fn joined_noun(key: &str, rules: &Rules) -> Option<(f64, Option<String>)> {
+    let (number, noun) = key.rsplit_once('-')?;
+    if noun.len() < 2 || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // "twenty-one" is a number on its own.
+    if quantity::word_value(key, rules).is_some() {
+        return None;
+    }
+    let value = quantity::key_value(number, rules)?;
+    if let Some(&scale) = rules.scales.get(noun) {
+        return Some((value * scale, None));
+    }
+    Some((value, Some(rules.forms.singular(noun))))
 }
 
 /// "no one", "one of the", "one another": the pronoun, not the number.

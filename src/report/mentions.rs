@@ -37,9 +37,12 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
             (json!(date.range.to_string()), Some(date.range.precision))
         }
         MentionValue::Duration(duration) => (json!(duration.iso()), None),
-        MentionValue::Number { value, vague } => {
+        MentionValue::Number { value, vague, unit } => {
             if *vague {
                 extra.insert("vague".into(), json!(true));
+            }
+            if let Some(unit) = unit {
+                extra.insert("unit".into(), json!(unit));
             }
             (number(*value), None)
         }
