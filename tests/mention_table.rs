@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::path::Path;
 
 const QUANTITY_KINDS: &[&str] = &[
-    "date", "duration", "number", "percent", "ordinal", "age", "tally",
+    "date", "duration", "number", "percent", "ordinal", "age", "tally", "hedge",
 ];
 
 struct Row {

@@ -125,7 +125,7 @@ pub fn extract(
             };
             let mut i = clause.start;
             while i < clause.end {
-                match reader.read_at(i, anchor.map(|(_, anchor)| anchor))? {
+                match reader.read_at(i, anchor.map(|(_, anchor)| anchor), true)? {
                     Step::Mention(value, next) => {
                         let span = segmented.span_of(i..next);
                         if let MentionValue::Date(date) = &value {
@@ -175,7 +175,9 @@ enum Step {
 impl ClauseReader<'_> {
     /// The mention starting at token `i`, if any, and one past its last token. A
     /// number that is not a quantity ("3 a.m.") reads as no mention.
-    fn read_at(&self, i: usize, anchor: Option<Anchor>) -> Result<Step, NeedsAsOf> {
+    /// `hedges`: whether a hedge may start here (not right after another: "about
+    /// nearly 5" is read once, and hostile text cannot nest them deeply).
+    fn read_at(&self, i: usize, anchor: Option<Anchor>, hedges: bool) -> Result<Step, NeedsAsOf> {
         let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
         let token = &tokens[i];
         let starts = match token.kind {
@@ -212,10 +214,12 @@ impl ClauseReader<'_> {
         {
             return Ok(Step::Mention(MentionValue::Duration(duration), next));
         }
-        if starts.has(Starts::HEDGE)
-            && let Some((tolerance, next)) = numbers::read_hedge(tokens, i, end, rules)
+        if hedges
+            && starts.has(Starts::HEDGE)
+            && let Some((&tolerance, len)) = rules.hedges.at(tokens, i, end)
+            && self.qualifies(i + len, anchor)?
         {
-            return Ok(Step::Mention(MentionValue::Hedge(tolerance), next));
+            return Ok(Step::Mention(MentionValue::Hedge(tolerance), i + len));
         }
         if starts.has(Starts::QUANTITY)
             && let Some((percent, next)) = numbers::read_percent(tokens, i, end, rules)
@@ -268,6 +272,37 @@ impl ClauseReader<'_> {
                 None => Step::Next,
             },
         )
+    }
+
+    /// Whether what starts at token `i` is something a hedge qualifies: an amount, a
+    /// duration, an ordinal (also after "the"), or a date counted back ("nearly two
+    /// years ago"). "Under
+    /// a rotation deal" and "over the weekend" hold no hedge.
+    fn qualifies(&self, i: usize, anchor: Option<Anchor>) -> Result<bool, NeedsAsOf> {
+        if i >= self.clause.end {
+            return Ok(false);
+        }
+        // "only the second time"
+        if self.segmented.tokens[i].is("the") {
+            return Ok(i + 1 < self.clause.end
+                && matches!(
+                    self.read_at(i + 1, anchor, false)?,
+                    Step::Mention(MentionValue::Ordinal(_), _)
+                ));
+        }
+        Ok(match self.read_at(i, anchor, false)? {
+            Step::Mention(value, _) => match value {
+                MentionValue::Number { .. }
+                | MentionValue::Percent(_)
+                | MentionValue::Duration(_)
+                | MentionValue::Ordinal(_)
+                | MentionValue::Age(_)
+                | MentionValue::Tally(_) => true,
+                MentionValue::Date(date) => matches!(date.expr, DateExpr::Shift { .. }),
+                MentionValue::Hedge(_) | MentionValue::Entity { .. } => false,
+            },
+            Step::Skip(_) | Step::Next => false,
+        })
     }
 
     fn read_date(&self, i: usize, anchor: Option<Anchor>) -> Result<DateRead, NeedsAsOf> {

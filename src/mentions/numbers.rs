@@ -1,33 +1,13 @@
-//! Numbers, percentages, fractions, vague amounts and the hedges that qualify them;
-//! and the numbers that are not quantities at all (times of day, page numbers,
-//! model names, phone numbers, addresses, ratings), which must not become mentions.
+//! Numbers, percentages, fractions and vague amounts; and the numbers that are not
+//! quantities at all (times of day, page numbers, model names, phone numbers,
+//! addresses, ratings), which must not become mentions.
 
 use super::quantity;
-use crate::rules::{Rules, Tolerance};
+use crate::rules::Rules;
 use crate::segment::{Token, TokenKind};
 
 fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
-}
-
-/// A hedge phrase at `i` ("about", "more than"), but only when a number or "a"/"an"
-/// follows: "about three", "about a week", not "talked about Iran".
-pub fn read_hedge(
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    rules: &Rules,
-) -> Option<(Tolerance, usize)> {
-    let (&tolerance, len) = rules.hedges.at(tokens, i, end)?;
-    let next = at(tokens, i + len, end)?;
-    let key = next.key.as_str();
-    let first_part = key.split('-').next().unwrap_or(key);
-    let quantity_follows = next.kind == TokenKind::Number
-        || matches!(key, "a" | "an" | "half")
-        || quantity::word_value(first_part, rules).is_some()
-        || rules.vague.contains_key(key)
-        || rules.fractions.contains_key(key);
-    quantity_follows.then_some((tolerance, i + len))
 }
 
 /// "40%", "40 percent", "12.5 per cent".
