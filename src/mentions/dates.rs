@@ -38,6 +38,13 @@ pub enum DateExpr {
     Absolute(DateRange),
     /// "January 3": a day without a year.
     MonthDay { month: u32, day: u32 },
+    /// "July 30 last year", "March this year": a day (or a month) of the as-of date's
+    /// year moved by `offset` years.
+    InYear {
+        month: u32,
+        day: Option<u32>,
+        offset: i32,
+    },
     /// "in March", "last March".
     Month { month: u32, modifier: Modifier },
     /// "on Monday", "last Friday".
@@ -339,6 +346,116 @@ fn read_shift(
     amount_and_unit(tokens, i, end, rules)
 }
 
+/// A day without a year ending before token `next`, or with "last year", "this
+/// year" or "next year" after it.
+fn month_day(tokens: &[Token], next: usize, end: usize, month: u32, day: u32) -> (DateExpr, usize) {
+    match year_offset(tokens, next, end) {
+        Some(offset) => (
+            DateExpr::InYear {
+                month,
+                day: Some(day),
+                offset,
+            },
+            next + 2,
+        ),
+        None => (DateExpr::MonthDay { month, day }, next),
+    }
+}
+
+/// "last year" (-1), "this year" (0), "next year" (1) at token `k`.
+fn year_offset(tokens: &[Token], k: usize, end: usize) -> Option<i32> {
+    let modifier = modifier_of(&at(tokens, k, end)?.key)?;
+    if period_of(&at(tokens, k + 1, end)?.key)? != Period::Year {
+        return None;
+    }
+    match modifier {
+        Modifier::Last => Some(-1),
+        Modifier::This => Some(0),
+        Modifier::Next => Some(1),
+        Modifier::None => None,
+    }
+}
+
+/// A weekday stated with a date: "Tuesday, March 3", "Thu., Apr. 9, 2020",
+/// "Tuesday 3 March". Gives the weekday, the date as written after it, and one past
+/// its last token.
+pub fn read_weekday_date(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    sentence_start: usize,
+    rules: &Rules,
+) -> Option<(Weekday, DateExpr, usize)> {
+    let token = &tokens[i];
+    if !token.capitalized {
+        return None;
+    }
+    let &weekday = rules.weekdays.get(token.key.as_str())?;
+    let mut k = i + 1;
+    for mark in ['.', ','] {
+        if at(tokens, k, end).is_some_and(|t| t.is_punct(mark)) {
+            k += 1;
+        }
+    }
+    at(tokens, k, end)?;
+    let (expr, next) = read(tokens, k, end, sentence_start, rules)?;
+    let names_a_day = match expr {
+        DateExpr::MonthDay { .. } | DateExpr::InYear { day: Some(_), .. } => true,
+        DateExpr::Absolute(range) => range.precision == Precision::Day,
+        _ => false,
+    };
+    names_a_day.then_some((weekday, expr, next))
+}
+
+/// A date stated with its weekday. A day without a year takes the year nearest the
+/// as-of date, no more than `reach` years from the one the usual rules give, in
+/// which it falls on that weekday (in the clause's tense if one fits either way);
+/// if none does, the usual year, marked as a mismatch (`true`). A fully stated date
+/// is only checked.
+pub fn resolve_with_weekday(
+    expr: DateExpr,
+    weekday: Weekday,
+    as_of: Option<NaiveDate>,
+    tense: Tense,
+    reach: i32,
+) -> Option<(DateRange, bool)> {
+    let (range, free_year) = match (expr, as_of) {
+        (DateExpr::Absolute(range), _) => (range, None),
+        (DateExpr::MonthDay { month, day }, Some(as_of)) => (
+            DateRange::day(resolve_month_day(as_of, month, day, tense)?),
+            Some((as_of, month, day)),
+        ),
+        (_, Some(as_of)) => (resolve(expr, as_of, tense)?, None),
+        (_, None) => return None,
+    };
+    if range.first.weekday() == weekday {
+        return Some((range, false));
+    }
+    let Some((as_of, month, day)) = free_year else {
+        return Some((range, true));
+    };
+    let usual = range.first.year();
+    let fitting: Vec<NaiveDate> = (usual - reach..=usual + reach)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .filter(|date| date.weekday() == weekday)
+        .collect();
+    let in_tense = |date: &&NaiveDate| match tense {
+        Tense::Past => **date <= as_of,
+        Tense::Future => **date >= as_of,
+    };
+    let nearest = |dates: &mut dyn Iterator<Item = &NaiveDate>| {
+        dates
+            .min_by_key(|date| (**date - as_of).num_days().abs())
+            .copied()
+    };
+    let chosen =
+        nearest(&mut fitting.iter().filter(in_tense)).or_else(|| nearest(&mut fitting.iter()));
+    Some(match chosen {
+        Some(date) => (DateRange::day(date), false),
+        None => (range, true),
+    })
+}
+
 /// After a month name: "March 8", "March 08, 2020", "March 2020", or a bare month
 /// when a word such as "in" or "since" comes before it.
 fn read_after_month(
@@ -362,11 +479,20 @@ fn read_after_month(
         }
         // A day that cannot exist in any year ("February 30") is not a date.
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some((DateExpr::MonthDay { month, day }, k + 1));
+        return Some(month_day(tokens, k + 1, end, month, day));
     }
     // "March 2020", "Feb. 2024"
     if let Some(year) = at(tokens, k, end).and_then(|t| year_of(&t.key)) {
         return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
+    }
+    // "March last year"
+    if let Some(offset) = year_offset(tokens, k, end) {
+        let expr = DateExpr::InYear {
+            month,
+            day: None,
+            offset,
+        };
+        return Some((expr, k + 2));
     }
     // A bare month needs a word before it that makes it a time ("in March").
     let cue = i
@@ -422,7 +548,7 @@ fn read_numeric(
             return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
         }
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some((DateExpr::MonthDay { month, day }, k + 1));
+        return Some(month_day(tokens, k + 1, end, month, day));
     }
     let year = year_of(key)?;
     let cue = i
@@ -636,6 +762,13 @@ pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRan
             resolve_month_day(as_of, month, day, tense).map(DateRange::day)
         }
         DateExpr::Month { month, modifier } => resolve_month(as_of, month, modifier, tense),
+        DateExpr::InYear { month, day, offset } => {
+            let year = as_of.year().checked_add(offset)?;
+            match day {
+                Some(day) => NaiveDate::from_ymd_opt(year, month, day).map(DateRange::day),
+                None => DateRange::month(year, month),
+            }
+        }
         DateExpr::Weekday { weekday, modifier } => {
             resolve_weekday(as_of, weekday, modifier, tense).map(DateRange::day)
         }

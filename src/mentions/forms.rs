@@ -14,6 +14,7 @@ pub(crate) struct FormsFile {
     singular_endings: Vec<(String, String)>,
     anaphora: AnaphoraFile,
     whole_periods: Vec<String>,
+    weekday_year_reach: i32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,6 +67,8 @@ pub struct Forms {
     pub ages: AgeWords,
     pub tallies: TallyWords,
     pub anaphora: AnaphoraWords,
+    /// How many years from the usual one a date with a weekday may move to fit it.
+    pub weekday_year_reach: i32,
     /// Before a unit of time, one whole unit: "all month", "the whole year".
     pub whole_periods: PhraseTable<()>,
     /// Plural endings and their singular replacements, tried in order.
@@ -134,6 +137,7 @@ impl Forms {
             anaphora: AnaphoraWords::new(file.anaphora),
             whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
             singular_endings: file.singular_endings,
+            weekday_year_reach: file.weekday_year_reach,
         }
     }
 

@@ -18,7 +18,7 @@ use crate::factbase::{EntityIdx, NameIndex};
 use crate::rules::{Rules, Starts, Tolerance};
 use crate::segment::{Segmented, TokenKind};
 use crate::span::Span;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
@@ -83,6 +83,11 @@ pub struct DateMention {
     /// The span of the date mention this one hangs on ("two days later" counts from
     /// it); `None` for a date read on its own or against the as-of date.
     pub anchor: Option<Span>,
+    /// The weekday written with the date ("Tuesday, March 3").
+    pub weekday: Option<Weekday>,
+    /// Whether that weekday fits no year near the one the date was read in: the
+    /// calendar contradicts the draft.
+    pub weekday_mismatch: bool,
 }
 
 /// The date last mentioned in a paragraph, which anaphoric dates count from.
@@ -307,12 +312,35 @@ impl ClauseReader<'_> {
 
     fn read_date(&self, i: usize, anchor: Option<Anchor>) -> Result<DateRead, NeedsAsOf> {
         let (tokens, rules) = (&self.segmented.tokens, self.rules);
+        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
+        if let Some((weekday, expr, next)) =
+            dates::read_weekday_date(tokens, i, self.clause.end, self.sentence_start, rules)
+        {
+            if self.as_of.is_none() && !matches!(expr, DateExpr::Absolute(_)) {
+                return Err(NeedsAsOf {
+                    span: self.segmented.span_of(i..next),
+                });
+            }
+            let reach = rules.forms.weekday_year_reach;
+            if let Some((range, weekday_mismatch)) =
+                dates::resolve_with_weekday(expr, weekday, self.as_of, tense, reach)
+            {
+                let date = DateMention {
+                    expr,
+                    tense,
+                    range,
+                    anchor: None,
+                    weekday: Some(weekday),
+                    weekday_mismatch,
+                };
+                return Ok(DateRead::Date(date, next));
+            }
+        }
         let Some((expr, next)) =
             dates::read(tokens, i, self.clause.end, self.sentence_start, rules)
         else {
             return Ok(DateRead::NotADate);
         };
-        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
         // "in three days" is a date when it looks ahead ("the ferry resumes in three
         // days"), but a span of time after an ordinal ("the third leader in seven
         // weeks"), or after a count or in a past-tense clause ("prices fell 3% in two
@@ -348,6 +376,8 @@ impl ClauseReader<'_> {
                     tense,
                     range,
                     anchor,
+                    weekday: None,
+                    weekday_mismatch: false,
                 },
                 next,
             ),

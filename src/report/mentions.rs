@@ -34,6 +34,12 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
             if let Some(anchor) = date.anchor {
                 extra.insert("anchor".into(), json!(anchor));
             }
+            if let Some(weekday) = date.weekday {
+                extra.insert("weekday".into(), json!(weekday_name(weekday)));
+            }
+            if date.weekday_mismatch {
+                extra.insert("weekday_mismatch".into(), json!(true));
+            }
             (json!(date.range.to_string()), Some(date.range.precision))
         }
         MentionValue::Duration(duration) => (json!(duration.iso()), None),
@@ -80,6 +86,18 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
         value,
         precision,
         extra,
+    }
+}
+
+fn weekday_name(weekday: chrono::Weekday) -> &'static str {
+    match weekday {
+        chrono::Weekday::Mon => "monday",
+        chrono::Weekday::Tue => "tuesday",
+        chrono::Weekday::Wed => "wednesday",
+        chrono::Weekday::Thu => "thursday",
+        chrono::Weekday::Fri => "friday",
+        chrono::Weekday::Sat => "saturday",
+        chrono::Weekday::Sun => "sunday",
     }
 }
 
