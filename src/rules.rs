@@ -6,7 +6,7 @@
 use crate::dates::TimeUnit;
 use crate::factbase::Property;
 use crate::factbase::{PropertiesFile, PropertyTable};
-use crate::mentions::forms::{Forms, FormsFile};
+use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -301,8 +301,8 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `mentions.yaml`, `hedges.yaml`,
-    /// `names.yaml`, `triggers.yaml` and `properties.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `mentions.yaml`, `holidays.yaml`,
+    /// `hedges.yaml`, `names.yaml`, `triggers.yaml` and `properties.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -319,6 +319,8 @@ impl Rules {
         let context: ContextFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("mentions.yaml")?;
         let forms: FormsFile = yaml::parse(&path, &text, 0)?;
+        let (path, text) = read("holidays.yaml")?;
+        let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("hedges.yaml")?;
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("names.yaml")?;
@@ -330,7 +332,7 @@ impl Rules {
         let properties = PropertyTable::new(properties, &text)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
         Rules::from_parts(
-            lexicon, context, forms, hedges, names, triggers, properties, dir,
+            lexicon, context, forms, holidays, hedges, names, triggers, properties, dir,
         )
     }
 
@@ -339,6 +341,7 @@ impl Rules {
         lexicon: LexiconFile,
         context: ContextFile,
         forms: FormsFile,
+        holidays: HolidaysFile,
         hedges: HedgesFile,
         names: NameMatching,
         triggers: TriggersFile,
@@ -414,6 +417,8 @@ impl Rules {
                 .iter()
                 .map(move |w| (w.as_str(), entry.tolerance))
         });
+        let forms =
+            Forms::new(forms, holidays, &weekdays).map_err(|(file, what)| invalid(file, what))?;
         let mut rules = Rules {
             months,
             weekdays,
@@ -439,7 +444,7 @@ impl Rules {
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
             hedges: PhraseTable::new(hedge_phrases),
-            forms: Forms::new(forms),
+            forms,
             names,
             fact_words: triggers
                 .fact_words
@@ -489,8 +494,9 @@ impl Rules {
         for word in self.vague.keys() {
             add(word, Starts::VAGUE);
         }
+        // "first of June", "third quarter of 2020", "19th century" start with one.
         for word in self.ordinals.keys() {
-            add(word, Starts::ORDINAL);
+            add(word, Starts::ORDINAL | Starts::DATE);
         }
         for word in self.hedges.first_words() {
             add(word, Starts::HEDGE);

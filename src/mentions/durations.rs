@@ -126,6 +126,39 @@ fn calendar_months(unit: TimeUnit) -> Option<f64> {
     }
 }
 
+/// A length of time known only to lie between two: "three to five years", "20-30
+/// minutes", "two or three days"; `vague` for "several months", "a few days".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DurationRange {
+    pub least: Duration,
+    pub most: Duration,
+    pub vague: bool,
+}
+
+/// A range of durations starting at token `i`, with one past its last token.
+pub fn read_range(
+    tokens: &[Token],
+    i: usize,
+    clause_start: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DurationRange, usize)> {
+    let (least, most, vague, next) =
+        if let Some((&(least, most), len)) = rules.forms.numbers.vague_counts.at(tokens, i, end) {
+            (least, most, true, i + len)
+        } else {
+            let (least, most, next) = quantity::range(tokens, i, clause_start, end, rules)?;
+            (least, most, false, next)
+        };
+    let &unit = rules.units.get(at(tokens, next, end)?.key.as_str())?;
+    let range = DurationRange {
+        least: Duration::new(least, unit),
+        most: Duration::new(most, unit),
+        vague,
+    };
+    Some((range, next + 1))
+}
+
 fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
 }

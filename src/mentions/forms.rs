@@ -2,6 +2,8 @@
 //! tallies and other forms built around a number, read once into look-up tables.
 
 use super::dates::AnchorPart;
+pub(crate) use super::dates::calendar::HolidaysFile;
+use super::dates::calendar::{CalendarFile, CalendarWords};
 use crate::rules::{PhraseTable, Starts};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -15,6 +17,8 @@ pub(crate) struct FormsFile {
     anaphora: AnaphoraFile,
     whole_periods: Vec<String>,
     weekday_year_reach: i32,
+    calendar: CalendarFile,
+    numbers: NumbersFile,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,7 +53,15 @@ struct TalliesFile {
     cues: Vec<String>,
     cue_reach: usize,
     units: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NumbersFile {
+    negative_words: Vec<String>,
+    decimal_words: Vec<String>,
     named: Vec<String>,
+    vague_counts: FxHashMap<String, (f64, f64)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,7 +78,10 @@ struct AgesFile {
 pub struct Forms {
     pub ages: AgeWords,
     pub tallies: TallyWords,
+    pub numbers: NumberWords,
     pub anaphora: AnaphoraWords,
+    /// Holidays, seasons, quarters and other named parts of the calendar.
+    pub calendar: CalendarWords,
     /// How many years from the usual one a date with a weekday may move to fit it.
     pub weekday_year_reach: i32,
     /// Before a unit of time, one whole unit: "all month", "the whole year".
@@ -97,8 +112,19 @@ pub struct TallyWords {
     pub cue_reach: usize,
     /// Counted nouns, singular.
     pub units: FxHashSet<String>,
-    /// Joined numbers that name something ("9-11").
+}
+
+/// Words around numbers.
+#[derive(Debug)]
+pub struct NumberWords {
+    /// "minus 3.2"
+    pub negative: FxHashSet<String>,
+    /// "three point five"
+    pub decimal_point: FxHashSet<String>,
+    /// Joined numbers that name something ("9-11", "24/7").
     pub named: FxHashSet<String>,
+    /// "several", "a few": the least and most they mean.
+    pub vague_counts: PhraseTable<(f64, f64)>,
 }
 
 /// How an age is written around its number.
@@ -115,9 +141,15 @@ pub struct AgeWords {
 }
 
 impl Forms {
-    pub(crate) fn new(file: FormsFile) -> Forms {
+    /// The tables, or which file has what wrong with its data.
+    pub(crate) fn new(
+        file: FormsFile,
+        holidays: HolidaysFile,
+        weekdays: &FxHashMap<String, chrono::Weekday>,
+    ) -> Result<Forms, (&'static str, String)> {
         let ages = file.ages;
-        Forms {
+        let calendar = CalendarWords::new(file.calendar, holidays, weekdays)?;
+        Ok(Forms {
             ages: AgeWords {
                 joined: ages
                     .joined
@@ -132,13 +164,24 @@ impl Forms {
                 cues: lower(&file.tallies.cues),
                 cue_reach: file.tallies.cue_reach,
                 units: lower(&file.tallies.units),
-                named: lower(&file.tallies.named),
+            },
+            numbers: NumberWords {
+                negative: lower(&file.numbers.negative_words),
+                decimal_point: lower(&file.numbers.decimal_words),
+                named: lower(&file.numbers.named),
+                vague_counts: PhraseTable::new(
+                    file.numbers
+                        .vague_counts
+                        .iter()
+                        .map(|(words, &range)| (words.as_str(), range)),
+                ),
             },
             anaphora: AnaphoraWords::new(file.anaphora),
             whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
             singular_endings: file.singular_endings,
             weekday_year_reach: file.weekday_year_reach,
-        }
+            calendar,
+        })
     }
 
     /// A lower-case noun in the singular: "votes" → "vote", "countries" → "country".
@@ -165,8 +208,28 @@ impl Forms {
         let durations = self
             .whole_periods
             .first_words()
+            .chain(self.numbers.vague_counts.first_words())
             .map(|w| (w, Starts::DURATION));
-        ages.chain(dates).chain(durations)
+        let numbers = self
+            .numbers
+            .negative
+            .iter()
+            .map(String::as_str)
+            .chain(["between"])
+            .map(|w| (w, Starts::QUANTITY | Starts::DURATION));
+        let calendar = &self.calendar;
+        let calendar_words = calendar
+            .holidays
+            .first_words()
+            .chain(calendar.relative_days.first_words())
+            .chain(calendar.seasons.keys().map(String::as_str))
+            .chain(calendar.decade_words.keys().map(String::as_str))
+            .chain(["q1", "q2", "q3", "q4"])
+            .map(|w| (w, Starts::DATE));
+        ages.chain(dates)
+            .chain(durations)
+            .chain(numbers)
+            .chain(calendar_words)
     }
 }
 

@@ -22,7 +22,7 @@ use chrono::{NaiveDate, Weekday};
 use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
-pub use durations::Duration;
+pub use durations::{Duration, DurationRange};
 pub use tallies::{Tally, TallyForm};
 
 #[derive(Debug, Clone)]
@@ -55,6 +55,16 @@ pub enum MentionValue {
     Age(u32),
     /// Two numbers set against each other: "60-59", "314 of the 462 valid votes".
     Tally(Tally),
+    /// A range of amounts: "between 20 and 30", "20-30 people", "20 to 30 percent"
+    /// (`unit` "percent").
+    NumberRange {
+        least: f64,
+        most: f64,
+        unit: Option<String>,
+    },
+    /// A duration known only within a range: "three to five years", "several months"
+    /// (vague).
+    DurationRange(DurationRange),
 }
 
 impl MentionValue {
@@ -71,6 +81,8 @@ impl MentionValue {
             MentionValue::Entity { .. } => "entity",
             MentionValue::Age(_) => "age",
             MentionValue::Tally(_) => "tally",
+            MentionValue::NumberRange { .. } => "number",
+            MentionValue::DurationRange(_) => "duration",
         }
     }
 }
@@ -193,7 +205,7 @@ impl ClauseReader<'_> {
                 Some(&starts) => starts,
                 None => return Ok(Step::Next),
             },
-            TokenKind::Punct => return Ok(Step::Next),
+            TokenKind::Punct => return Ok(self.negative_number(i)),
         };
         if starts.has(Starts::DATE) {
             match self.read_date(i, anchor)? {
@@ -215,9 +227,24 @@ impl ClauseReader<'_> {
             return Ok(Step::Mention(MentionValue::Tally(tally), next));
         }
         if starts.has(Starts::DURATION)
+            && let Some((range, next)) =
+                durations::read_range(tokens, i, self.clause.start, end, rules)
+        {
+            return Ok(Step::Mention(MentionValue::DurationRange(range), next));
+        }
+        if starts.has(Starts::DURATION)
             && let Some((duration, next)) = durations::read(tokens, i, end, rules)
         {
             return Ok(Step::Mention(MentionValue::Duration(duration), next));
+        }
+        if starts.has(Starts::QUANTITY)
+            && let Some((least, most, unit, next)) =
+                numbers::read_range(tokens, i, self.clause.clone(), rules)
+        {
+            return Ok(Step::Mention(
+                MentionValue::NumberRange { least, most, unit },
+                next,
+            ));
         }
         if hedges
             && starts.has(Starts::HEDGE)
@@ -279,6 +306,43 @@ impl ClauseReader<'_> {
         )
     }
 
+    /// "-40", "−3.2": a minus sign written against a number, with a space (or
+    /// nothing) before it, so "10-12" and "pre-2000" are not negatives.
+    fn negative_number(&self, i: usize) -> Step {
+        let tokens = &self.segmented.tokens;
+        let sign = &tokens[i];
+        let Some(number) = tokens.get(i + 1).filter(|_| i + 1 < self.clause.end) else {
+            return Step::Next;
+        };
+        let spaced_before = i == 0 || tokens[i - 1].span.end < sign.span.start;
+        let minus = sign.is_punct('-') || sign.is_punct('−');
+        if !minus
+            || !spaced_before
+            || number.kind != TokenKind::Number
+            || sign.span.end != number.span.start
+        {
+            return Step::Next;
+        }
+        let read = numbers::read_number(
+            tokens,
+            i + 1,
+            self.clause.end,
+            self.sentence_start,
+            self.rules,
+        );
+        match read {
+            Some(numbers::NumberRead::Quantity { value, unit, next }) => Step::Mention(
+                MentionValue::Number {
+                    value: -value,
+                    vague: false,
+                    unit,
+                },
+                next,
+            ),
+            _ => Step::Next,
+        }
+    }
+
     /// Whether what starts at token `i` is something a hedge qualifies: an amount, a
     /// duration, an ordinal (also after "the"), or a date counted back ("nearly two
     /// years ago"). "Under
@@ -302,7 +366,9 @@ impl ClauseReader<'_> {
                 | MentionValue::Duration(_)
                 | MentionValue::Ordinal(_)
                 | MentionValue::Age(_)
-                | MentionValue::Tally(_) => true,
+                | MentionValue::Tally(_)
+                | MentionValue::NumberRange { .. }
+                | MentionValue::DurationRange(_) => true,
                 MentionValue::Date(date) => matches!(date.expr, DateExpr::Shift { .. }),
                 MentionValue::Hedge(_) | MentionValue::Entity { .. } => false,
             },

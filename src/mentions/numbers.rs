@@ -86,7 +86,13 @@ pub fn read_number(
             next: i + 1,
         });
     }
-    if token.kind == TokenKind::Number && token.key.contains('-') {
+    if let Some(next) = named_number(tokens, i, end, rules) {
+        return Some(NumberRead::NotAQuantity(next));
+    }
+    if token.kind == TokenKind::Number
+        && token.key.contains('-')
+        && quantity::key_value(&token.key, rules).is_none()
+    {
         // "202-456-1111" and other joined digits are not one quantity.
         return Some(NumberRead::NotAQuantity(i + 1));
     }
@@ -121,6 +127,49 @@ fn joined_noun(key: &str, rules: &Rules) -> Option<(f64, Option<String>)> {
         return Some((value * scale, None));
     }
     Some((value, Some(rules.forms.singular(noun))))
+}
+
+/// "24/7", "9-11": numbers that name something; with one past them.
+fn named_number(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<usize> {
+    let named = &rules.forms.numbers.named;
+    if named.contains(tokens[i].key.as_str()) {
+        return Some(i + 1);
+    }
+    let (slash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
+    let touching = tokens[i].span.end == slash.span.start && slash.span.end == second.span.start;
+    let written = format!("{}/{}", tokens[i].key, second.key);
+    (touching && slash.is_punct('/') && named.contains(&written)).then_some(i + 3)
+}
+
+/// A range of amounts: "between 20 and 30", "20-30", "20–30", "20 to 30", "two or
+/// three", with "percent" after it as its unit; not "from 20 to 30", a change, nor
+/// a span of time. Gives the least, the most, the unit and one past the last token.
+pub fn read_range(
+    tokens: &[Token],
+    i: usize,
+    clause: std::ops::Range<usize>,
+    rules: &Rules,
+) -> Option<(f64, f64, Option<String>, usize)> {
+    let end = clause.end;
+    let (low, high, next) = quantity::range(tokens, i, clause.start, end, rules)?;
+    // "between 2010 and 2015" names two years; "Boeing 737-800" a model.
+    let year = |t: &Token| {
+        t.key.len() == 4 && (1000.0..2200.0).contains(&t.key.parse::<f64>().unwrap_or(0.0))
+    };
+    let years = tokens[i..next].iter().filter(|t| year(t)).count() == 2;
+    let model = i > clause.start && tokens[i - 1].is_word() && tokens[i - 1].capitalized;
+    if years || model || rules.forms.numbers.named.contains(&format!("{low}-{high}")) {
+        return None;
+    }
+    let after = at(tokens, next, end);
+    if after.is_some_and(|t| {
+        rules.clock_words.contains(t.key.as_str()) || rules.units.contains_key(t.key.as_str())
+    }) {
+        return None;
+    }
+    let percent = after.is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("pct"));
+    let unit = percent.then(|| "percent".to_string());
+    Some((low, high, unit, next + usize::from(percent)))
 }
 
 /// "no one", "one of the", "one another": the pronoun, not the number.

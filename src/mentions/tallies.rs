@@ -84,7 +84,11 @@ fn joined(
 ) -> Option<(Tally, usize)> {
     let words = &rules.forms.tallies;
     let (first, second, next) = joined_pair(tokens, i, clause.end)?;
-    if words.named.contains(&format!("{first}-{second}"))
+    if rules
+        .forms
+        .numbers
+        .named
+        .contains(&format!("{first}-{second}"))
         || not_counted_after(tokens, next, clause.end, rules)
     {
         return None;

@@ -55,6 +55,20 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
         MentionValue::Percent(value) => (number(*value), None),
         MentionValue::Ordinal(value) => (json!(value), None),
         MentionValue::Age(years) => (json!(years), None),
+        MentionValue::NumberRange { least, most, unit } => {
+            extra.insert("to".into(), number(*most));
+            if let Some(unit) = unit {
+                extra.insert("unit".into(), json!(unit));
+            }
+            (number(*least), None)
+        }
+        MentionValue::DurationRange(range) => {
+            extra.insert("to".into(), json!(range.most.iso()));
+            if range.vague {
+                extra.insert("vague".into(), json!(true));
+            }
+            (json!(range.least.iso()), None)
+        }
         MentionValue::Tally(tally) => {
             extra.insert("first".into(), number(tally.first));
             extra.insert("second".into(), number(tally.second));

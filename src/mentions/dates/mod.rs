@@ -2,6 +2,8 @@
 //! `read`), then resolve it against the as-of date, the clause's tense (`tense`) or
 //! the date it hangs on (`resolve`).
 
+pub(crate) mod calendar;
+mod numeric;
 mod read;
 mod resolve;
 mod tense;
@@ -9,6 +11,7 @@ mod tense;
 use crate::dates::{DateRange, TimeUnit};
 use chrono::Weekday;
 
+pub use calendar::{HolidayRule, Season};
 pub use read::{read, read_weekday_date};
 pub use resolve::{resolve, resolve_from_anchor, resolve_weekday, resolve_with_weekday};
 pub use tense::{counts_or_past_before, ordinal_before, tense_before};
@@ -77,6 +80,41 @@ pub enum DateExpr {
     },
     /// "later that month", "that year", "the following week": a period of the anchor.
     AnchorPeriod { period: Period, part: AnchorPart },
+    /// "on the 12th": a day of the month, in the month the tense points to.
+    DayOfMonth { day: u32 },
+    /// "the week before last" (-2 weeks), "the year after next" (+2 years).
+    PeriodShift { period: Period, step: i32 },
+    /// "two Mondays from now" (2), "three Fridays ago" (-3).
+    WeekdayCount { weekday: Weekday, count: i32 },
+    /// "a week from Friday", "three days from tomorrow": a shift from a day named
+    /// relative to the as-of date.
+    FromDay {
+        base: DayBase,
+        amount: i64,
+        unit: TimeUnit,
+    },
+    /// "Christmas", "Easter 2021", "last Thanksgiving".
+    Holiday {
+        rule: HolidayRule,
+        year: Option<i32>,
+        modifier: Modifier,
+    },
+    /// "last summer", "the winter of 2010", "in the spring".
+    Season {
+        season: Season,
+        year: Option<i32>,
+        modifier: Modifier,
+    },
+    /// "the third quarter of 2020", "Q3".
+    Quarter { quarter: u32, year: Option<i32> },
+}
+
+/// The day a "from" shift starts at: a weekday ahead of the as-of date, or a day
+/// offset from it ("today" 0, "tomorrow" 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayBase {
+    Weekday(Weekday),
+    Offset(i64),
 }
 
 /// Which part of an anchor's period a date means.
@@ -120,6 +158,18 @@ impl DateExpr {
         matches!(
             self,
             DateExpr::MonthDay { .. }
+                | DateExpr::DayOfMonth { .. }
+                | DateExpr::Quarter { year: None, .. }
+                | DateExpr::Holiday {
+                    year: None,
+                    modifier: Modifier::None,
+                    ..
+                }
+                | DateExpr::Season {
+                    year: None,
+                    modifier: Modifier::None,
+                    ..
+                }
                 | DateExpr::Month {
                     modifier: Modifier::None,
                     ..

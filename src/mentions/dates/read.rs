@@ -1,9 +1,12 @@
-//! Reading date expressions from tokens: pure syntax, no calendar arithmetic.
+//! Reading date expressions from tokens: pure syntax, no calendar arithmetic. Words
+//! here; forms that start with digits in `numeric`; named parts of the calendar
+//! (holidays, seasons, quarters) in `calendar`.
 
-use super::{DateExpr, Modifier, Period};
+use super::calendar::{self, ordinal_value};
+use super::{DateExpr, DayBase, Modifier, Period};
 use crate::dates::{DateRange, Precision, TimeUnit};
 use crate::mentions::quantity;
-use crate::rules::{NumericDates, Rules};
+use crate::rules::Rules;
 use crate::segment::{Token, TokenKind};
 use chrono::{NaiveDate, Weekday};
 
@@ -19,42 +22,66 @@ pub fn read(
 ) -> Option<(DateExpr, usize)> {
     let token = &tokens[i];
     match token.kind {
-        TokenKind::Number => read_numeric(tokens, i, end, sentence_start, rules),
+        TokenKind::Number => super::numeric::read_numeric(tokens, i, end, sentence_start, rules),
         TokenKind::Word => read_words(tokens, i, end, rules),
         TokenKind::Punct => None,
     }
 }
 
-fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
+pub(super) fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
+}
+
+/// The month a token names. A capitalised name always does; one in lower case does
+/// unless it is also a common word ("may", "march"), which needs `cued`: a word
+/// before it that makes it a time ("in may").
+pub(super) fn month_of(token: &Token, cued: bool, rules: &Rules) -> Option<u32> {
+    let &month = rules.months.get(token.key.as_str())?;
+    calendar_case_fits(token, cued, rules).then_some(month)
+}
+
+/// The weekday a token names, on the same terms as `month_of`.
+fn weekday_of(token: &Token, cued: bool, rules: &Rules) -> Option<Weekday> {
+    let &weekday = rules.weekdays.get(token.key.as_str())?;
+    calendar_case_fits(token, cued, rules).then_some(weekday)
+}
+
+fn calendar_case_fits(token: &Token, cued: bool, rules: &Rules) -> bool {
+    token.capitalized
+        || cued
+        || !rules
+            .forms
+            .calendar
+            .also_common_words
+            .contains(token.key.as_str())
+}
+
+/// Whether the word before token `i` makes a month or a day after it a time.
+fn month_cue_before(tokens: &[Token], i: usize, rules: &Rules) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        let key = tokens[p].key.as_str();
+        rules.month_cues.contains(key) || rules.forms.calendar.day_cues.contains(key)
+    })
 }
 
 fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
     let token = &tokens[i];
     let key = token.key.as_str();
+    let calendar = &rules.forms.calendar;
+    // "the day before yesterday", before "the day before" is read as hanging on a date.
+    if let Some((&days, len)) = calendar.relative_days.at(tokens, i, end) {
+        return Some((DateExpr::DayOffset(days), i + len));
+    }
+    if key == "the"
+        && let Some(found) = two_periods_away(tokens, i, end, rules)
+    {
+        return Some(found);
+    }
     if let Some(found) = read_anaphor(tokens, i, end, rules) {
         return Some(found);
     }
     if let Some(modifier) = modifier_of(key) {
-        let target = at(tokens, i + 1, end)?;
-        if let Some(period) = period_of(&target.key) {
-            return Some((DateExpr::Period { period, modifier }, i + 2));
-        }
-        if let Some(&weekday) = rules
-            .weekdays
-            .get(target.key.as_str())
-            .filter(|_| target.capitalized)
-        {
-            return Some((DateExpr::Weekday { weekday, modifier }, i + 2));
-        }
-        if let Some(&month) = rules
-            .months
-            .get(target.key.as_str())
-            .filter(|_| target.capitalized)
-        {
-            return Some((DateExpr::Month { month, modifier }, i + 2));
-        }
-        return None;
+        return read_modified(tokens, i, end, modifier, rules);
     }
     match key {
         "earlier" | "later" if at(tokens, i + 1, end)?.is("this") => {
@@ -70,19 +97,19 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
         "today" => return Some((DateExpr::DayOffset(0), i + 1)),
         "tomorrow" => return Some((DateExpr::DayOffset(1), i + 1)),
         "in" => {
-            return read_shift(tokens, i + 1, end, rules)
+            return amount_and_unit(tokens, i + 1, end, rules)
                 .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
         }
-        "a" | "an" => return read_ago(tokens, i, end, rules),
         "early" | "late" | "mid" => {
             let next = at(tokens, i + 1, end)?;
-            if let Some(year) = year_of(&next.key) {
+            if let Some(year) = calendar::four_digit_year(&next.key) {
                 return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
             }
-            let &month = rules
-                .months
-                .get(next.key.as_str())
-                .filter(|_| next.capitalized)?;
+            if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, calendar)
+            {
+                return Some(found);
+            }
+            let month = month_of(next, true, rules)?;
             return Some((
                 DateExpr::Month {
                     month,
@@ -93,14 +120,22 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
         }
         _ => {}
     }
-    if let Some(ago) = read_ago(tokens, i, end, rules) {
-        return Some(ago);
+    if let Some(found) = read_ago(tokens, i, end, rules)
+        .or_else(|| read_from(tokens, i, end, rules))
+        .or_else(|| calendar::read_holiday(tokens, i, end, Modifier::None, calendar))
+        .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, calendar))
+        .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
+        .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
+        .or_else(|| calendar::read_decade_name(tokens, i, end, calendar))
+        .or_else(|| read_ordinal_day(tokens, i, end, rules))
+    {
+        return Some(found);
     }
     // "mid-2019", "mid-March"
     if let Some((prefix, rest)) = key.split_once('-')
         && matches!(prefix, "mid" | "early" | "late")
     {
-        if let Some(year) = year_of(rest) {
+        if let Some(year) = calendar::four_digit_year(rest) {
             return Some((DateExpr::Absolute(DateRange::year(year)?), i + 1));
         }
         let &month = rules.months.get(rest)?;
@@ -112,11 +147,14 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
             i + 1,
         ));
     }
-    if !token.capitalized {
-        return None;
-    }
-    if let Some(&weekday) = rules.weekdays.get(key).filter(|_| key.len() > 3) {
-        return Some((
+    let cued = month_cue_before(tokens, i, rules);
+    if let Some(weekday) = weekday_of(token, cued, rules) {
+        // A short name alone ("Sat", "Wed") is read only with its full stop or after
+        // "on": "Sun" is a newspaper too.
+        let short_fits = key.len() > 3
+            || at(tokens, i + 1, end).is_some_and(|t| t.is_punct('.'))
+            || i.checked_sub(1).is_some_and(|p| tokens[p].is("on"));
+        return short_fits.then_some((
             DateExpr::Weekday {
                 weekday,
                 modifier: Modifier::None,
@@ -124,8 +162,42 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
             i + 1,
         ));
     }
-    let &month = rules.months.get(key)?;
+    let month = month_of(token, cued, rules)?;
     read_after_month(tokens, i, end, month, rules)
+}
+
+/// After "last", "this", "next", "past" or "coming": a period, a weekday, a month, a
+/// holiday or a season ("this coming Saturday", "last Christmas", "next summer").
+fn read_modified(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    modifier: Modifier,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let mut k = i + 1;
+    let mut modifier = modifier;
+    // "this coming Saturday", "this past Sunday"
+    if modifier == Modifier::This
+        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key))
+        && inner != Modifier::This
+    {
+        modifier = inner;
+        k += 1;
+    }
+    let target = at(tokens, k, end)?;
+    if let Some(period) = period_of(&target.key) {
+        return Some((DateExpr::Period { period, modifier }, k + 1));
+    }
+    if let Some(weekday) = weekday_of(target, true, rules) {
+        return Some((DateExpr::Weekday { weekday, modifier }, k + 1));
+    }
+    if let Some(month) = month_of(target, true, rules) {
+        return Some((DateExpr::Month { month, modifier }, k + 1));
+    }
+    let calendar = &rules.forms.calendar;
+    calendar::read_holiday(tokens, k, end, modifier, calendar)
+        .or_else(|| calendar::read_season(tokens, k, end, modifier, calendar))
 }
 
 fn modifier_of(key: &str) -> Option<Modifier> {
@@ -137,7 +209,7 @@ fn modifier_of(key: &str) -> Option<Modifier> {
     }
 }
 
-fn period_of(key: &str) -> Option<Period> {
+pub(super) fn period_of(key: &str) -> Option<Period> {
     match key {
         "week" => Some(Period::Week),
         "month" => Some(Period::Month),
@@ -146,9 +218,25 @@ fn period_of(key: &str) -> Option<Period> {
     }
 }
 
+/// "the week before last", "the year after next".
+fn two_periods_away(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let period = period_of(&at(tokens, i + 1, end)?.key)?;
+    let (&step, len) = rules
+        .forms
+        .calendar
+        .two_periods_away
+        .at(tokens, i + 2, end)?;
+    Some((DateExpr::PeriodShift { period, step }, i + 2 + len))
+}
+
 /// A date that hangs on the anchor: "the next day", "that day", "later that month",
 /// "the following week", "two days later", "a week earlier".
-fn read_anaphor(
+pub(super) fn read_anaphor(
     tokens: &[Token],
     i: usize,
     end: usize,
@@ -204,8 +292,19 @@ fn amount_and_unit(
     whole.then_some((amount as i64, unit, next + 1))
 }
 
-/// "two years ago", "a week ago".
-fn read_ago(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+/// "two years ago", "a week ago", "three Fridays ago".
+pub(super) fn read_ago(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    if let Some((weekday, count, next)) = weekdays_counted(tokens, i, end, rules)
+        && at(tokens, next, end).is_some_and(|t| t.is("ago"))
+    {
+        let count = -i32::try_from(count).ok()?;
+        return Some((DateExpr::WeekdayCount { weekday, count }, next + 1));
+    }
     let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
     at(tokens, next, end)?.is("ago").then_some((
         DateExpr::Shift {
@@ -216,19 +315,61 @@ fn read_ago(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Da
     ))
 }
 
-/// "in three days" (the caller checks the wording is about the future).
-fn read_shift(
+/// "two Mondays": a count of a weekday, with one past it.
+fn weekdays_counted(
     tokens: &[Token],
     i: usize,
     end: usize,
     rules: &Rules,
-) -> Option<(i64, TimeUnit, usize)> {
-    amount_and_unit(tokens, i, end, rules)
+) -> Option<(Weekday, u32, usize)> {
+    let amount = quantity::read(tokens, i, end, rules)?;
+    let plural = at(tokens, amount.end, end).filter(|t| t.capitalized)?;
+    let &weekday = rules.weekdays.get(&rules.forms.singular(&plural.key))?;
+    let count = (amount.value.fract() == 0.0 && (1.0..=52.0).contains(&amount.value))
+        .then_some(amount.value as u32)?;
+    Some((weekday, count, amount.end + 1))
+}
+
+/// "three days from now", "a week from Friday", "two Mondays from now".
+pub(super) fn read_from(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let calendar = &rules.forms.calendar;
+    let from_at =
+        |k: usize| at(tokens, k, end).is_some_and(|t| calendar.from_words.contains(t.key.as_str()));
+    if let Some((weekday, count, next)) = weekdays_counted(tokens, i, end, rules)
+        && from_at(next)
+        && at(tokens, next + 1, end)
+            .is_some_and(|t| calendar.now_words.get(t.key.as_str()) == Some(&0))
+    {
+        let count = i32::try_from(count).ok()?;
+        return Some((DateExpr::WeekdayCount { weekday, count }, next + 2));
+    }
+    let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
+    if !from_at(next) {
+        return None;
+    }
+    let base_token = at(tokens, next + 1, end)?;
+    let base = match calendar.now_words.get(base_token.key.as_str()) {
+        Some(&0) => return Some((DateExpr::Shift { amount, unit }, next + 2)),
+        Some(&days) => DayBase::Offset(days),
+        None => DayBase::Weekday(weekday_of(base_token, true, rules)?),
+    };
+    Some((DateExpr::FromDay { base, amount, unit }, next + 2))
 }
 
 /// A day without a year ending before token `next`, or with "last year", "this
 /// year" or "next year" after it.
-fn month_day(tokens: &[Token], next: usize, end: usize, month: u32, day: u32) -> (DateExpr, usize) {
+pub(super) fn month_day(
+    tokens: &[Token],
+    next: usize,
+    end: usize,
+    month: u32,
+    day: u32,
+) -> (DateExpr, usize) {
     match year_offset(tokens, next, end) {
         Some(offset) => (
             DateExpr::InYear {
@@ -266,11 +407,7 @@ pub fn read_weekday_date(
     sentence_start: usize,
     rules: &Rules,
 ) -> Option<(Weekday, DateExpr, usize)> {
-    let token = &tokens[i];
-    if !token.capitalized {
-        return None;
-    }
-    let &weekday = rules.weekdays.get(token.key.as_str())?;
+    let weekday = weekday_of(&tokens[i], false, rules)?;
     let mut k = i + 1;
     for mark in ['.', ','] {
         if at(tokens, k, end).is_some_and(|t| t.is_punct(mark)) {
@@ -287,8 +424,62 @@ pub fn read_weekday_date(
     names_a_day.then_some((weekday, expr, next))
 }
 
-/// After a month name: "March 8", "March 08, 2020", "March 2020", or a bare month
-/// when a word such as "in" or "since" comes before it.
+/// A day of the month written as an ordinal: "3rd", "third", "twenty-first";
+/// digits without a suffix too when `plain` ("March 8").
+pub(super) fn day_number(key: &str, plain: bool, rules: &Rules) -> Option<u32> {
+    let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &key[digits.len()..];
+    let value = if key.starts_with(|c: char| c.is_ascii_digit()) {
+        let fits = matches!(suffix, "st" | "nd" | "rd" | "th") || (plain && suffix.is_empty());
+        if !fits || digits.len() > 2 {
+            return None;
+        }
+        digits.parse().ok()?
+    } else {
+        u32::try_from(ordinal_value(key, &rules.ordinals)?).ok()?
+    };
+    (1..=31).contains(&value).then_some(value)
+}
+
+/// From an ordinal day: "first of June", "3rd of January 2019", or, after "the" and
+/// a word such as "on", the day of a month left unsaid ("on the 12th").
+pub(super) fn read_ordinal_day(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(DateExpr, usize)> {
+    let token = &tokens[i];
+    let day = day_number(&token.key, token.kind == TokenKind::Number, rules)?;
+    let mut k = i + 1;
+    if at(tokens, k, end).is_some_and(|t| t.is("of")) {
+        k += 1;
+    }
+    if let Some(month) = at(tokens, k, end).and_then(|t| month_of(t, k > i + 1, rules)) {
+        if let Some(year) = at(tokens, k + 1, end).and_then(|t| calendar::four_digit_year(&t.key)) {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
+        }
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some(month_day(tokens, k + 1, end, month, day));
+    }
+    // "on the 12th": a suffix or a word makes it an ordinal, "the" and a cue before
+    // it a day, and nothing it could be counting may follow ("the 12th floor").
+    let ordinal_written = token.key.ends_with(|c: char| c.is_ascii_alphabetic());
+    let cued = i >= 2
+        && tokens[i - 1].is("the")
+        && rules
+            .forms
+            .calendar
+            .day_cues
+            .contains(tokens[i - 2].key.as_str());
+    let open_after = at(tokens, i + 1, end)
+        .is_none_or(|t| t.kind == TokenKind::Punct || matches!(t.key.as_str(), "and" | "or"));
+    (ordinal_written && cued && open_after).then_some((DateExpr::DayOfMonth { day }, i + 1))
+}
+
+/// After a month name: "March 8", "March 08, 2020", "April the 7th", "June first",
+/// "March 2020", or a bare month when a word such as "in" or "since" comes before it.
 fn read_after_month(
     tokens: &[Token],
     i: usize,
@@ -301,10 +492,18 @@ fn read_after_month(
     if at(tokens, k, end).is_some_and(|t| t.is_punct('.')) && tokens[i].key.len() <= 4 {
         k += 1;
     }
-    if let Some(day) = at(tokens, k, end).and_then(|t| day_of(&t.key)) {
+    // "April the 7th"
+    let the = at(tokens, k, end).is_some_and(|t| t.is("the"));
+    let day_at = k + usize::from(the);
+    let day = at(tokens, day_at, end)
+        .and_then(|t| day_number(&t.key, t.kind == TokenKind::Number, rules));
+    if let Some(day) = day {
+        let k = day_at;
         // "March 8, 2020" or "March 8 2020"
         let comma = usize::from(at(tokens, k + 1, end).is_some_and(|t| t.is_punct(',')));
-        if let Some(year) = at(tokens, k + 1 + comma, end).and_then(|t| year_of(&t.key)) {
+        if let Some(year) =
+            at(tokens, k + 1 + comma, end).and_then(|t| calendar::four_digit_year(&t.key))
+        {
             let date = NaiveDate::from_ymd_opt(year, month, day)?;
             return Some((DateExpr::Absolute(DateRange::day(date)), k + 2 + comma));
         }
@@ -313,7 +512,7 @@ fn read_after_month(
         return Some(month_day(tokens, k + 1, end, month, day));
     }
     // "March 2020", "Feb. 2024"
-    if let Some(year) = at(tokens, k, end).and_then(|t| year_of(&t.key)) {
+    if let Some(year) = at(tokens, k, end).and_then(|t| calendar::four_digit_year(&t.key)) {
         return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
     }
     // "March last year"
@@ -336,119 +535,4 @@ fn read_after_month(
         },
         i + 1,
     ))
-}
-
-/// Dates that start with a number: "2020-03-08", "3/8/2020", "8 March 2020", "3rd of
-/// January", "the 1990s", and a year after a year cue ("in 1979", "the 2015 deal").
-fn read_numeric(
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    sentence_start: usize,
-    rules: &Rules,
-) -> Option<(DateExpr, usize)> {
-    let key = tokens[i].key.as_str();
-    if let Some(date) = iso_date(key) {
-        return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
-    }
-    if let Some(found) = slashed_date(tokens, i, end, rules) {
-        return Some(found);
-    }
-    if let Some(decade) = key
-        .strip_suffix('s')
-        .and_then(year_of)
-        .filter(|y| y % 10 == 0)
-    {
-        return Some((DateExpr::Absolute(DateRange::decade(decade)?), i + 1));
-    }
-    if let Some(found) = read_ago(tokens, i, end, rules) {
-        return Some(found);
-    }
-    if let Some(found) = read_anaphor(tokens, i, end, rules) {
-        return Some(found);
-    }
-    if let Some(day) = day_of(key) {
-        let mut k = i + 1;
-        if at(tokens, k, end).is_some_and(|t| t.is("of")) {
-            k += 1;
-        }
-        let month_token = at(tokens, k, end).filter(|t| t.capitalized)?;
-        let &month = rules.months.get(month_token.key.as_str())?;
-        if let Some(year) = at(tokens, k + 1, end).and_then(|t| year_of(&t.key)) {
-            let date = NaiveDate::from_ymd_opt(year, month, day)?;
-            return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
-        }
-        NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(month_day(tokens, k + 1, end, month, day));
-    }
-    let year = year_of(key)?;
-    let cue = i
-        .checked_sub(1)
-        .is_some_and(|p| p >= sentence_start && rules.year_cues.contains(tokens[p].key.as_str()));
-    let opens_sentence = i == sentence_start
-        && (1900..2100).contains(&year)
-        && year_opens_sentence(at(tokens, i + 1, end));
-    (cue || opens_sentence)
-        .then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
-}
-
-/// "2016 was a hard year", "2016, however, ...": a year, not "2016 people".
-fn year_opens_sentence(next: Option<&Token>) -> bool {
-    next.is_some_and(|t| {
-        t.is_punct(',')
-            || (t.is_word()
-                && !t.capitalized
-                && (!t.key.ends_with('s') || matches!(t.key.as_str(), "was" | "is" | "has")))
-    })
-}
-
-/// "3/8/2020": month first or day first, as the rules say.
-fn slashed_date(
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    rules: &Rules,
-) -> Option<(DateExpr, usize)> {
-    let parts: Vec<&Token> = (i..i + 5)
-        .map(|k| at(tokens, k, end))
-        .collect::<Option<_>>()?;
-    if !(parts[1].is_punct('/') && parts[3].is_punct('/')) {
-        return None;
-    }
-    let first: u32 = parts[0].key.parse().ok()?;
-    let second: u32 = parts[2].key.parse().ok()?;
-    let year = year_of(&parts[4].key)?;
-    let (month, day) = match rules.numeric_dates {
-        NumericDates::MonthFirst => (first, second),
-        NumericDates::DayFirst => (second, first),
-    };
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    Some((DateExpr::Absolute(DateRange::day(date)), i + 5))
-}
-
-/// "3", "03", "3rd", "21st": a day of the month.
-fn day_of(key: &str) -> Option<u32> {
-    let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &key[digits.len()..];
-    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-/// A plausible year of news prose: four digits, 1000 to 2199.
-fn year_of(key: &str) -> Option<i32> {
-    if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
-        key.parse().ok().filter(|y| (1000..=2199).contains(y))
-    } else {
-        None
-    }
-}
-
-fn iso_date(key: &str) -> Option<NaiveDate> {
-    if key.len() == 10 && key.as_bytes()[4] == b'-' && key.as_bytes()[7] == b'-' {
-        NaiveDate::parse_from_str(key, "%Y-%m-%d").ok()
-    } else {
-        None
-    }
 }

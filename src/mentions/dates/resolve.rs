@@ -1,7 +1,8 @@
 //! Giving a date expression its value: against the as-of date and the clause's
 //! tense, or against the date it hangs on.
 
-use super::{AnchorPart, DateExpr, Modifier, Period, Tense};
+use super::calendar;
+use super::{AnchorPart, DateExpr, DayBase, Modifier, Period, Tense};
 use crate::dates::{DateRange, Precision, TimeUnit};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -196,7 +197,74 @@ pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRan
                 _ => Some(DateRange::day(day)),
             }
         }
+        DateExpr::DayOfMonth { day } => resolve_day_of_month(as_of, day, tense).map(DateRange::day),
+        DateExpr::PeriodShift { period, step } => {
+            period_containing(shift(as_of, period, step)?, period)
+        }
+        DateExpr::WeekdayCount { weekday, count } => {
+            let modifier = if count > 0 {
+                Modifier::Next
+            } else {
+                Modifier::Last
+            };
+            let first = resolve_weekday(as_of, weekday, modifier, tense)?;
+            let weeks = TimeUnit::Week;
+            weeks
+                .shift(first, i64::from(count.signum() * (count.abs() - 1)))
+                .map(DateRange::day)
+        }
+        DateExpr::FromDay { base, amount, unit } => {
+            let base = match base {
+                DayBase::Weekday(weekday) => {
+                    resolve_weekday(as_of, weekday, Modifier::None, Tense::Future)?
+                }
+                DayBase::Offset(days) => add_days(as_of, days)?,
+            };
+            unit.shift(base, amount).map(DateRange::day)
+        }
+        DateExpr::Holiday {
+            rule,
+            year,
+            modifier,
+        } => match year {
+            Some(year) => rule.date_in(year).map(DateRange::day),
+            None => calendar::choose_around(as_of, modifier, tense, |y| {
+                rule.date_in(y).map(DateRange::day)
+            }),
+        },
+        DateExpr::Season {
+            season,
+            year,
+            modifier,
+        } => match year {
+            Some(year) => season.starting(year),
+            None => calendar::choose_around(as_of, modifier, tense, |y| season.starting(y)),
+        },
+        DateExpr::Quarter { quarter, year } => match year {
+            Some(year) => calendar::quarter_of(year, quarter),
+            None => calendar::choose_around(as_of, Modifier::None, tense, |y| {
+                calendar::quarter_of(y, quarter)
+            }),
+        },
     }
+}
+
+/// The day `day` of the latest month in which it is not after `as_of` (past), or of
+/// the first in which it is not before it (future).
+fn resolve_day_of_month(as_of: NaiveDate, day: u32, tense: Tense) -> Option<NaiveDate> {
+    let month_start = as_of.with_day(1)?;
+    (0..13).find_map(|k| {
+        let month = match tense {
+            Tense::Past => month_start.checked_sub_months(Months::new(k))?,
+            Tense::Future => month_start.checked_add_months(Months::new(k))?,
+        };
+        let date = month.with_day(day)?;
+        let fits = match tense {
+            Tense::Past => date <= as_of,
+            Tense::Future => date >= as_of,
+        };
+        fits.then_some(date)
+    })
 }
 
 fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
@@ -204,16 +272,12 @@ fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 }
 
 fn shift(date: NaiveDate, period: Period, step: i32) -> Option<NaiveDate> {
-    let months = |n: u32| Months::new(n);
-    match (period, step.signum()) {
-        (_, 0) => Some(date),
-        (Period::Week, 1) => date.checked_add_days(Days::new(7)),
-        (Period::Week, _) => date.checked_sub_days(Days::new(7)),
-        (Period::Month, 1) => date.checked_add_months(months(1)),
-        (Period::Month, _) => date.checked_sub_months(months(1)),
-        (Period::Year, 1) => date.checked_add_months(months(12)),
-        (Period::Year, _) => date.checked_sub_months(months(12)),
-    }
+    let unit = match period {
+        Period::Week => TimeUnit::Week,
+        Period::Month => TimeUnit::Month,
+        Period::Year => TimeUnit::Year,
+    };
+    unit.shift(date, i64::from(step))
 }
 
 fn period_containing(date: NaiveDate, period: Period) -> Option<DateRange> {
