@@ -13,6 +13,7 @@ pub enum Precision {
     Month,
     Year,
     Decade,
+    Century,
 }
 
 impl fmt::Display for Precision {
@@ -23,6 +24,7 @@ impl fmt::Display for Precision {
             Precision::Month => "month",
             Precision::Year => "year",
             Precision::Decade => "decade",
+            Precision::Century => "century",
         })
     }
 }
@@ -87,6 +89,15 @@ impl DateRange {
         })
     }
 
+    /// The hundred years from `first_year`: the 19th century is 1801 to 1900.
+    pub fn century_from(first_year: i32) -> Option<Self> {
+        Some(DateRange {
+            first: NaiveDate::from_ymd_opt(first_year, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(first_year + 99, 12, 31)?,
+            precision: Precision::Century,
+        })
+    }
+
     /// A range of days given by its ends, with the precision of its coarser end.
     pub fn between(first: DateRange, last: DateRange) -> Self {
         DateRange {
@@ -121,13 +132,14 @@ impl DateRange {
 
     /// Whether the range is exactly one unit of its precision (one day, one
     /// Monday-to-Sunday week, one calendar month or year).
-    fn is_whole_unit(&self) -> bool {
+    pub fn is_whole_unit(&self) -> bool {
         let canonical = match self.precision {
             Precision::Day => Some(DateRange::day(self.first)),
             Precision::Week => Some(DateRange::week_of(self.first)),
             Precision::Month => DateRange::month(self.first.year(), self.first.month()),
             Precision::Year => DateRange::year(self.first.year()),
             Precision::Decade => DateRange::decade(self.first.year()),
+            Precision::Century => DateRange::century_from(self.first.year()),
         };
         canonical == Some(*self)
     }
@@ -188,12 +200,13 @@ impl fmt::Display for DateRange {
             Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
             Precision::Year => write!(f, "{:04}", d.year()),
             Precision::Decade => write!(f, "{:03}X", d.year() / 10),
+            Precision::Century => write!(f, "{:04}/{:04}", d.year(), self.last.year()),
         }
     }
 }
 
 /// A unit of time, as durations and "N units ago" count in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
     Second,

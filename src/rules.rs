@@ -5,6 +5,7 @@
 
 use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
+use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -60,6 +61,8 @@ struct ContextFile {
 struct RuleFiles {
     lexicon: LexiconFile,
     context: ContextFile,
+    forms: FormsFile,
+    holidays: HolidaysFile,
     hedges: HedgesFile,
     names: NameMatching,
     triggers: TriggersFile,
@@ -368,6 +371,8 @@ pub struct Rules {
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
     pub hedges: PhraseTable<Tolerance>,
+    /// Ages, tallies and other forms built around a number (`mentions.yaml`).
+    pub forms: Forms,
     pub names: NameMatching,
     /// Wording after an ordinal that names the series it counts along.
     pub ordinal_series: PhraseTable<SeriesPhrase>,
@@ -392,7 +397,7 @@ pub struct Rules {
 
 /// Which kinds of mention a word can start: a set of flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Starts(u8);
+pub struct Starts(u16);
 
 impl Starts {
     pub const DATE: Starts = Starts(1);
@@ -402,7 +407,8 @@ impl Starts {
     pub const FRACTION: Starts = Starts(16);
     pub const VAGUE: Starts = Starts(32);
     pub const ORDINAL: Starts = Starts(64);
-    pub const ALL: Starts = Starts(127);
+    pub const AGE: Starts = Starts(128);
+    pub const ALL: Starts = Starts(255);
 
     pub fn has(self, other: Starts) -> bool {
         self.0 & other.0 != 0
@@ -444,12 +450,12 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
         "an",
         Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
     ),
-    ("half", Starts::FRACTION),
+    ("half", Starts(Starts::FRACTION.0 | Starts::DURATION.0)),
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `hedges.yaml`, `names.yaml`,
-    /// `triggers.yaml` and `properties.yaml` from `dir`.
+    /// Loads `lexicon.yaml`, `context.yaml`, `mentions.yaml`, `holidays.yaml`,
+    /// `hedges.yaml`, `names.yaml`, `triggers.yaml` and `properties.yaml` from `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -464,6 +470,10 @@ impl Rules {
         let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("context.yaml")?;
         let context: ContextFile = yaml::parse(&path, &text, 0)?;
+        let (path, text) = read("mentions.yaml")?;
+        let forms: FormsFile = yaml::parse(&path, &text, 0)?;
+        let (path, text) = read("holidays.yaml")?;
+        let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("hedges.yaml")?;
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
         let (path, text) = read("names.yaml")?;
@@ -486,6 +496,8 @@ impl Rules {
             RuleFiles {
                 lexicon,
                 context,
+                forms,
+                holidays,
                 hedges,
                 names,
                 triggers,
@@ -503,6 +515,8 @@ impl Rules {
         let RuleFiles {
             lexicon,
             context,
+            forms,
+            holidays,
             hedges,
             names,
             triggers,
@@ -606,6 +620,8 @@ impl Rules {
                 .iter()
                 .map(move |w| (w.as_str(), entry.tolerance))
         });
+        let forms =
+            Forms::new(forms, holidays, &weekdays).map_err(|(file, what)| invalid(file, what))?;
         let mut rules = Rules {
             months,
             weekdays,
@@ -631,6 +647,7 @@ impl Rules {
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
             hedges: PhraseTable::new(hedge_phrases),
+            forms,
             names,
             ordinal_series: series_phrases(&triggers.ordinal_series, series_facts),
             ordinal_qualifiers: PhraseTable::new(ordinal_qualifiers),
@@ -659,18 +676,23 @@ impl Rules {
         for word in self.months.keys().chain(self.weekdays.keys()) {
             add(word, Starts::DATE);
         }
-        let amount = Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION;
+        let amount =
+            Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION | Starts::AGE;
         for word in self.number_words.keys().chain(self.scales.keys()) {
             add(word, amount);
         }
         for word in self.vague.keys() {
             add(word, Starts::VAGUE);
         }
+        // "first of June", "third quarter of 2020", "19th century" start with one.
         for word in self.ordinals.keys() {
-            add(word, Starts::ORDINAL);
+            add(word, Starts::ORDINAL | Starts::DATE);
         }
         for word in self.hedges.first_words() {
             add(word, Starts::HEDGE);
+        }
+        for (word, flags) in self.forms.opening_words() {
+            add(word, flags);
         }
         starts
     }

@@ -266,13 +266,22 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
     let mut clauses = Vec::new();
     let mut start = range.start;
     for i in range.clone() {
-        // "the day before." ends with the marker: no clause follows it.
-        let opens_clause = rules
-            .clause_markers
-            .at(tokens, i, range.end)
-            .is_some_and(|(_, len)| {
-                i + len < range.end && tokens[i + len].kind != TokenKind::Punct
-            });
+        // "the day before." ends with the marker: no clause follows it; after an
+        // article ("the following day") the marker is an adjective; and in "the day
+        // before yesterday" it is part of a date.
+        let after_article =
+            i > range.start && matches!(tokens[i - 1].key.as_str(), "the" | "a" | "an");
+        let opens_clause = !after_article
+            && !rules
+                .forms
+                .calendar
+                .names_distance_over(tokens, i, range.end)
+            && rules
+                .clause_markers
+                .at(tokens, i, range.end)
+                .is_some_and(|(_, len)| {
+                    i + len < range.end && tokens[i + len].kind != TokenKind::Punct
+                });
         if i > start && opens_clause {
             clauses.push(start..i);
             start = i;

@@ -1,7 +1,7 @@
 //! The mention examples table (`tests/mentions/examples.tsv`) is the mention
 //! stage's specification: each row marks one span of a sentence with ⟦ ⟧ and says
-//! what must be read there (or, for `none`, that nothing may be). One test runs
-//! every row and lists every row that fails.
+//! what must be read there (or, for `none`, that nothing may be); `\n` in a row is a
+//! line break. One test runs every row and lists every row that fails.
 
 use claimcheck::document::Document;
 use claimcheck::mentions;
@@ -12,7 +12,9 @@ use claimcheck::span::Span;
 use serde_json::Value;
 use std::path::Path;
 
-const QUANTITY_KINDS: &[&str] = &["date", "duration", "number", "percent", "ordinal"];
+const QUANTITY_KINDS: &[&str] = &[
+    "date", "duration", "number", "percent", "ordinal", "age", "tally", "hedge",
+];
 
 struct Row {
     line: usize,
@@ -39,7 +41,8 @@ fn rows() -> Vec<Row> {
             "line {}: five tab-separated fields",
             index + 1
         );
-        let marked = fields[4];
+        // "\n" in a row stands for a line break ("\n\n" starts a new paragraph).
+        let marked = fields[4].replace("\\n", "\n");
         let open = marked
             .find('⟦')
             .unwrap_or_else(|| panic!("line {}: no ⟦", index + 1));
@@ -75,8 +78,19 @@ fn read(rules: &Rules, row: &Row) -> Vec<MentionRecord> {
 }
 
 /// Whether a record's value is the table's: numbers to three decimals, "vague:N"
-/// for a vague amount, text otherwise.
-fn value_matches(expected: &str, record: &MentionRecord) -> bool {
+/// for a vague amount, text otherwise; then any number of "; field=value" for the
+/// record's other fields ("4; unit=pound"), a span given as the text it covers
+/// ("anchor=March 3").
+fn value_matches(expected: &str, record: &MentionRecord, text: &str) -> bool {
+    let mut fields = expected.split(';').map(str::trim);
+    let expected = fields.next().unwrap_or_default();
+    let fields_match = fields.all(|field| {
+        let (name, want) = field.split_once('=').unwrap_or((field, ""));
+        record
+            .extra
+            .get(name)
+            .is_some_and(|got| field_text(got, text) == want)
+    });
     let vague = record
         .extra
         .get("vague")
@@ -86,13 +100,27 @@ fn value_matches(expected: &str, record: &MentionRecord) -> bool {
         Some(rest) => (rest, true),
         None => (expected, false),
     };
-    if vague != want_vague {
+    if vague != want_vague || !fields_match {
         return false;
     }
     match (&record.value, want.parse::<f64>()) {
         (Value::Number(got), Ok(want)) => got.as_f64().is_some_and(|g| (g - want).abs() < 1e-3),
         (Value::String(got), _) => got == want,
         _ => false,
+    }
+}
+
+/// A record's field as the table writes it: a span as the text it covers.
+fn field_text(value: &Value, text: &str) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Object(span) => {
+            let at = |k: &str| span.get(k).and_then(Value::as_u64).unwrap_or(0) as usize;
+            text.get(at("start")..at("end"))
+                .unwrap_or_default()
+                .to_string()
+        }
+        other => other.to_string(),
     }
 }
 
@@ -121,7 +149,7 @@ fn check(row: &Row, got: &[MentionRecord]) -> Result<(), String> {
         ));
     };
     let precision = found.precision.map_or("-".to_string(), |p| p.to_string());
-    if !value_matches(&row.value, found) || precision != row.precision {
+    if !value_matches(&row.value, found, &row.text) || precision != row.precision {
         return Err(format!(
             "expected {} {} ({}), got {} ({precision})",
             row.kind, row.value, row.precision, found.value

@@ -44,21 +44,20 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let units = &context.rules.counting;
     let mut claims = Vec::new();
     for mention in context.mentions {
-        let MentionValue::Number { value, vague } = mention.value else {
+        let MentionValue::Number {
+            value,
+            vague,
+            ref unit,
+        } = mention.value
+        else {
             continue;
         };
         let before = mention.tokens.start.checked_sub(1).map(|p| &tokens[p]);
         if before.is_some_and(|t| units.not_counts_before.contains(t.key.as_str())) {
             continue;
         }
-        let number = &tokens[mention.tokens.start];
         // "4-pound", "eight-party": the noun joined to the number.
-        let joined = number
-            .key
-            .split_once('-')
-            .map(|(_, noun)| noun.to_string())
-            .filter(|noun| noun.chars().all(char::is_alphabetic));
-        let (mut words, end) = match &joined {
+        let (mut words, end) = match unit {
             // "a 4-pound helicopter": the joined noun is the measure.
             Some(noun) => (vec![noun.clone()], mention.tokens.end),
             None => {

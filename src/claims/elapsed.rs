@@ -56,10 +56,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             let (tolerance, start) = context
                 .hedge_before(mention.tokens.start)
                 .unwrap_or((Tolerance::Exact, mention.tokens.start));
-            let duration = Duration {
-                amount: -amount as f64,
-                unit,
-            };
+            let duration = Duration::new(-amount as f64, unit);
             let statement = ElapsedStatement {
                 duration,
                 tolerance,

@@ -80,8 +80,8 @@ claim_kinds! {
     elapsed::ElapsedStatement,
     relative::RelativeStatement,
     count::CountStatement,
-
-
+    tally::TallyStatement,
+    age::AgeStatement,
     term_length::TermLengthStatement,
     ordinal::OrdinalStatement,
     title::TitleStatement,

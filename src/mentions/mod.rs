@@ -3,23 +3,27 @@
 //! hedges, and names of entities the fact base knows. Mentions keep their token
 //! range so claims can look around them.
 
+mod ages;
 pub mod dates;
 pub mod durations;
+pub mod forms;
 mod names;
 mod numbers;
 mod ordinals;
 mod quantity;
+mod tallies;
 
-use crate::dates::{DateRange, Precision};
+use crate::dates::DateRange;
 use crate::factbase::{EntityIdx, NameIndex};
 use crate::rules::{Rules, Starts, Tolerance};
 use crate::segment::{Segmented, TokenKind};
 use crate::span::Span;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
-pub use durations::Duration;
+pub use durations::{Duration, DurationRange};
+pub use tallies::{Tally, TallyForm};
 
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -32,10 +36,13 @@ pub struct Mention {
 pub enum MentionValue {
     Date(DateMention),
     Duration(Duration),
-    /// A number; `vague` for "dozens" and the like, whose value is the least they mean.
+    /// A number; `vague` for "dozens" and the like, whose value is the least they mean;
+    /// `unit` for a noun joined to it, singular and lower case ("pound" of "a 4-pound
+    /// helicopter", "seat" of "the 450-seat chamber").
     Number {
         value: f64,
         vague: bool,
+        unit: Option<String>,
     },
     Percent(f64),
     Ordinal(u64),
@@ -44,10 +51,25 @@ pub enum MentionValue {
         entity: EntityIdx,
         score: f64,
     },
+    /// An age in years: "the 38-year-old", "aged 34", "Suga, 71,".
+    Age(u32),
+    /// Two numbers set against each other: "60-59", "314 of the 462 valid votes".
+    Tally(Tally),
+    /// A range of amounts: "between 20 and 30", "20-30 people", "20 to 30 percent"
+    /// (`unit` "percent").
+    NumberRange {
+        least: f64,
+        most: f64,
+        unit: Option<String>,
+    },
+    /// A duration known only within a range: "three to five years", "several months"
+    /// (vague).
+    DurationRange(DurationRange),
 }
 
 impl MentionValue {
-    /// The kind's name in reports: date, duration, number, percent, ordinal, hedge, entity.
+    /// The kind's name in reports: date, duration, number, percent, ordinal, hedge,
+    /// entity, age, tally.
     pub fn kind(&self) -> &'static str {
         match self {
             MentionValue::Date(_) => "date",
@@ -57,6 +79,10 @@ impl MentionValue {
             MentionValue::Ordinal(_) => "ordinal",
             MentionValue::Hedge(_) => "hedge",
             MentionValue::Entity { .. } => "entity",
+            MentionValue::Age(_) => "age",
+            MentionValue::Tally(_) => "tally",
+            MentionValue::NumberRange { .. } => "number",
+            MentionValue::DurationRange(_) => "duration",
         }
     }
 }
@@ -66,6 +92,21 @@ pub struct DateMention {
     pub expr: DateExpr,
     pub tense: Tense,
     pub range: DateRange,
+    /// The span of the date mention this one hangs on ("two days later" counts from
+    /// it); `None` for a date read on its own or against the as-of date.
+    pub anchor: Option<Span>,
+    /// The weekday written with the date ("Tuesday, March 3").
+    pub weekday: Option<Weekday>,
+    /// Whether that weekday fits no year near the one the date was read in: the
+    /// calendar contradicts the draft.
+    pub weekday_mismatch: bool,
+}
+
+/// The date last mentioned in a paragraph, which anaphoric dates count from.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    range: DateRange,
+    span: Span,
 }
 
 /// A relative date in a draft that has no as-of date to resolve it against.
@@ -84,8 +125,9 @@ pub fn extract(
 ) -> Result<Vec<Mention>, NeedsAsOf> {
     let mut mentions = Vec::new();
     let mut finder = names.map(|names| names::NameFinder::new(names, rules));
-    // The last day-precision date of the paragraph, which "the day before" counts from.
-    let mut anchor: Option<(usize, NaiveDate)> = None;
+    // The last date of the paragraph, which "two days later" counts from, with its
+    // paragraph.
+    let mut anchor: Option<(usize, Anchor)> = None;
     for sentence in &segmented.sentences {
         if anchor.is_some_and(|(block, _)| block != sentence.block) {
             anchor = None;
@@ -100,17 +142,15 @@ pub fn extract(
             };
             let mut i = clause.start;
             while i < clause.end {
-                let day_anchor = anchor.map(|(_, day)| day);
-                match reader.read_at(i, day_anchor)? {
+                match reader.read_at(i, anchor.map(|(_, anchor)| anchor), true)? {
                     Step::Mention(value, next) => {
-                        if let MentionValue::Date(date) = &value
-                            && date.range.precision == Precision::Day
-                            && date.range.first == date.range.last
-                        {
-                            anchor = Some((sentence.block, date.range.first));
+                        let span = segmented.span_of(i..next);
+                        if let MentionValue::Date(date) = &value {
+                            let range = date.range;
+                            anchor = Some((sentence.block, Anchor { range, span }));
                         }
                         mentions.push(Mention {
-                            span: segmented.span_of(i..next),
+                            span,
                             tokens: i..next,
                             value,
                         });
@@ -152,7 +192,9 @@ enum Step {
 impl ClauseReader<'_> {
     /// The mention starting at token `i`, if any, and one past its last token. A
     /// number that is not a quantity ("3 a.m.") reads as no mention.
-    fn read_at(&self, i: usize, anchor: Option<NaiveDate>) -> Result<Step, NeedsAsOf> {
+    /// `hedges`: whether a hedge may start here (not right after another: "about
+    /// nearly 5" is read once, and hostile text cannot nest them deeply).
+    fn read_at(&self, i: usize, anchor: Option<Anchor>, hedges: bool) -> Result<Step, NeedsAsOf> {
         let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
         let token = &tokens[i];
         let starts = match token.kind {
@@ -163,22 +205,53 @@ impl ClauseReader<'_> {
                 Some(&starts) => starts,
                 None => return Ok(Step::Next),
             },
-            TokenKind::Punct => return Ok(Step::Next),
+            TokenKind::Punct => return Ok(self.negative_number(i)),
         };
-        if starts.has(Starts::DATE)
-            && let Some((date, next)) = self.read_date(i, anchor)?
+        if starts.has(Starts::DATE) {
+            match self.read_date(i, anchor)? {
+                DateRead::Date(date, next) => {
+                    return Ok(Step::Mention(MentionValue::Date(date), next));
+                }
+                DateRead::Unresolved(next) => return Ok(Step::Skip(next)),
+                DateRead::NotADate => {}
+            }
+        }
+        if starts.has(Starts::AGE)
+            && let Some((age, next)) = ages::read(tokens, i, end, self.sentence_start, rules)
         {
-            return Ok(Step::Mention(MentionValue::Date(date), next));
+            return Ok(Step::Mention(MentionValue::Age(age), next));
+        }
+        if starts.has(Starts::QUANTITY)
+            && let Some((tally, next)) = tallies::read(tokens, i, self.clause.clone(), rules)
+        {
+            return Ok(Step::Mention(MentionValue::Tally(tally), next));
+        }
+        if starts.has(Starts::DURATION)
+            && let Some((range, next)) =
+                durations::read_range(tokens, i, self.clause.start, end, rules)
+        {
+            return Ok(Step::Mention(MentionValue::DurationRange(range), next));
         }
         if starts.has(Starts::DURATION)
             && let Some((duration, next)) = durations::read(tokens, i, end, rules)
         {
             return Ok(Step::Mention(MentionValue::Duration(duration), next));
         }
-        if starts.has(Starts::HEDGE)
-            && let Some((tolerance, next)) = numbers::read_hedge(tokens, i, end, rules)
+        if starts.has(Starts::QUANTITY)
+            && let Some((least, most, unit, next)) =
+                numbers::read_range(tokens, i, self.clause.clone(), rules)
         {
-            return Ok(Step::Mention(MentionValue::Hedge(tolerance), next));
+            return Ok(Step::Mention(
+                MentionValue::NumberRange { least, most, unit },
+                next,
+            ));
+        }
+        if hedges
+            && starts.has(Starts::HEDGE)
+            && let Some((&tolerance, len)) = rules.hedges.at(tokens, i, end)
+            && self.qualifies(i + len, anchor)?
+        {
+            return Ok(Step::Mention(MentionValue::Hedge(tolerance), i + len));
         }
         if starts.has(Starts::QUANTITY)
             && let Some((percent, next)) = numbers::read_percent(tokens, i, end, rules)
@@ -192,6 +265,7 @@ impl ClauseReader<'_> {
                 MentionValue::Number {
                     value,
                     vague: false,
+                    unit: None,
                 },
                 next,
             ));
@@ -203,6 +277,7 @@ impl ClauseReader<'_> {
                 MentionValue::Number {
                     value: least,
                     vague: true,
+                    unit: None,
                 },
                 next,
             ));
@@ -217,10 +292,11 @@ impl ClauseReader<'_> {
         }
         Ok(
             match numbers::read_number(tokens, i, end, self.sentence_start, rules) {
-                Some(numbers::NumberRead::Quantity(value, next)) => Step::Mention(
+                Some(numbers::NumberRead::Quantity { value, unit, next }) => Step::Mention(
                     MentionValue::Number {
                         value,
                         vague: false,
+                        unit,
                     },
                     next,
                 ),
@@ -230,18 +306,107 @@ impl ClauseReader<'_> {
         )
     }
 
-    fn read_date(
-        &self,
-        i: usize,
-        anchor: Option<NaiveDate>,
-    ) -> Result<Option<(DateMention, usize)>, NeedsAsOf> {
+    /// "-40", "−3.2": a minus sign written against a number, with a space (or
+    /// nothing) before it, so "10-12" and "pre-2000" are not negatives.
+    fn negative_number(&self, i: usize) -> Step {
+        let tokens = &self.segmented.tokens;
+        let sign = &tokens[i];
+        let Some(number) = tokens.get(i + 1).filter(|_| i + 1 < self.clause.end) else {
+            return Step::Next;
+        };
+        let spaced_before = i == 0 || tokens[i - 1].span.end < sign.span.start;
+        let minus = sign.is_punct('-') || sign.is_punct('−');
+        if !minus
+            || !spaced_before
+            || number.kind != TokenKind::Number
+            || sign.span.end != number.span.start
+        {
+            return Step::Next;
+        }
+        let read = numbers::read_number(
+            tokens,
+            i + 1,
+            self.clause.end,
+            self.sentence_start,
+            self.rules,
+        );
+        match read {
+            Some(numbers::NumberRead::Quantity { value, unit, next }) => Step::Mention(
+                MentionValue::Number {
+                    value: -value,
+                    vague: false,
+                    unit,
+                },
+                next,
+            ),
+            _ => Step::Next,
+        }
+    }
+
+    /// Whether what starts at token `i` is something a hedge qualifies: an amount, a
+    /// duration, an ordinal (also after "the"), or a date counted back ("nearly two
+    /// years ago"). "Under
+    /// a rotation deal" and "over the weekend" hold no hedge.
+    fn qualifies(&self, i: usize, anchor: Option<Anchor>) -> Result<bool, NeedsAsOf> {
+        if i >= self.clause.end {
+            return Ok(false);
+        }
+        // "only the second time"
+        if self.segmented.tokens[i].is("the") {
+            return Ok(i + 1 < self.clause.end
+                && matches!(
+                    self.read_at(i + 1, anchor, false)?,
+                    Step::Mention(MentionValue::Ordinal(_), _)
+                ));
+        }
+        Ok(match self.read_at(i, anchor, false)? {
+            Step::Mention(value, _) => match value {
+                MentionValue::Number { .. }
+                | MentionValue::Percent(_)
+                | MentionValue::Duration(_)
+                | MentionValue::Ordinal(_)
+                | MentionValue::Age(_)
+                | MentionValue::Tally(_)
+                | MentionValue::NumberRange { .. }
+                | MentionValue::DurationRange(_) => true,
+                MentionValue::Date(date) => matches!(date.expr, DateExpr::Shift { .. }),
+                MentionValue::Hedge(_) | MentionValue::Entity { .. } => false,
+            },
+            Step::Skip(_) | Step::Next => false,
+        })
+    }
+
+    fn read_date(&self, i: usize, anchor: Option<Anchor>) -> Result<DateRead, NeedsAsOf> {
         let (tokens, rules) = (&self.segmented.tokens, self.rules);
+        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
+        if let Some((weekday, expr, next)) =
+            dates::read_weekday_date(tokens, i, self.clause.end, self.sentence_start, rules)
+        {
+            if self.as_of.is_none() && !matches!(expr, DateExpr::Absolute(_)) {
+                return Err(NeedsAsOf {
+                    span: self.segmented.span_of(i..next),
+                });
+            }
+            let reach = rules.forms.weekday_year_reach;
+            if let Some((range, weekday_mismatch)) =
+                dates::resolve_with_weekday(expr, weekday, self.as_of, tense, reach)
+            {
+                let date = DateMention {
+                    expr,
+                    tense,
+                    range,
+                    anchor: None,
+                    weekday: Some(weekday),
+                    weekday_mismatch,
+                };
+                return Ok(DateRead::Date(date, next));
+            }
+        }
         let Some((expr, next)) =
             dates::read(tokens, i, self.clause.end, self.sentence_start, rules)
         else {
-            return Ok(None);
+            return Ok(DateRead::NotADate);
         };
-        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
         // "in three days" is a date when it looks ahead ("the ferry resumes in three
         // days"), but a span of time after an ordinal ("the third leader in seven
         // weeks"), or after a count or in a past-tense clause ("prices fell 3% in two
@@ -252,17 +417,49 @@ impl ClauseReader<'_> {
                 || (tense == Tense::Past
                     && dates::counts_or_past_before(tokens, clause_start, i, rules)))
         {
-            return Ok(None);
+            return Ok(DateRead::NotADate);
         }
-        let range = match (expr, self.as_of) {
-            (DateExpr::Absolute(range), _) => Some(range),
-            (_, Some(as_of)) => dates::resolve(expr, as_of, tense, anchor.unwrap_or(as_of)),
-            (_, None) => {
+        let (range, anchor) = match (expr, anchor, self.as_of) {
+            (DateExpr::Absolute(range), _, _) => (Some(range), None),
+            (_, None, _) if expr.hangs_on_anchor() && !expr.counts_from_as_of() => {
+                return Ok(DateRead::Unresolved(next));
+            }
+            (_, Some(anchor), _) if expr.hangs_on_anchor() => (
+                dates::resolve_from_anchor(expr, anchor.range),
+                Some(anchor.span),
+            ),
+            (_, _, Some(as_of)) => (dates::resolve(expr, as_of, tense), None),
+            (_, _, None) => {
                 return Err(NeedsAsOf {
                     span: self.segmented.span_of(i..next),
                 });
             }
         };
-        Ok(range.map(|range| (DateMention { expr, tense, range }, next)))
+        Ok(match range {
+            Some(range) => DateRead::Date(
+                DateMention {
+                    expr,
+                    tense,
+                    range,
+                    anchor,
+                    weekday: None,
+                    weekday_mismatch: false,
+                },
+                next,
+            ),
+            // "two days later" with nothing to count from: not read, and not read
+            // as a duration either.
+            None if expr.hangs_on_anchor() => DateRead::Unresolved(next),
+            None => DateRead::NotADate,
+        })
     }
+}
+
+/// What the date reader found at a token.
+enum DateRead {
+    /// A date, and one past its last token.
+    Date(DateMention, usize),
+    /// A date's wording without a value to give it: skip to the token given.
+    Unresolved(usize),
+    NotADate,
 }

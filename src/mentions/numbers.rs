@@ -1,33 +1,13 @@
-//! Numbers, percentages, fractions, vague amounts and the hedges that qualify them;
-//! and the numbers that are not quantities at all (times of day, page numbers,
-//! model names, phone numbers, addresses, ratings), which must not become mentions.
+//! Numbers, percentages, fractions and vague amounts; and the numbers that are not
+//! quantities at all (times of day, page numbers, model names, phone numbers,
+//! addresses, ratings), which must not become mentions.
 
 use super::quantity;
-use crate::rules::{Rules, Tolerance};
+use crate::rules::Rules;
 use crate::segment::{Token, TokenKind};
 
 fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
-}
-
-/// A hedge phrase at `i` ("about", "more than"), but only when a number or "a"/"an"
-/// follows: "about three", "about a week", not "talked about Iran".
-pub fn read_hedge(
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    rules: &Rules,
-) -> Option<(Tolerance, usize)> {
-    let (&tolerance, len) = rules.hedges.at(tokens, i, end)?;
-    let next = at(tokens, i + len, end)?;
-    let key = next.key.as_str();
-    let first_part = key.split('-').next().unwrap_or(key);
-    let quantity_follows = next.kind == TokenKind::Number
-        || matches!(key, "a" | "an" | "half")
-        || quantity::word_value(first_part, rules).is_some()
-        || rules.vague.contains_key(key)
-        || rules.fractions.contains_key(key);
-    quantity_follows.then_some((tolerance, i + len))
 }
 
 /// "40%", "40 percent", "12.5 per cent".
@@ -79,7 +59,12 @@ pub fn read_vague(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Opti
 
 /// What a number at `i` turned out to be.
 pub enum NumberRead {
-    Quantity(f64, usize),
+    /// An amount, with the noun joined to it ("450-seat"), and one past its last token.
+    Quantity {
+        value: f64,
+        unit: Option<String>,
+        next: usize,
+    },
     /// Not a quantity (a time, a label...): skip these tokens.
     NotAQuantity(usize),
 }
@@ -94,7 +79,20 @@ pub fn read_number(
     rules: &Rules,
 ) -> Option<NumberRead> {
     let token = at(tokens, i, end)?;
-    if token.kind == TokenKind::Number && token.key.contains('-') {
+    if let Some((value, unit)) = joined_noun(&token.key, rules) {
+        return Some(NumberRead::Quantity {
+            value,
+            unit,
+            next: i + 1,
+        });
+    }
+    if let Some(next) = named_number(tokens, i, end, rules) {
+        return Some(NumberRead::NotAQuantity(next));
+    }
+    if token.kind == TokenKind::Number
+        && token.key.contains('-')
+        && quantity::key_value(&token.key, rules).is_none()
+    {
         // "202-456-1111" and other joined digits are not one quantity.
         return Some(NumberRead::NotAQuantity(i + 1));
     }
@@ -105,7 +103,73 @@ pub fn read_number(
     if let Some(skip_to) = not_a_quantity(tokens, i, amount.end, end, sentence_start, rules) {
         return Some(NumberRead::NotAQuantity(skip_to));
     }
-    Some(NumberRead::Quantity(amount.value, amount.end))
+    Some(NumberRead::Quantity {
+        value: amount.value,
+        unit: None,
+        next: amount.end,
+    })
+}
+
+/// "4-pound", "1.8-kilogram", "eight-party", "twenty-one-gun", "450-seat": a number
+/// joined to the noun it measures, with the noun in the singular; "5-billion" is
+/// only a number.
+fn joined_noun(key: &str, rules: &Rules) -> Option<(f64, Option<String>)> {
+    let (number, noun) = key.rsplit_once('-')?;
+    if noun.len() < 2 || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // "twenty-one" is a number on its own.
+    if quantity::word_value(key, rules).is_some() {
+        return None;
+    }
+    let value = quantity::key_value(number, rules)?;
+    if let Some(&scale) = rules.scales.get(noun) {
+        return Some((value * scale, None));
+    }
+    Some((value, Some(rules.forms.singular(noun))))
+}
+
+/// "24/7", "9-11": numbers that name something; with one past them.
+fn named_number(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<usize> {
+    let named = &rules.forms.numbers.named;
+    if named.contains(tokens[i].key.as_str()) {
+        return Some(i + 1);
+    }
+    let (slash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
+    let touching = tokens[i].span.end == slash.span.start && slash.span.end == second.span.start;
+    let written = format!("{}/{}", tokens[i].key, second.key);
+    (touching && slash.is_punct('/') && named.contains(&written)).then_some(i + 3)
+}
+
+/// A range of amounts: "between 20 and 30", "20-30", "20–30", "20 to 30", "two or
+/// three", with "percent" after it as its unit; not "from 20 to 30", a change, nor
+/// a span of time. Gives the least, the most, the unit and one past the last token.
+pub fn read_range(
+    tokens: &[Token],
+    i: usize,
+    clause: std::ops::Range<usize>,
+    rules: &Rules,
+) -> Option<(f64, f64, Option<String>, usize)> {
+    let end = clause.end;
+    let (low, high, next) = quantity::range(tokens, i, clause.start, end, rules)?;
+    // "between 2010 and 2015" names two years; "Boeing 737-800" a model.
+    let year = |t: &Token| {
+        t.key.len() == 4 && (1000.0..2200.0).contains(&t.key.parse::<f64>().unwrap_or(0.0))
+    };
+    let years = tokens[i..next].iter().filter(|t| year(t)).count() == 2;
+    let model = i > clause.start && tokens[i - 1].is_word() && tokens[i - 1].capitalized;
+    if years || model || rules.forms.numbers.named.contains(&format!("{low}-{high}")) {
+        return None;
+    }
+    let after = at(tokens, next, end);
+    if after.is_some_and(|t| {
+        rules.clock_words.contains(t.key.as_str()) || rules.units.contains_key(t.key.as_str())
+    }) {
+        return None;
+    }
+    let percent = after.is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("pct"));
+    let unit = percent.then(|| "percent".to_string());
+    Some((low, high, unit, next + usize::from(percent)))
 }
 
 /// "no one", "one of the", "one another": the pronoun, not the number.

@@ -1,4 +1,4 @@
-//! Ordinals: "third", "21st", "twenty-first".
+//! Ordinals: "third", "21st", "twenty-first", "fifth-largest".
 
 use super::quantity;
 use crate::rules::Rules;
@@ -7,7 +7,11 @@ use crate::segment::{Token, TokenKind};
 /// An ordinal at token `i`, with one past its last token.
 pub fn read(tokens: &[Token], i: usize, rules: &Rules) -> Option<(u64, usize)> {
     let token = tokens.get(i)?;
-    let key = token.key.as_str();
+    // "fifth-largest", "3rd-highest": a rank by a superlative.
+    let key = match token.key.split_once('-') {
+        Some((rank, superlative)) if superlative.ends_with("est") => rank,
+        _ => token.key.as_str(),
+    };
     if token.kind == TokenKind::Number {
         let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &key[digits.len()..];

@@ -1,6 +1,8 @@
 //! Amounts as news prose writes them, shared by numbers, durations and relative
-//! dates: digits ("12,000", "1.5", "3bn"), words ("twenty-one", "two hundred and
-//! fifty"), scales ("1.5 million", "a dozen") and halves ("two and a half").
+//! dates: digits ("12,000", "1.5", "3bn", "1.2e6", "2 500 000"), fractions ("3/4",
+//! "3 1/2"), words ("twenty-one", "two hundred and fifty", "three point five"),
+//! scales ("1.5 million", "a dozen"), halves ("two and a half") and negatives
+//! ("minus 3.2").
 
 use crate::rules::Rules;
 use crate::segment::{Token, TokenKind};
@@ -13,27 +15,40 @@ pub struct Quantity {
 }
 
 /// Reads an amount starting at token `i`, not reading past `end`. An article "a"/"an"
-/// counts only before a scale ("a dozen", "a hundred").
+/// counts only before a scale ("a dozen", "a hundred"); "minus" makes it negative.
 pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
-    let token = tokens.get(i).filter(|_| i < end)?;
+    let token = at(tokens, i, end)?;
+    if token.is_word() && rules.forms.numbers.negative.contains(token.key.as_str()) {
+        let amount = read_unsigned(tokens, i + 1, end, rules)?;
+        return Some(Quantity {
+            value: -amount.value,
+            end: amount.end,
+        });
+    }
+    read_unsigned(tokens, i, end, rules)
+}
+
+fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
+    tokens.get(k).filter(|_| k < end)
+}
+
+fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
+    let token = at(tokens, i, end)?;
     let (mut value, mut next) = match token.kind {
-        TokenKind::Number => (digits(&token.key, rules)?, i + 1),
+        TokenKind::Number => written_in_digits(tokens, i, end, rules)?,
         TokenKind::Word if matches!(token.key.as_str(), "a" | "an") => {
-            let scale = tokens
-                .get(i + 1)
-                .filter(|_| i + 1 < end)
-                .and_then(|t| rules.scales.get(t.key.as_str()))?;
+            let scale = at(tokens, i + 1, end).and_then(|t| rules.scales.get(t.key.as_str()))?;
             (*scale, i + 2)
         }
-        TokenKind::Word => words(tokens, i, end, rules)?,
+        TokenKind::Word => {
+            let (value, next) = words(tokens, i, end, rules)?;
+            decimals_in_words(tokens, next, end, rules)
+                .map_or((value, next), |(fraction, after)| (value + fraction, after))
+        }
         TokenKind::Punct => return None,
     };
     // "1.5 million", "two hundred thousand", "three dozen"
-    while let Some(&scale) = tokens
-        .get(next)
-        .filter(|_| next < end)
-        .and_then(|t| rules.scales.get(t.key.as_str()))
-    {
+    while let Some(&scale) = at(tokens, next, end).and_then(|t| rules.scales.get(t.key.as_str())) {
         value *= scale;
         next += 1;
     }
@@ -43,6 +58,119 @@ pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Qua
         next += 3;
     }
     value.is_finite().then_some(Quantity { value, end: next })
+}
+
+/// An amount in digits from token `i`: "12,000", "1.5", "3bn", "1.2e6", "2 500 000"
+/// (groups of three a space apart), "3/4", "3 1/2".
+fn written_in_digits(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(f64, usize)> {
+    if let Some(fraction) = slash_fraction(tokens, i, end) {
+        return Some(fraction);
+    }
+    let key = tokens[i].key.as_str();
+    let mut value = digits(key, rules)?;
+    let mut next = i + 1;
+    let plain = key.bytes().all(|b| b.is_ascii_digit());
+    if plain && key.len() <= 3 {
+        while let Some(group) = at(tokens, next, end).filter(|t| {
+            let gap = t.span.start.saturating_sub(tokens[next - 1].span.end);
+            (1..=3).contains(&gap) && t.key.len() == 3 && t.key.bytes().all(|b| b.is_ascii_digit())
+        }) {
+            value = value * 1000.0 + group.key.parse::<f64>().ok()?;
+            next += 1;
+        }
+    }
+    // "3 1/2"
+    if plain
+        && next == i + 1
+        && let Some((fraction, after)) = slash_fraction(tokens, next, end)
+    {
+        value += fraction;
+        next = after;
+    }
+    Some((value, next))
+}
+
+/// "3/4" (touching, a smaller number over a larger one) from token `k`. A score out
+/// of 5, 10 or 100 is a rating unless "of" follows ("9/10 of the seats").
+fn slash_fraction(tokens: &[Token], k: usize, end: usize) -> Option<(f64, usize)> {
+    let whole_digits = |t: &Token| t.key.bytes().all(|b| b.is_ascii_digit());
+    let numerator =
+        at(tokens, k, end).filter(|t| t.kind == TokenKind::Number && whole_digits(t))?;
+    let slash = at(tokens, k + 1, end).filter(|t| t.is_punct('/'))?;
+    let denominator = at(tokens, k + 2, end).filter(|t| whole_digits(t))?;
+    let touching =
+        numerator.span.end == slash.span.start && slash.span.end == denominator.span.start;
+    let (n, d): (f64, f64) = (numerator.key.parse().ok()?, denominator.key.parse().ok()?);
+    let rating = matches!(denominator.key.as_str(), "5" | "10" | "100")
+        && !at(tokens, k + 3, end).is_some_and(|t| t.is("of"));
+    (touching && n < d && d >= 2.0 && !rating).then_some((n / d, k + 3))
+}
+
+/// "point five", "point two five": decimals after a number in words.
+fn decimals_in_words(
+    tokens: &[Token],
+    k: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(f64, usize)> {
+    if !at(tokens, k, end)
+        .is_some_and(|t| rules.forms.numbers.decimal_point.contains(t.key.as_str()))
+    {
+        return None;
+    }
+    let mut fraction = 0.0;
+    let mut scale = 0.1;
+    let mut next = k + 1;
+    while let Some(&digit) = at(tokens, next, end)
+        .and_then(|t| rules.number_words.get(t.key.as_str()))
+        .filter(|d| **d < 10)
+    {
+        fraction += digit as f64 * scale;
+        scale /= 10.0;
+        next += 1;
+    }
+    (next > k + 1).then_some((fraction, next))
+}
+
+/// Two amounts that bound a range, the smaller first: "between 20 and 30", "20-30",
+/// "20–30", "20 to 30", "two or three"; not "from 20 to 30", a change. Gives the
+/// least, the most and one past the last token.
+pub fn range(
+    tokens: &[Token],
+    i: usize,
+    clause_start: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<(f64, f64, usize)> {
+    let token = at(tokens, i, end)?;
+    let (low, high, next) = if token.is("between") {
+        let low = read(tokens, i + 1, end, rules)?;
+        if !at(tokens, low.end, end)?.is("and") {
+            return None;
+        }
+        let high = read(tokens, low.end + 1, end, rules)?;
+        (low.value, high.value, high.end)
+    } else if let Some((low, high, next)) = super::tallies::joined_pair(tokens, i, end) {
+        (low as f64, high as f64, next)
+    } else {
+        let low = read(tokens, i, end, rules)?;
+        let change = i
+            .checked_sub(1)
+            .filter(|&p| p >= clause_start)
+            .is_some_and(|p| tokens[p].is("from"));
+        let joiner = at(tokens, low.end, end)?;
+        if change || !(joiner.is("to") || joiner.is("or")) {
+            return None;
+        }
+        let high = read(tokens, low.end + 1, end, rules)?;
+        (low.value, high.value, high.end)
+    };
+    (low < high).then_some((low, high, next))
 }
 
 /// "and a half" at `i`.
@@ -57,6 +185,12 @@ fn digits(key: &str, rules: &Rules) -> Option<f64> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(key.len());
     let (number, suffix) = key.split_at(numeric_end);
+    // "1.2e6", "3e-4"
+    if let Some(exponent) = suffix.strip_prefix('e').and_then(|e| e.parse::<i32>().ok())
+        && !number.contains(',')
+    {
+        return Some(number.parse::<f64>().ok()? * 10f64.powi(exponent));
+    }
     let scale = if suffix.is_empty() {
         1.0
     } else {
@@ -95,6 +229,16 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
         }
     }
     Some((value, next))
+}
+
+/// The amount one token's key writes: digits ("38", "2,000", "1.8") or a number
+/// word ("five", "thirty-eight").
+pub fn key_value(key: &str, rules: &Rules) -> Option<f64> {
+    if key.starts_with(|c: char| c.is_ascii_digit()) {
+        digits(key, rules)
+    } else {
+        word_value(key, rules).map(|v| v as f64)
+    }
 }
 
 /// "three" → 3, "twenty-one" → 21.

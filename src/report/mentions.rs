@@ -4,7 +4,7 @@
 
 use crate::dates::Precision;
 use crate::factbase::FactBase;
-use crate::mentions::{Mention, MentionValue};
+use crate::mentions::{Mention, MentionValue, TallyForm};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -30,16 +30,58 @@ pub struct MentionRecord {
 pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> MentionRecord {
     let mut extra = serde_json::Map::new();
     let (value, precision) = match &mention.value {
-        MentionValue::Date(date) => (json!(date.range.to_string()), Some(date.range.precision)),
+        MentionValue::Date(date) => {
+            if let Some(anchor) = date.anchor {
+                extra.insert("anchor".into(), json!(anchor));
+            }
+            if let Some(weekday) = date.weekday {
+                extra.insert("weekday".into(), json!(weekday_name(weekday)));
+            }
+            if date.weekday_mismatch {
+                extra.insert("weekday_mismatch".into(), json!(true));
+            }
+            (json!(date.range.to_string()), Some(date.range.precision))
+        }
         MentionValue::Duration(duration) => (json!(duration.iso()), None),
-        MentionValue::Number { value, vague } => {
+        MentionValue::Number { value, vague, unit } => {
             if *vague {
                 extra.insert("vague".into(), json!(true));
+            }
+            if let Some(unit) = unit {
+                extra.insert("unit".into(), json!(unit));
             }
             (number(*value), None)
         }
         MentionValue::Percent(value) => (number(*value), None),
         MentionValue::Ordinal(value) => (json!(value), None),
+        MentionValue::Age(years) => (json!(years), None),
+        MentionValue::NumberRange { least, most, unit } => {
+            extra.insert("to".into(), number(*most));
+            if let Some(unit) = unit {
+                extra.insert("unit".into(), json!(unit));
+            }
+            (number(*least), None)
+        }
+        MentionValue::DurationRange(range) => {
+            extra.insert("to".into(), json!(range.most.iso()));
+            if range.vague {
+                extra.insert("vague".into(), json!(true));
+            }
+            (json!(range.least.iso()), None)
+        }
+        MentionValue::Tally(tally) => {
+            extra.insert("first".into(), number(tally.first));
+            extra.insert("second".into(), number(tally.second));
+            extra.insert("form".into(), json!(tally.form.name()));
+            if let Some(unit) = &tally.unit {
+                extra.insert("unit".into(), json!(unit));
+            }
+            let value = match tally.form {
+                TallyForm::Versus => format!("{}-{}", tally.first, tally.second),
+                TallyForm::OutOf => format!("{} of {}", tally.first, tally.second),
+            };
+            (json!(value), None)
+        }
         MentionValue::Hedge(tolerance) => {
             extra.insert("tolerance".into(), json!(tolerance));
             (json!(tolerance.name()), None)
@@ -58,6 +100,18 @@ pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> Mention
         value,
         precision,
         extra,
+    }
+}
+
+fn weekday_name(weekday: chrono::Weekday) -> &'static str {
+    match weekday {
+        chrono::Weekday::Mon => "monday",
+        chrono::Weekday::Tue => "tuesday",
+        chrono::Weekday::Wed => "wednesday",
+        chrono::Weekday::Thu => "thursday",
+        chrono::Weekday::Fri => "friday",
+        chrono::Weekday::Sat => "saturday",
+        chrono::Weekday::Sun => "sunday",
     }
 }
 

@@ -1,0 +1,193 @@
+//! ## What it finds
+//! A person's age: "the 38-year-old", "Suga, 71,", "aged 34", "joined the club as a
+//! 13-year-old".
+//!
+//! ## Why check it
+//! Ages go stale the day after a birthday, and are often copied from an older story.
+//!
+//! ## How it is checked
+//! From the person's birth (a `role: birth` fact) to the date the age is given at: the
+//! publication date, or, for an age given "as" or "at" something ("joined as a
+//! 13-year-old"), the time of what the clause tells of. The person is the one the
+//! sentence names nearest before the age.
+
+use super::{Check, Claim, ClaimKind, ClauseContext};
+use crate::dates::DateRange;
+use crate::discourse::{How, Reference};
+use crate::factbase::{EntityKind, Fact, Role};
+use crate::mentions::MentionValue;
+use crate::verify::readings::Query;
+use crate::verify::{CheckContext, Evidence, Judgement, Verdict, wording};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+pub const AGE: ClaimKind = ClaimKind::new("age");
+pub const KINDS: &[(ClaimKind, &str)] = &[(AGE, "a person's age, at publication or at an event")];
+
+#[derive(Debug, Clone)]
+pub struct AgeStatement {
+    pub years: u32,
+    /// Whether the age is given at an event the clause tells of ("as a 13-year-old",
+    /// "at 17"), not at publication.
+    pub at_event: bool,
+}
+
+/// Words right before an age that give it at an event rather than at publication.
+const AT_EVENT: &[&str] = &["as", "at", "when"];
+
+pub fn find(context: &ClauseContext) -> Vec<Claim> {
+    let tokens = &context.segmented.tokens;
+    context
+        .mentions
+        .iter()
+        .filter_map(|mention| {
+            let MentionValue::Age(years) = mention.value else {
+                return None;
+            };
+            // "as a 13-year-old", "at 17": the word before, past an article.
+            let mut before = mention.tokens.start;
+            while before > context.clause.start
+                && matches!(tokens[before - 1].key.as_str(), "a" | "an" | "the" | "age" | "of")
+            {
+                before -= 1;
+            }
+            let at_event = before > context.clause.start
+                && AT_EVENT.contains(&tokens[before - 1].key.as_str());
+            let statement = AgeStatement { years, at_event };
+            Some(context.claim(AGE, mention.tokens.clone(), statement))
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+struct Normalized {
+    years: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    born: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<String>,
+}
+
+impl Check for AgeStatement {
+    fn check(&self, claim: &Claim, cx: &CheckContext) -> Judgement {
+        let base = cx.base;
+        let text = cx.text_of(claim.tokens.clone());
+        let mut normalized = Normalized {
+            years: self.years,
+            person: None,
+            born: None,
+            at: None,
+        };
+        // The people the sentence refers to, nearest before the age first.
+        let mut people: Vec<&Reference> = cx
+            .discourse
+            .within(&claim.sentence)
+            .iter()
+            .filter(|r| base.entities[r.entity].kind == EntityKind::Person)
+            .collect();
+        people.sort_by_key(|r| {
+            let before = r.tokens.start < claim.tokens.start;
+            (!before, claim.tokens.start.abs_diff(r.tokens.end))
+        });
+        let born = people.iter().find_map(|r| {
+            base.facts_about(r.entity)
+                .find(|f| base.role(f) == Role::Birth && f.time.is_some())
+                .map(|f| (*r, f))
+        });
+        let Some((person, birth)) = born else {
+            return Judgement::unverified(format!(
+                "“{text}”: the fact base holds no birth date for anyone this sentence names"
+            ))
+            .with(&normalized);
+        };
+        let name = &base.entities[person.entity].name;
+        normalized.person = Some(base.entities[person.entity].id.clone());
+        let birth_range = birth.time.map(|t| t.range()).unwrap_or(DateRange::day(NaiveDate::MIN));
+        normalized.born = Some(birth_range.to_string());
+        let Some((at, why, event)) = self.when(claim, cx, person) else {
+            return Judgement::unverified(format!(
+                "“{text}”: no date to count {name}'s age to"
+            ))
+            .with(&normalized);
+        };
+        normalized.at = Some(at.to_string());
+        // The ages the person may have had over the days the two dates may mean.
+        let youngest = years_between(birth_range.last, at.first);
+        let oldest = years_between(birth_range.first, at.last);
+        let said = if youngest == oldest {
+            format!("{name} was born {birth_range}, so was {youngest} on {at} ({why})")
+        } else {
+            format!("{name} was born {birth_range}, so was {youngest} to {oldest} in {at} ({why})")
+        };
+        let mut evidence = vec![Evidence::of(birth)];
+        evidence.extend(event.map(Evidence::of));
+        let judgement = if (youngest..=oldest).contains(&(self.years as i32)) {
+            Judgement::new(Verdict::Supported, format!("“{text}”: {said}"), evidence)
+        } else {
+            let named = matches!(person.how, How::Named | How::Repeated);
+            Judgement::new(
+                Verdict::Contradicted,
+                format!("“{text}” gives {}, but {said}", self.years),
+                evidence,
+            )
+            .decided_only_if(
+                named && person.strong,
+                &format!("the age may be someone else's than {name}'s"),
+            )
+        };
+        judgement.with(&normalized)
+    }
+}
+
+impl AgeStatement {
+    /// The date the age is given at, why, and the fact that dates it: the time of
+    /// what the clause tells of for an age given at an event, else the as-of date.
+    fn when<'a>(
+        &self,
+        claim: &Claim,
+        cx: &CheckContext<'a>,
+        person: &Reference,
+    ) -> Option<(DateRange, String, Option<&'a Fact>)> {
+        let base = cx.base;
+        if self.at_event {
+            let query = Query {
+                words_in: claim.clause.clone(),
+                entities_in: claim.sentence.clone(),
+                near: claim.tokens.clone(),
+                words_needed: true,
+                topic: false,
+            };
+            let accept = |f: &Fact, d: &crate::factbase::PropertyDefinition| {
+                f.subject == person.entity && !matches!(d.role, Role::Birth | Role::Category)
+            };
+            if let Some((reading, time)) = cx
+                .readings()
+                .find(&query, &accept)
+                .into_iter()
+                .find_map(|r| r.time(base).map(|t| (r, t)))
+            {
+                return Some((
+                    time,
+                    format!("the date of {}", wording::fact(base, reading.fact)),
+                    Some(reading.fact),
+                ));
+            }
+            if let Some((range, _)) = cx.date_in(&claim.clause) {
+                return Some((range, "the date the sentence states".into(), None));
+            }
+        }
+        cx.as_of
+            .map(|day| (DateRange::day(day), "the as-of date".into(), None))
+    }
+}
+
+/// Whole years from `born` to `on`.
+fn years_between(born: NaiveDate, on: NaiveDate) -> i32 {
+    let mut years = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years
+}

@@ -1,0 +1,562 @@
+//! Named parts of the calendar beyond months and weekdays: holidays (fixed, the nth
+//! weekday of a month, or counted from Easter), seasons, quarters, centuries and
+//! decades by name. Their words are data (`rules/mentions.yaml`, `rules/holidays.yaml`).
+
+use super::{DateExpr, Modifier, Tense};
+use crate::dates::DateRange;
+use crate::rules::PhraseTable;
+use crate::segment::{Token, TokenKind, tokenize_str};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// The same day every year: Christmas is December 25.
+    Fixed { month: u32, day: u32 },
+    /// The nth weekday of a month (n = -1 for the last): Thanksgiving is the fourth
+    /// Thursday of November.
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        n: i32,
+    },
+    /// Days from Easter Sunday (the Western date): Good Friday is -2.
+    Easter { offset: i32 },
+}
+
+impl HolidayRule {
+    /// The holiday's date in `year`.
+    pub fn date_in(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            HolidayRule::NthWeekday { month, weekday, n } => match u8::try_from(n) {
+                Ok(n) => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n),
+                Err(_) => last_weekday_of_month(year, month, weekday),
+            },
+            HolidayRule::Easter { offset } => {
+                easter_sunday(year)?.checked_add_signed(chrono::Duration::try_days(offset.into())?)
+            }
+        }
+    }
+}
+
+fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let last = DateRange::month(year, month)?.last;
+    let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    last.checked_sub_days(Days::new(u64::from(back)))
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm of 1876).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let (b, c) = (year.div_euclid(100), year.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// A season as a run of months; one that wraps the year (winter) belongs to the
+/// year it starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Season {
+    pub first_month: u32,
+    pub last_month: u32,
+}
+
+impl Season {
+    /// The season that starts in `year`.
+    pub fn starting(self, year: i32) -> Option<DateRange> {
+        let first = DateRange::month(year, self.first_month)?;
+        let last_year = if self.last_month < self.first_month {
+            year + 1
+        } else {
+            year
+        };
+        let last = DateRange::month(last_year, self.last_month)?;
+        Some(DateRange::between(first, last))
+    }
+}
+
+/// The quarter `quarter` (1-4) of `year`.
+pub fn quarter_of(year: i32, quarter: u32) -> Option<DateRange> {
+    let first = DateRange::month(year, (quarter - 1) * 3 + 1)?;
+    let last = DateRange::month(year, quarter * 3)?;
+    Some(DateRange::between(first, last))
+}
+
+/// The nth century: the 19th is 1801 to 1900.
+pub fn century(n: i32) -> Option<DateRange> {
+    DateRange::century_from((n - 1) * 100 + 1)
+}
+
+/// Of the candidate ranges a named day or period could be (one per year around the
+/// as-of date), the one its modifier or the clause's tense points to: "last" the
+/// latest over before the as-of date, "next" the first to begin after it, "this"
+/// the one holding it or else as if bare; bare, the latest begun (past) or the first
+/// not yet over (future).
+pub fn choose_around(
+    as_of: NaiveDate,
+    modifier: Modifier,
+    tense: Tense,
+    candidate: impl Fn(i32) -> Option<DateRange>,
+) -> Option<DateRange> {
+    let year = as_of.year();
+    let ranges: Vec<DateRange> = (year - 2..=year + 2).filter_map(&candidate).collect();
+    match (modifier, tense) {
+        (Modifier::Last, _) => ranges.into_iter().rev().find(|r| r.last < as_of),
+        (Modifier::Next, _) => ranges.into_iter().find(|r| r.first > as_of),
+        (Modifier::This, _) => ranges
+            .iter()
+            .find(|r| r.first <= as_of && as_of <= r.last)
+            .copied()
+            .or_else(|| choose_around(as_of, Modifier::None, tense, candidate)),
+        (Modifier::None, Tense::Past) => ranges.into_iter().rev().find(|r| r.first <= as_of),
+        (Modifier::None, Tense::Future) => ranges.into_iter().find(|r| r.last >= as_of),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CalendarFile {
+    also_common_words: Vec<String>,
+    two_digit_year_pivot: u32,
+    day_cues: Vec<String>,
+    relative_days: FxHashMap<String, i64>,
+    periods_before_last: Vec<String>,
+    periods_after_next: Vec<String>,
+    from_words: Vec<String>,
+    now_words: FxHashMap<String, i64>,
+    decade_words: FxHashMap<String, i32>,
+    century_words: Vec<String>,
+    quarter_words: Vec<String>,
+    seasons: FxHashMap<String, (u32, u32)>,
+    season_cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HolidaysFile {
+    holidays: Vec<HolidayEntry>,
+}
+
+/// One holiday: its names and exactly one of `fixed`, `nth-weekday`, `easter`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct HolidayEntry {
+    names: Vec<String>,
+    fixed: Option<FixedFile>,
+    nth_weekday: Option<NthWeekdayFile>,
+    easter: Option<EasterFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixedFile {
+    month: u32,
+    day: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NthWeekdayFile {
+    month: u32,
+    weekday: String,
+    n: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EasterFile {
+    offset: i32,
+}
+
+/// The calendar's words, as look-up tables.
+#[derive(Debug)]
+pub struct CalendarWords {
+    pub also_common_words: FxHashSet<String>,
+    pub two_digit_year_pivot: u32,
+    pub day_cues: FxHashSet<String>,
+    pub relative_days: PhraseTable<i64>,
+    /// "before last" (-2) and "after next" (2) after a period.
+    pub two_periods_away: PhraseTable<i32>,
+    pub from_words: FxHashSet<String>,
+    pub now_words: FxHashMap<String, i64>,
+    pub decade_words: FxHashMap<String, i32>,
+    pub century_words: FxHashSet<String>,
+    pub quarter_words: FxHashSet<String>,
+    pub seasons: FxHashMap<String, Season>,
+    pub season_cues: FxHashSet<String>,
+    /// Holiday names, as the tokens of a draft read them.
+    pub holidays: PhraseTable<HolidayRule>,
+}
+
+impl CalendarWords {
+    /// The tables, or what is wrong with the data: a month out of range, a weekday
+    /// not in the lexicon.
+    pub(crate) fn new(
+        file: CalendarFile,
+        holidays: HolidaysFile,
+        weekdays: &FxHashMap<String, Weekday>,
+    ) -> Result<CalendarWords, (&'static str, String)> {
+        let holiday_error = |what: String| ("holidays.yaml", what);
+        let mut rules = Vec::new();
+        for entry in holidays.holidays {
+            let names = &entry.names;
+            let rule = match (entry.fixed, entry.nth_weekday, entry.easter) {
+                (Some(FixedFile { month, day }), None, None) => {
+                    NaiveDate::from_ymd_opt(2000, month, day)
+                        .ok_or(format!("{names:?}: no day {day} in month {month}"))
+                        .map_err(holiday_error)?;
+                    HolidayRule::Fixed { month, day }
+                }
+                (None, Some(NthWeekdayFile { month, weekday, n }), None) => {
+                    let &weekday = weekdays
+                        .get(&weekday.to_lowercase())
+                        .ok_or(format!("{names:?}: `{weekday}` is not a weekday"))
+                        .map_err(holiday_error)?;
+                    if !(1..=12).contains(&month) || !(n == -1 || (1..=5).contains(&n)) {
+                        return Err(holiday_error(format!(
+                            "{names:?}: need a month from 1 to 12 and n from 1 to 5 or -1"
+                        )));
+                    }
+                    HolidayRule::NthWeekday { month, weekday, n }
+                }
+                (None, None, Some(EasterFile { offset })) => HolidayRule::Easter { offset },
+                _ => {
+                    return Err(holiday_error(format!(
+                        "{names:?}: give exactly one of `fixed`, `nth-weekday` and `easter`"
+                    )));
+                }
+            };
+            for name in entry.names {
+                rules.push((token_keys(&name), rule));
+            }
+        }
+        let seasons = file
+            .seasons
+            .iter()
+            .map(|(name, &(first_month, last_month))| {
+                let months = 1..=12;
+                if months.contains(&first_month) && months.contains(&last_month) {
+                    Ok((
+                        name.to_lowercase(),
+                        Season {
+                            first_month,
+                            last_month,
+                        },
+                    ))
+                } else {
+                    Err(format!("season `{name}`: months run from 1 to 12"))
+                }
+            })
+            .collect::<Result<_, String>>()
+            .map_err(|what| ("mentions.yaml", what))?;
+        let before_last = file.periods_before_last.iter().map(|p| (p.as_str(), -2));
+        let after_next = file.periods_after_next.iter().map(|p| (p.as_str(), 2));
+        Ok(CalendarWords {
+            also_common_words: lower(&file.also_common_words),
+            two_digit_year_pivot: file.two_digit_year_pivot,
+            day_cues: lower(&file.day_cues),
+            relative_days: PhraseTable::new(
+                file.relative_days
+                    .iter()
+                    .map(|(p, &days)| (p.as_str(), days)),
+            ),
+            two_periods_away: PhraseTable::new(before_last.chain(after_next)),
+            from_words: lower(&file.from_words),
+            now_words: file
+                .now_words
+                .into_iter()
+                .map(|(w, days)| (w.to_lowercase(), days))
+                .collect(),
+            decade_words: file
+                .decade_words
+                .into_iter()
+                .map(|(w, year)| (w.to_lowercase(), year))
+                .collect(),
+            century_words: lower(&file.century_words),
+            quarter_words: lower(&file.quarter_words),
+            seasons,
+            season_cues: lower(&file.season_cues),
+            holidays: PhraseTable::new(rules.iter().map(|(keys, rule)| (keys.as_str(), *rule))),
+        })
+    }
+
+    /// Whether a day or period named by its distance ("the day before yesterday",
+    /// "the week before last") covers token `i`: then a clause marker there
+    /// ("before") opens no clause.
+    pub fn names_distance_over(&self, tokens: &[Token], i: usize, end: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|start| {
+            let relative_day = self
+                .relative_days
+                .at(tokens, start, end)
+                .is_some_and(|(_, len)| start + len > i);
+            let two_away = tokens[start].is("the")
+                && tokens
+                    .get(start + 1)
+                    .is_some_and(|t| super::read::period_of(&t.key).is_some())
+                && self
+                    .two_periods_away
+                    .at(tokens, start + 2, end)
+                    .is_some_and(|(_, len)| start + 2 + len > i);
+            relative_day || two_away
+        })
+    }
+
+    /// A year written in two digits ("81", "90"), by the pivot.
+    pub fn two_digit_year(&self, digits: &str) -> Option<i32> {
+        if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let yy: u32 = digits.parse().ok()?;
+        let century = if yy < self.two_digit_year_pivot {
+            2000
+        } else {
+            1900
+        };
+        i32::try_from(century + yy).ok()
+    }
+}
+
+/// A name as the draft's tokens key it ("New Year's Day" → "new year day").
+fn token_keys(name: &str) -> String {
+    let keys: Vec<String> = tokenize_str(name)
+        .iter()
+        .map(|t| t.key.to_string())
+        .collect();
+    keys.join(" ")
+}
+
+fn lower(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
+    tokens.get(k).filter(|_| k < end)
+}
+
+/// "Christmas", "Easter 2021", "Thanksgiving Day": a holiday's name, capitalised,
+/// with its year if one follows; `modifier` from a word before it ("last").
+pub fn read_holiday(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    modifier: Modifier,
+    words: &CalendarWords,
+) -> Option<(DateExpr, usize)> {
+    if !tokens[i].capitalized {
+        return None;
+    }
+    let (&rule, len) = words.holidays.at(tokens, i, end)?;
+    let year = at(tokens, i + len, end).and_then(|t| four_digit_year(&t.key));
+    let next = i + len + usize::from(year.is_some());
+    Some((
+        DateExpr::Holiday {
+            rule,
+            year,
+            modifier,
+        },
+        next,
+    ))
+}
+
+/// "summer 2019", "the summer of 2019" (from "summer"), "last summer" (with the
+/// modifier), "in the spring"; a bare season needs a cue before it ("summer camp" is
+/// no date).
+pub fn read_season(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    modifier: Modifier,
+    words: &CalendarWords,
+) -> Option<(DateExpr, usize)> {
+    let &season = words.seasons.get(tokens[i].key.as_str())?;
+    let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
+    let (year, next) = if let Some(year) = year_at(i + 1) {
+        (Some(year), i + 2)
+    } else if at(tokens, i + 1, end).is_some_and(|t| t.is("of"))
+        && let Some(year) = year_at(i + 2)
+    {
+        (Some(year), i + 3)
+    } else {
+        (None, i + 1)
+    };
+    let cue_at =
+        |k: Option<usize>| k.is_some_and(|k| words.season_cues.contains(tokens[k].key.as_str()));
+    let before = i.checked_sub(1);
+    let cued = modifier != Modifier::None
+        || cue_at(before)
+        || (before.is_some_and(|p| tokens[p].is("the")) && cue_at(i.checked_sub(2)));
+    (year.is_some() || cued).then_some((
+        DateExpr::Season {
+            season,
+            year,
+            modifier,
+        },
+        next,
+    ))
+}
+
+/// "third quarter of 2020", "3rd quarter 2020", "Q3 2020", "Q3": a quarter; the word
+/// form needs its year.
+pub fn read_quarter(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    ordinals: &FxHashMap<String, u64>,
+    words: &CalendarWords,
+) -> Option<(DateExpr, usize)> {
+    let token = &tokens[i];
+    let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
+    if let Some(digit) = token.key.strip_prefix('q').filter(|_| token.has_capital) {
+        let quarter = digit.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?;
+        let year = year_at(i + 1);
+        let next = i + 1 + usize::from(year.is_some());
+        return Some((DateExpr::Quarter { quarter, year }, next));
+    }
+    let quarter = ordinal_value(&token.key, ordinals).filter(|q| (1..=4).contains(q))?;
+    if !at(tokens, i + 1, end).is_some_and(|t| words.quarter_words.contains(t.key.as_str())) {
+        return None;
+    }
+    let (year, next) = match year_at(i + 2) {
+        Some(year) => (year, i + 3),
+        None if at(tokens, i + 2, end).is_some_and(|t| t.is("of")) => (year_at(i + 3)?, i + 4),
+        None => return None,
+    };
+    let quarter = u32::try_from(quarter).ok()?;
+    Some((
+        DateExpr::Quarter {
+            quarter,
+            year: Some(year),
+        },
+        next,
+    ))
+}
+
+/// "19th century", "nineteenth century".
+pub fn read_century(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    ordinals: &FxHashMap<String, u64>,
+    words: &CalendarWords,
+) -> Option<(DateExpr, usize)> {
+    let n = ordinal_value(&tokens[i].key, ordinals).filter(|n| (1..=22).contains(n))?;
+    if !at(tokens, i + 1, end).is_some_and(|t| words.century_words.contains(t.key.as_str())) {
+        return None;
+    }
+    let range = century(i32::try_from(n).ok()?)?;
+    Some((DateExpr::Absolute(range), i + 2))
+}
+
+/// "the nineties", "the '90s": a decade named without its century digits.
+pub fn read_decade_name(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    words: &CalendarWords,
+) -> Option<(DateExpr, usize)> {
+    let token = at(tokens, i, end)?;
+    let before = i.checked_sub(1).map(|p| &tokens[p]);
+    let first_year = if let Some(&year) = words.decade_words.get(token.key.as_str()) {
+        before.filter(|t| t.is("the"))?;
+        year
+    } else {
+        // "'90s": an apostrophe right before two digits and an "s".
+        let apostrophe = before.filter(|t| {
+            t.kind == TokenKind::Punct
+                && (t.is_punct('\'') || t.is_punct('’'))
+                && t.span.end == token.span.start
+        });
+        apostrophe?;
+        let year = words.two_digit_year(token.key.strip_suffix('s')?)?;
+        (year % 10 == 0).then_some(year)?
+    };
+    Some((DateExpr::Absolute(DateRange::decade(first_year)?), i + 1))
+}
+
+/// An ordinal in digits or words: "3rd", "third", "twenty-first".
+pub fn ordinal_value(key: &str, ordinals: &FxHashMap<String, u64>) -> Option<u64> {
+    if let Some(&value) = ordinals.get(key) {
+        return Some(value);
+    }
+    let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &key[digits.len()..];
+    if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return digits.parse().ok();
+    }
+    let (tens, unit) = key.split_once('-')?;
+    let tens = match tens {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    ordinals
+        .get(unit)
+        .filter(|u| (1..10).contains(*u))
+        .map(|u| tens + u)
+}
+
+/// A plausible year of news prose: four digits, 1000 to 2199.
+pub fn four_digit_year(key: &str) -> Option<i32> {
+    if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
+        key.parse().ok().filter(|y| (1000..=2199).contains(y))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn computed_holidays_fall_on_their_days() {
+        assert_eq!(
+            HolidayRule::Easter { offset: 0 }.date_in(2024),
+            Some(ymd(2024, 3, 31))
+        );
+        assert_eq!(
+            HolidayRule::Easter { offset: -2 }.date_in(2019),
+            Some(ymd(2019, 4, 19))
+        );
+        let thanksgiving = HolidayRule::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thu,
+            n: 4,
+        };
+        assert_eq!(thanksgiving.date_in(2020), Some(ymd(2020, 11, 26)));
+        let memorial = HolidayRule::NthWeekday {
+            month: 5,
+            weekday: Weekday::Mon,
+            n: -1,
+        };
+        assert_eq!(memorial.date_in(2021), Some(ymd(2021, 5, 31)));
+    }
+
+    #[test]
+    fn winter_runs_into_the_next_year() {
+        let winter = Season {
+            first_month: 12,
+            last_month: 2,
+        };
+        let range = winter.starting(2023).unwrap();
+        assert_eq!(
+            (range.first, range.last),
+            (ymd(2023, 12, 1), ymd(2024, 2, 29))
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The mention stage's own rules file (`rules/mentions.yaml`): the wording of ages,
+//! tallies and other forms built around a number, read once into look-up tables.
+
+use super::dates::AnchorPart;
+pub(crate) use super::dates::calendar::HolidaysFile;
+use super::dates::calendar::{CalendarFile, CalendarWords};
+use crate::rules::{PhraseTable, Starts};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct FormsFile {
+    ages: AgesFile,
+    tallies: TalliesFile,
+    singular_endings: Vec<(String, String)>,
+    anaphora: AnaphoraFile,
+    whole_periods: Vec<String>,
+    weekday_year_reach: i32,
+    calendar: CalendarFile,
+    numbers: NumbersFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphoraFile {
+    days: Vec<AnaphorDaysEntry>,
+    later: Vec<String>,
+    earlier: Vec<String>,
+    open_ended: Vec<String>,
+    periods: Vec<AnaphorPeriodEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphorDaysEntry {
+    words: Vec<String>,
+    days: i64,
+    #[serde(default)]
+    from_as_of: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AnaphorPeriodEntry {
+    words: Vec<String>,
+    part: AnchorPart,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TalliesFile {
+    cues: Vec<String>,
+    cue_reach: usize,
+    units: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NumbersFile {
+    negative_words: Vec<String>,
+    decimal_words: Vec<String>,
+    named: Vec<String>,
+    vague_counts: FxHashMap<String, (f64, f64)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AgesFile {
+    joined: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+    between_commas_max: u32,
+}
+
+/// The wording of forms built around a number.
+#[derive(Debug)]
+pub struct Forms {
+    pub ages: AgeWords,
+    pub tallies: TallyWords,
+    pub numbers: NumberWords,
+    pub anaphora: AnaphoraWords,
+    /// Holidays, seasons, quarters and other named parts of the calendar.
+    pub calendar: CalendarWords,
+    /// How many years from the usual one a date with a weekday may move to fit it.
+    pub weekday_year_reach: i32,
+    /// Before a unit of time, one whole unit: "all month", "the whole year".
+    pub whole_periods: PhraseTable<()>,
+    /// Plural endings and their singular replacements, tried in order.
+    singular_endings: Vec<(String, String)>,
+}
+
+/// How a date that hangs on an earlier one is written.
+#[derive(Debug)]
+pub struct AnaphoraWords {
+    /// "the next day": days from the anchor, and whether the as-of date may stand in.
+    pub days: PhraseTable<(i64, bool)>,
+    /// After an amount of time: "later" (+1) or "earlier" (-1).
+    pub directions: FxHashMap<String, i64>,
+    /// Direction words that must end the clause or come before a comma.
+    pub open_ended: FxHashSet<String>,
+    /// Before "week", "month" or "year": which part of the anchor's period.
+    pub periods: PhraseTable<AnchorPart>,
+}
+
+/// How a tally is written around its two numbers.
+#[derive(Debug)]
+pub struct TallyWords {
+    /// Words near a pair of numbers that make it a tally whatever its order.
+    pub cues: FxHashSet<String>,
+    /// How many words before the pair a cue may stand.
+    pub cue_reach: usize,
+    /// Counted nouns, singular.
+    pub units: FxHashSet<String>,
+}
+
+/// Words around numbers.
+#[derive(Debug)]
+pub struct NumberWords {
+    /// "minus 3.2"
+    pub negative: FxHashSet<String>,
+    /// "three point five"
+    pub decimal_point: FxHashSet<String>,
+    /// Joined numbers that name something ("9-11", "24/7").
+    pub named: FxHashSet<String>,
+    /// "several", "a few": the least and most they mean.
+    pub vague_counts: PhraseTable<(f64, f64)>,
+}
+
+/// How an age is written around its number.
+#[derive(Debug)]
+pub struct AgeWords {
+    /// Joined after the number by a hyphen: "38-year-old" (stored without the hyphen).
+    pub joined: Vec<String>,
+    /// Before the number: "aged 34".
+    pub before: PhraseTable<()>,
+    /// After the number: "71 years old".
+    pub after: PhraseTable<()>,
+    /// The largest number between commas after a name that reads as an age.
+    pub between_commas_max: u32,
+}
+
+impl Forms {
+    /// The tables, or which file has what wrong with its data.
+    pub(crate) fn new(
+        file: FormsFile,
+        holidays: HolidaysFile,
+        weekdays: &FxHashMap<String, chrono::Weekday>,
+    ) -> Result<Forms, (&'static str, String)> {
+        let ages = file.ages;
+        let calendar = CalendarWords::new(file.calendar, holidays, weekdays)?;
+        Ok(Forms {
+            ages: AgeWords {
+                joined: ages
+                    .joined
+                    .iter()
+                    .map(|w| w.trim_start_matches('-').to_lowercase())
+                    .collect(),
+                before: PhraseTable::new(ages.before.iter().map(|w| (w.as_str(), ()))),
+                after: PhraseTable::new(ages.after.iter().map(|w| (w.as_str(), ()))),
+                between_commas_max: ages.between_commas_max,
+            },
+            tallies: TallyWords {
+                cues: lower(&file.tallies.cues),
+                cue_reach: file.tallies.cue_reach,
+                units: lower(&file.tallies.units),
+            },
+            numbers: NumberWords {
+                negative: lower(&file.numbers.negative_words),
+                decimal_point: lower(&file.numbers.decimal_words),
+                named: lower(&file.numbers.named),
+                vague_counts: PhraseTable::new(
+                    file.numbers
+                        .vague_counts
+                        .iter()
+                        .map(|(words, &range)| (words.as_str(), range)),
+                ),
+            },
+            anaphora: AnaphoraWords::new(file.anaphora),
+            whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
+            singular_endings: file.singular_endings,
+            weekday_year_reach: file.weekday_year_reach,
+            calendar,
+        })
+    }
+
+    /// A lower-case noun in the singular: "votes" → "vote", "countries" → "country".
+    pub fn singular(&self, word: &str) -> String {
+        self.singular_endings
+            .iter()
+            .find_map(|(plural, singular)| {
+                let stem = word.strip_suffix(plural.as_str())?;
+                (!stem.is_empty()).then(|| format!("{stem}{singular}"))
+            })
+            .unwrap_or_else(|| word.to_string())
+    }
+
+    /// The first words of the phrases that open a form, with the readers they start,
+    /// so the mention reader stops at them.
+    pub(crate) fn opening_words(&self) -> impl Iterator<Item = (&str, Starts)> {
+        let ages = self.ages.before.first_words().map(|w| (w, Starts::AGE));
+        let anaphora = &self.anaphora;
+        let dates = anaphora
+            .days
+            .first_words()
+            .chain(anaphora.periods.first_words())
+            .map(|w| (w, Starts::DATE));
+        let durations = self
+            .whole_periods
+            .first_words()
+            .chain(self.numbers.vague_counts.first_words())
+            .map(|w| (w, Starts::DURATION));
+        let numbers = self
+            .numbers
+            .negative
+            .iter()
+            .map(String::as_str)
+            .chain(["between"])
+            .map(|w| (w, Starts::QUANTITY | Starts::DURATION));
+        let calendar = &self.calendar;
+        let calendar_words = calendar
+            .holidays
+            .first_words()
+            .chain(calendar.relative_days.first_words())
+            .chain(calendar.seasons.keys().map(String::as_str))
+            .chain(calendar.decade_words.keys().map(String::as_str))
+            .chain(["q1", "q2", "q3", "q4"])
+            .map(|w| (w, Starts::DATE));
+        ages.chain(dates)
+            .chain(durations)
+            .chain(numbers)
+            .chain(calendar_words)
+    }
+}
+
+fn lower(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl AnaphoraWords {
+    fn new(file: AnaphoraFile) -> AnaphoraWords {
+        let days = file.days.iter().flat_map(|entry| {
+            entry
+                .words
+                .iter()
+                .map(move |w| (w.as_str(), (entry.days, entry.from_as_of)))
+        });
+        let periods = file
+            .periods
+            .iter()
+            .flat_map(|entry| entry.words.iter().map(move |w| (w.as_str(), entry.part)));
+        let later = file.later.iter().map(|w| (w.to_lowercase(), 1));
+        let earlier = file.earlier.iter().map(|w| (w.to_lowercase(), -1));
+        AnaphoraWords {
+            days: PhraseTable::new(days),
+            directions: later.chain(earlier).collect(),
+            open_ended: lower(&file.open_ended),
+            periods: PhraseTable::new(periods),
+        }
+    }
+}
