@@ -94,11 +94,20 @@ impl Discourse {
                     i += 1;
                     continue;
                 };
-                let antecedent = references
-                    .iter()
-                    .rev()
-                    .take_while(|r| r.tokens.start >= reach_start)
-                    .find(|r| fits(base, fit, r.entity));
+                let antecedent = if how == How::Pronoun {
+                    subject_before(
+                        &references,
+                        &segmented.sentences[..=index],
+                        reach_start,
+                        |r| fits(base, fit, r.entity),
+                    )
+                } else {
+                    references
+                        .iter()
+                        .rev()
+                        .take_while(|r| r.tokens.start >= reach_start)
+                        .find(|r| fits(base, fit, r.entity))
+                };
                 if let Some(antecedent) = antecedent {
                     let mut fitting_here = references
                         .iter()
@@ -157,6 +166,28 @@ impl Discourse {
     pub fn topic(&self) -> &[EntityIdx] {
         &self.topic
     }
+}
+
+/// A pronoun's antecedent: the first fitting reference of its own sentence before
+/// it (the sentence's subject), else the first of the sentence before, and so on
+/// back to `reach_start`.
+fn subject_before<'r>(
+    references: &'r [Reference],
+    sentences: &[crate::segment::Sentence],
+    reach_start: usize,
+    fits: impl Fn(&Reference) -> bool,
+) -> Option<&'r Reference> {
+    sentences
+        .iter()
+        .rev()
+        .take_while(|s| s.tokens.end > reach_start)
+        .find_map(|sentence| {
+            let first = references.partition_point(|r| r.tokens.start < sentence.tokens.start);
+            references[first..]
+                .iter()
+                .take_while(|r| r.tokens.start < sentence.tokens.end)
+                .find(|r| fits(r))
+        })
 }
 
 /// Whether a name sits inside a longer proper name ("Johnson" in "Musetta Tia

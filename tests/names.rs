@@ -5,7 +5,7 @@
 
 mod common;
 
-use claimcheck::factbase::{Entity, EntityKind, NameIndex, NameMatch, Origin, name_key};
+use claimcheck::factbase::{Entity, EntityKind, Holders, NameIndex, NameMatch, Origin, name_key};
 use claimcheck::rules::{NameMatching, Rules};
 use std::path::Path;
 use std::sync::Arc;
@@ -18,6 +18,7 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
         aliases: Vec::new(),
         cues: Vec::new(),
         leads: None,
+        holders: Holders::One,
         origin: Origin {
             file: Arc::from(Path::new("fixture.yaml")),
             line: 1,

@@ -68,6 +68,10 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             }
         };
         let Some(head) = words.pop() else { continue };
+        // "2,822 consecutive days" is a length of time, not a count.
+        if context.rules.units.contains_key(head.as_str()) {
+            continue;
+        }
         let unit = units.singular(&head);
         let (tolerance, start) = context.hedge_before(mention.tokens.start).unwrap_or((
             // "dozens of rockets" states only a least amount.

@@ -217,8 +217,13 @@ fn readings<'a>(
             return readings;
         }
     }
+    // "which runs until September 2021": an end is told of anywhere in the sentence.
+    let words_in = match statement.bound {
+        Bound::Until => claim.sentence.clone(),
+        _ => claim.clause.clone(),
+    };
     let query = Query {
-        words_in: claim.clause.clone(),
+        words_in,
         entities_in: claim.sentence.clone(),
         near: claim.tokens.clone(),
         words_needed: true,
@@ -240,7 +245,10 @@ fn readings<'a>(
         };
         // "held", "served": a state the date falls in only when its office or club is
         // named too, or any long term would take any date.
-        if r.aspect == Aspect::State && !r.object_named {
+        // A title right before the name ("ECB President Christine Lagarde will chair
+        // a meeting in December") describes the person; it does not date the state.
+        let titled = matches!((&r.object, &r.subject), (Some(o), Some(s)) if o.tokens.end == s.tokens.start);
+        if statement.bound == Bound::At && r.aspect == Aspect::State && (!r.object_named || titled) {
             return false;
         }
         let over_before = time.is_some_and(|t| cx.as_of.is_some_and(|a| t.last < a));

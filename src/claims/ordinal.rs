@@ -861,11 +861,19 @@ impl OrdinalStatement {
                 .map(|t| t.key.to_string())
                 .collect();
         }
-        cx.segmented.tokens[owner.clone()]
+        let words: Vec<String> = cx.segmented.tokens[owner.clone()]
             .iter()
             .filter(|t| t.is_word() && !t.is("the"))
             .map(|t| t.key.to_string())
-            .collect()
+            .collect();
+        // "the country's" with no country named before says nothing more.
+        if words
+            .iter()
+            .any(|w| cx.rules.references.descriptions.contains_key(w.as_str()))
+        {
+            return Vec::new();
+        }
+        words
     }
 
     /// "the country's 36th government": the entry of a numbered run (entries with a

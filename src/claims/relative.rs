@@ -93,11 +93,12 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         return vec![context.claim(RELATIVE_EVENT, start..next.start + 1, statement)];
     }
     // An order is claimed when the reference dates what it names ("after the 2003
-    // invasion"); an undated "after months of protests" says too little to check.
-    if !tokens[reference.clone()]
-        .iter()
-        .any(|t| t.kind == TokenKind::Number)
-    {
+    // invasion"); an undated "after months of protests" or "after 2,822 days" says too
+    // little to check.
+    let dated = context.sentence_mentions.iter().any(|m| {
+        reference.contains(&m.tokens.start) && matches!(m.value, MentionValue::Date(_))
+    });
+    if !dated {
         return Vec::new();
     }
     let statement = RelativeStatement {

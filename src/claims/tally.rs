@@ -124,9 +124,21 @@ impl Check for TallyStatement {
                 (verdict, said, facts, event, reading)
             })
             .collect();
+        // The events the tally can be about: those with one of its numbers right (the
+        // votes for, the whole), when any has.
+        let pinned: Vec<usize> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, reading))| pins(base, tally, &siblings(base, reading.fact)))
+            .map(|(i, _)| i)
+            .collect();
         let chosen = judged
             .iter()
             .find(|(verdict, ..)| *verdict == Verdict::Supported)
+            .or_else(|| match pinned[..] {
+                [only] => judged.get(only),
+                _ => None,
+            })
             .unwrap_or(&judged[0]);
         let (verdict, said, facts, event, reading) = chosen;
         normalized.event = Some(base.entities[*event].id.clone());
@@ -139,7 +151,7 @@ impl Check for TallyStatement {
             judgement.decided_only_if(reading.strong, "the names matched only weakly")
         } else {
             // One event meant, named or tied by its facts' named people and bodies.
-            let one_event = judged.len() == 1;
+            let one_event = judged.len() == 1 || pinned.len() == 1;
             let tied = reading.strong
                 && (reading.event_name.is_some()
                     || reading.qualifiers_named > 0
@@ -147,6 +159,28 @@ impl Check for TallyStatement {
             judgement.decided_only_if(one_event && tied, "the tally may be of another vote")
         };
         judgement.with(&normalized)
+    }
+}
+
+/// Whether one of an event's counts has one of the tally's numbers right: the first
+/// side, or for a part of a whole, the whole.
+fn pins(base: &FactBase, tally: &Tally, counts: &[&Fact]) -> bool {
+    let same = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    match tally.form {
+        TallyForm::Versus => counts.iter().any(|f| {
+            f.number()
+                .is_some_and(|v| same(v, tally.first) || same(v, tally.second))
+        }),
+        TallyForm::OutOf => {
+            let Some(out_of) = base.properties.qualifier("out-of") else {
+                return false;
+            };
+            counts.iter().any(|f| {
+                f.qualifier(out_of)
+                    .and_then(|v| v.number())
+                    .is_some_and(|w| same(w, tally.second))
+            })
+        }
     }
 }
 

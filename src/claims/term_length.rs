@@ -43,11 +43,20 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let next_clause = context.clauses.get(context.clause_index + 1);
     let mut claims = Vec::new();
     for mention in context.mentions {
-        let MentionValue::Duration(duration) = mention.value else {
-            continue;
+        let (duration, tokens_end) = match &mention.value {
+            MentionValue::Duration(duration) => (*duration, mention.tokens.end),
+            // "2,822 consecutive days": a number, a word, and a unit of time.
+            MentionValue::Number {
+                value, unit: None, ..
+            } => match spelled_out(context, mention.tokens.end) {
+                Some((unit, end)) => (Duration::new(*value, unit), end),
+                None => continue,
+            },
+            _ => continue,
         };
-        let before = mention.tokens.start.checked_sub(1).map(|p| tokens[p].key.as_str());
-        let after = tokens.get(mention.tokens.end).map(|t| t.key.as_str());
+        let mention_tokens = mention.tokens.start..tokens_end;
+        let before = mention_tokens.start.checked_sub(1).map(|p| tokens[p].key.as_str());
+        let after = tokens.get(mention_tokens.end).map(|t| t.key.as_str());
         // "in two years", "within days": a window or a time ahead, not a length;
         // "once a year", "every two years": how often.
         if matches!(
@@ -58,20 +67,33 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         }
         // "four days after ...", "two days later": the gap between two things.
         if matches!(after, Some("later" | "earlier" | "ago" | "before" | "after" | "from"))
-            || next_clause.is_some_and(|next| next.start == mention.tokens.end)
+            || next_clause.is_some_and(|next| next.start == mention_tokens.end)
         {
             continue;
         }
         let (tolerance, start) = context
-            .hedge_before(mention.tokens.start)
-            .unwrap_or((Tolerance::Exact, mention.tokens.start));
+            .hedge_before(mention_tokens.start)
+            .unwrap_or((Tolerance::Exact, mention_tokens.start));
         let statement = TermLengthStatement {
             duration,
             tolerance,
         };
-        claims.push(context.claim(DURATION, start..mention.tokens.end, statement));
+        claims.push(context.claim(DURATION, start..mention_tokens.end, statement));
     }
     claims
+}
+
+/// "consecutive days", "straight years": one word, then a unit of time, after a
+/// number; the unit and one past it.
+pub fn spelled_out(context: &ClauseContext, from: usize) -> Option<(crate::dates::TimeUnit, usize)> {
+    let tokens = &context.segmented.tokens;
+    let word = tokens.get(from).filter(|t| from < context.clause.end && t.is_word())?;
+    if context.rules.units.contains_key(word.key.as_str()) {
+        return None;
+    }
+    let unit = tokens.get(from + 1).filter(|_| from + 1 < context.clause.end)?;
+    let &unit = context.rules.units.get(unit.key.as_str())?;
+    Some((unit, from + 2))
 }
 
 /// How many tokens from a length the words or name it is about may be.
@@ -151,8 +173,10 @@ impl Check for TermLengthStatement {
 /// person's terms of one office added up, and quantities measured in time.
 fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
     let base = cx.base;
+    // The words a length is tied to lie right by it, wherever the clause breaks
+    // ("his second administration after 2,822 consecutive days").
     let query = Query {
-        words_in: claim.clause.clone(),
+        words_in: claim.sentence.clone(),
         entities_in: claim.sentence.clone(),
         near: claim.tokens.clone(),
         words_needed: false,

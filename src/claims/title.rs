@@ -20,7 +20,7 @@
 //! person, the title is unverified, unless it names one office in full.
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
-use crate::factbase::{EntityIdx, EntityKind, Fact, FactBase, FactTime, Role};
+use crate::factbase::{EntityIdx, EntityKind, Fact, FactBase, FactTime, Holders, Role};
 use crate::mentions::{Mention, MentionValue};
 use crate::rules::TitleModifier;
 use crate::segment::TokenKind;
@@ -328,7 +328,7 @@ impl Check for TitleStatement {
         let ended_before = |f: &Fact| f.time.is_some_and(|t| t.range().last < when);
         let begins_after = |f: &Fact| f.time.is_some_and(|t| t.range().first > when);
         let Some(&first) = meant.first() else {
-            return self.never_held(&text, when, &why, &states, cx).with(&normalized);
+            return self.never_held(&text, when, &why, cx).with(&normalized);
         };
         let state = |f: &Fact| wording::fact(base, f);
         normalized.office = first.object.map(|o| base.entities[o].id.clone());
@@ -422,45 +422,47 @@ impl TitleStatement {
         }
     }
 
-    /// No state of the person is the one the title means: contradicted when the
-    /// title names one office in full and the base records the person's offices;
-    /// otherwise nothing decides it.
-    fn never_held(
-        &self,
-        text: &str,
-        when: NaiveDate,
-        why: &str,
-        states: &[&Fact],
-        cx: &CheckContext,
-    ) -> Judgement {
+    /// No state of the person is the one the title means. The base may not hold
+    /// every office a person held, so this is contradicted only when the title names
+    /// one office in full, held by one person at a time, and the base holds someone
+    /// else in it at the date; otherwise nothing decides it.
+    fn never_held(&self, text: &str, when: NaiveDate, why: &str, cx: &CheckContext) -> Judgement {
         let base = cx.base;
         let person = &base.entities[self.person].name;
-        let Some(office) = self.office.filter(|_| !states.is_empty()) else {
-            return Judgement::unverified(format!(
+        let unverified = || {
+            Judgement::unverified(format!(
                 "“{text}”: the fact base records no such title for {person}"
-            ));
+            ))
         };
-        let then: Vec<&Fact> = states
-            .iter()
-            .copied()
-            .filter(|f| f.time.is_some_and(|t| covers(&t, when)))
-            .collect();
-        let held = if then.is_empty() {
-            "nothing the fact base knows".to_string()
-        } else {
-            then.iter()
-                .map(|f| wording::fact(base, f))
-                .collect::<Vec<_>>()
-                .join(" and ")
+        let Some(office) = self.office else {
+            return unverified();
         };
-        let evidence = if then.is_empty() { states } else { &then };
+        if base.entities[office].holders == Holders::Many {
+            return unverified();
+        }
+        let holder = base
+            .facts_by_object
+            .get(&office)
+            .into_iter()
+            .flatten()
+            .map(|&f| &base.facts[f])
+            .find(|f| {
+                f.subject != self.person
+                    && base.role(f) == Role::State
+                    && f.time.is_some_and(|t| covers(&t, when))
+            });
+        let Some(holder) = holder else {
+            return unverified();
+        };
         let judgement = Judgement::new(
             Verdict::Contradicted,
             format!(
-                "“{text}”: {person} never held the office of {} in the fact base; on {when} ({why}) it was {held}",
-                base.entities[office].name
+                "“{text}”: on {when} ({why}) {} was {}: {}",
+                base.entities[holder.subject].name,
+                base.entities[office].name,
+                wording::term(holder)
             ),
-            Evidence::all(evidence.iter().copied()),
+            vec![Evidence::of(holder)],
         );
         self.guarded(judgement, person)
     }
@@ -483,9 +485,10 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
     if let Some((range, _)) = cx.date_in(&claim.clause) {
         return Some((middle(&range), "the date the sentence states".into()));
     }
+    // What the title's own clause tells of, about what that clause names.
     let query = Query {
         words_in: claim.clause.clone(),
-        entities_in: claim.sentence.clone(),
+        entities_in: claim.clause.clone(),
         near: claim.tokens.clone(),
         words_needed: true,
         topic: false,
@@ -498,7 +501,7 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
     let readings = cx.readings().find(&query, &accept);
     if let Some((reading, time)) = readings
         .iter()
-        .filter(|r| r.strong)
+        .filter(|r| r.strong && r.identified(base))
         .find_map(|r| Some((r, r.time(base)?)))
         .filter(|(_, time)| cx.as_of.is_none_or(|a| time.first <= a))
     {

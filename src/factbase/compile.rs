@@ -38,6 +38,7 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
                 aliases: record.aliases.iter().map(|a| a.value.clone()).collect(),
                 cues: Vec::new(),
                 leads: None,
+                holders: record.holders,
                 origin: origin(path, &record.id),
             });
         }

@@ -22,7 +22,7 @@ pub use properties::{
     PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType,
 };
 pub use read::{ParsedFile, fact_files, parse_all, read_texts};
-pub use schema::EntityKind;
+pub use schema::{EntityKind, Holders};
 pub use titles::{TitleIndex, TitleMatch};
 
 use crate::dates::DateRange;
@@ -53,6 +53,8 @@ pub struct Entity {
     pub cues: Vec<Cue>,
     /// Offices only: the organization or country the office heads.
     pub leads: Option<EntityIdx>,
+    /// Offices only: whether several people hold it at once.
+    pub holders: Holders,
     pub origin: Origin,
 }
 

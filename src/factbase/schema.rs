@@ -61,7 +61,7 @@ impl EntityKind {
 
 /// How many people may hold an office at once. Offices are single-holder unless
 /// they say otherwise, so overlapping terms are caught by default.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Holders {
     #[default]

@@ -13,6 +13,7 @@ use crate::dates::DateRange;
 use crate::discourse::{How, Reference};
 use crate::factbase::{
     Aspect, Cue, EntityIdx, EntityKind, Fact, FactBase, FactTime, PerSubject, PropertyDefinition,
+    ValueType,
 };
 use crate::segment::Token;
 use chrono::NaiveDate;
@@ -23,7 +24,8 @@ use std::ops::Range;
 /// "landed", "landing".
 const SUFFIXES: &[&str] = &["", "s", "es", "ed", "d", "ing", "'s"];
 
-/// Whether a draft's token is a form of `word`.
+/// Whether a draft's token is a form of `word`: the word itself, or with an ending
+/// ("serve" matches "serves", "served", "serving"); word lists give plain forms.
 pub fn word_matches(token: &Token, word: &str) -> bool {
     token
         .key
@@ -109,12 +111,16 @@ impl<'a> Reading<'a> {
             return true;
         }
         let definition = base.property_of(self.fact);
-        // A subject with one fact of the property in the base leaves no other reading.
+        // A subject with one fact of the property in the base leaves no other reading,
+        // unless the property states words (what was announced), of which a subject has
+        // more than any base holds.
         let only = || {
-            base.facts_about(self.fact.subject)
-                .filter(|f| f.property == self.fact.property)
-                .count()
-                == 1
+            definition.value_type != Some(ValueType::Text)
+                && base
+                    .facts_about(self.fact.subject)
+                    .filter(|f| f.property == self.fact.property)
+                    .count()
+                    == 1
         };
         let by_subject =
             self.subject.is_some() && (definition.per_subject == PerSubject::One || only());
