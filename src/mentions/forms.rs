@@ -204,12 +204,18 @@ impl Forms {
             .days
             .first_words()
             .chain(anaphora.periods.first_words())
+            .chain(self.calendar.relative_days.first_words())
             .map(|w| (w, Starts::DATE));
         let durations = self
             .whole_periods
             .first_words()
-            .chain(self.numbers.vague_counts.first_words())
             .map(|w| (w, Starts::DURATION));
+        // "several months", "a few days": read where amounts are.
+        let vague = self
+            .numbers
+            .vague_counts
+            .first_words()
+            .map(|w| (w, Starts::DURATION | Starts::QUANTITY));
         let numbers = self
             .numbers
             .negative
@@ -221,13 +227,13 @@ impl Forms {
         let calendar_words = calendar
             .holidays
             .first_words()
-            .chain(calendar.relative_days.first_words())
             .chain(calendar.seasons.keys().map(String::as_str))
             .chain(calendar.decade_words.keys().map(String::as_str))
             .chain(["q1", "q2", "q3", "q4"])
-            .map(|w| (w, Starts::DATE));
+            .map(|w| (w, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)
+            .chain(vague)
             .chain(numbers)
             .chain(calendar_words)
     }
