@@ -305,6 +305,8 @@ fn hyphenated(token: &Token, rules: &Rules) -> Option<Duration> {
     let &unit = rules.units.get(unit)?;
     let amount = match number.parse::<f64>() {
         Ok(value) => value,
+        // "twenty-second" is an ordinal.
+        Err(_) if unit == TimeUnit::Second => return None,
         Err(_) => quantity::word_value(number, rules)? as f64,
     };
     Some(Duration::new(amount, unit))
