@@ -1,5 +1,6 @@
-//! The mention stage's own rules file (`rules/mentions.yaml`): the wording of ages,
-//! tallies and other forms built around a number, read once into look-up tables.
+//! The mention stage's own rules files (`rules/mentions.yaml`, `rules/holidays.yaml`):
+//! the wording of ages, tallies, ranges, anaphoric dates and the calendar's named
+//! parts, read once into look-up tables.
 
 use super::dates::AnchorPart;
 pub(crate) use super::dates::calendar::HolidaysFile;
