@@ -408,7 +408,9 @@ impl Starts {
     pub const VAGUE: Starts = Starts(32);
     pub const ORDINAL: Starts = Starts(64);
     pub const AGE: Starts = Starts(128);
-    pub const ALL: Starts = Starts(255);
+    /// A calendar word: a month, weekday, season, holiday, ordinal day or quarter.
+    pub const CALENDAR: Starts = Starts(256);
+    pub const ALL: Starts = Starts(511);
 
     pub fn has(self, other: Starts) -> bool {
         self.0 & other.0 != 0
@@ -674,7 +676,7 @@ impl Rules {
             add(word, flags);
         }
         for word in self.months.keys().chain(self.weekdays.keys()) {
-            add(word, Starts::DATE);
+            add(word, Starts::DATE | Starts::CALENDAR);
         }
         let amount =
             Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION | Starts::AGE;
@@ -686,7 +688,7 @@ impl Rules {
         }
         // "first of June", "third quarter of 2020", "19th century" start with one.
         for word in self.ordinals.keys() {
-            add(word, Starts::ORDINAL | Starts::DATE);
+            add(word, Starts::ORDINAL | Starts::DATE | Starts::CALENDAR);
         }
         for word in self.hedges.first_words() {
             add(word, Starts::HEDGE);

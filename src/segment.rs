@@ -272,16 +272,16 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
         let after_article =
             i > range.start && matches!(tokens[i - 1].key.as_str(), "the" | "a" | "an");
         let opens_clause = !after_article
-            && !rules
-                .forms
-                .calendar
-                .names_distance_over(tokens, i, range.end)
             && rules
                 .clause_markers
                 .at(tokens, i, range.end)
                 .is_some_and(|(_, len)| {
                     i + len < range.end && tokens[i + len].kind != TokenKind::Punct
-                });
+                })
+            && !rules
+                .forms
+                .calendar
+                .names_distance_over(tokens, i, range.end);
         if i > start && opens_clause {
             clauses.push(start..i);
             start = i;

@@ -6,13 +6,13 @@ use crate::claims;
 use crate::document::Document;
 use crate::factbase::FactBase;
 use crate::mentions::{self, NeedsAsOf};
-use crate::report::mentions::{self as mention_report, MentionsDocument};
+use crate::report::mentions::{self as mention_report, JsonReport, MentionsDocument};
 use crate::rules::Rules;
 use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use serde_json::json;
-use std::io::Read;
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -73,52 +73,75 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         )?),
         false => None,
     };
-    let mut documents = Vec::new();
-    for path in &drafts {
-        documents.push(read(path).with_context(|| format!("reading {}", path.display()))?);
+    if args.mentions {
+        write_mentions(args, &drafts, &rules, base.as_ref())?;
+        return Ok(0);
     }
-    let mut mention_documents = Vec::new();
     let mut claim_documents = Vec::new();
-    for document in &documents {
+    for path in &drafts {
+        let document = read(path).with_context(|| format!("reading {}", path.display()))?;
         let as_of = args.source.as_of.or(document.front_matter_date);
-        let segmented = Segmented::new(document, &rules);
+        let segmented = Segmented::new(&document, &rules);
         let names = base.as_ref().map(|b| &b.names);
         let found = mentions::extract(&segmented, &rules, as_of, names)
-            .map_err(|missing| needs_as_of(document, &missing))?;
-        if args.mentions {
-            let records = found
-                .iter()
-                .map(|m| mention_report::record(m, &document.text, base.as_ref()))
-                .collect();
-            mention_documents.push(MentionsDocument {
-                path: &document.path,
-                as_of,
-                records,
-            });
-        } else {
-            claim_documents.push(claims_json(
-                document,
-                as_of,
-                &segmented,
-                &found,
-                &rules,
-                base.as_ref(),
-            ));
+            .map_err(|missing| needs_as_of(&document, &missing))?;
+        claim_documents.push(claims_json(
+            &document,
+            as_of,
+            &segmented,
+            &found,
+            &rules,
+            base.as_ref(),
+        ));
+    }
+    let mut out =
+        serde_json::to_string_pretty(&json!({"schema_version": 1, "documents": claim_documents}))?;
+    out.push('\n');
+    print!("{out}");
+    Ok(0)
+}
+
+/// Where mentions are written, in the format asked for.
+enum Output<W: Write> {
+    Json(JsonReport<W>),
+    Text(W),
+}
+
+/// Lists each draft's mentions as soon as it is read: one draft is held at a time.
+fn write_mentions(
+    args: &ExtractArgs,
+    drafts: &[PathBuf],
+    rules: &Rules,
+    base: Option<&FactBase>,
+) -> Result<()> {
+    let out = BufWriter::new(std::io::stdout().lock());
+    let mut output = match args.format {
+        ExtractFormat::Json => Output::Json(JsonReport::start(out)?),
+        ExtractFormat::Text => Output::Text(out),
+    };
+    for path in drafts {
+        let document = read(path).with_context(|| format!("reading {}", path.display()))?;
+        let as_of = args.source.as_of.or(document.front_matter_date);
+        let segmented = Segmented::new(&document, rules);
+        let found = mentions::extract(&segmented, rules, as_of, base.map(|b| &b.names))
+            .map_err(|missing| needs_as_of(&document, &missing))?;
+        let listed = MentionsDocument {
+            path: &document.path,
+            as_of,
+            text: &document.text,
+            mentions: &found,
+            base,
+        };
+        match &mut output {
+            Output::Json(json) => json.document(&listed)?,
+            Output::Text(text) => mention_report::write_text(text, &listed)?,
         }
     }
-    let output = match (args.mentions, args.format) {
-        (true, ExtractFormat::Json) => mention_report::json(&mention_documents),
-        (true, ExtractFormat::Text) => mention_report::text(&mention_documents),
-        (false, _) => {
-            let mut out = serde_json::to_string_pretty(
-                &json!({"schema_version": 1, "documents": claim_documents}),
-            )?;
-            out.push('\n');
-            out
-        }
-    };
-    print!("{output}");
-    Ok(0)
+    match output {
+        Output::Json(json) => json.finish()?,
+        Output::Text(mut text) => text.flush()?,
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<Document> {

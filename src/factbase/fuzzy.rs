@@ -12,11 +12,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// letter, every run of vowels one `a`, doubled letters single. "kadhimi" and
 /// "kazemi" both fold to "kazama"; "qassem" and "qasem" to "kasam".
 pub fn fold(key: &str) -> String {
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     let mut folded = String::with_capacity(key.len());
-    for (i, word) in words.iter().enumerate() {
-        let is_article = matches!(*word, "al" | "el" | "ul");
-        if is_article && i + 1 < words.len() {
+    let mut words = key.split(' ').filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let is_article = matches!(word, "al" | "el" | "ul");
+        if is_article && words.peek().is_some() {
             continue;
         }
         let word = ["al-", "el-", "al'", "el'", "ul-"]
@@ -32,36 +32,38 @@ pub fn fold(key: &str) -> String {
     folded
 }
 
+/// Folds one word into `out`, a letter at a time (a look-up folds every name it
+/// tries, so this allocates nothing).
 fn fold_word(word: &str, out: &mut String) {
-    let letters: Vec<char> = word
+    let mut letters = word
         .chars()
         .map(strip_accent)
         .filter(|c| c.is_alphanumeric())
-        .collect();
-    let mut mapped: Vec<char> = Vec::with_capacity(letters.len());
-    let mut i = 0;
-    while i < letters.len() {
-        let c = letters[i];
-        let next = letters.get(i + 1).copied();
-        let (letter, width) = match (c, next) {
-            ('d', Some('h')) | ('d', Some('z')) => ('z', 2),
-            ('t', Some('h')) => ('t', 2),
-            ('k', Some('h')) | ('c', Some('k')) => ('k', 2),
-            ('g', Some('h')) => ('g', 2),
-            ('p', Some('h')) => ('f', 2),
-            ('q', _) => ('k', 1),
-            ('c', next) if next != Some('h') => ('k', 1),
-            ('y', _) => ('i', 1),
-            _ => (c, 1),
+        .peekable();
+    let mut last = None;
+    while let Some(c) = letters.next() {
+        let next = letters.peek().copied();
+        let (letter, pair) = match (c, next) {
+            ('d', Some('h')) | ('d', Some('z')) => ('z', true),
+            ('t', Some('h')) => ('t', true),
+            ('k', Some('h')) | ('c', Some('k')) => ('k', true),
+            ('g', Some('h')) => ('g', true),
+            ('p', Some('h')) => ('f', true),
+            ('q', _) => ('k', false),
+            ('c', next) if next != Some('h') => ('k', false),
+            ('y', _) => ('i', false),
+            _ => (c, false),
         };
+        if pair {
+            letters.next();
+        }
         let letter = if is_vowel(letter) { 'a' } else { letter };
         // Runs of vowels and doubled letters count once.
-        if mapped.last() != Some(&letter) {
-            mapped.push(letter);
+        if last != Some(letter) {
+            out.push(letter);
+            last = Some(letter);
         }
-        i += width;
     }
-    out.extend(mapped);
 }
 
 fn is_vowel(c: char) -> bool {

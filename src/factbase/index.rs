@@ -225,9 +225,11 @@ impl NameIndex {
         let mut best: Vec<NameMatch> = Vec::new();
         for number in candidates {
             let name = &self.names[number as usize];
+            // Only a score as good as the best so far matters.
+            let floor = best.first().map_or(settings.weak_match, |m| m.score);
             let found = NameMatch {
                 entity: name.entity,
-                score: similarity(key, &folded, name, settings),
+                score: similarity(key, &folded, name, settings, floor),
             };
             if found.score < settings.weak_match {
                 continue;
@@ -285,7 +287,7 @@ impl NameIndex {
             .map(|n| &self.names[n as usize])
             .map(|name| NameMatch {
                 entity: name.entity,
-                score: similarity(key, &folded, name, settings),
+                score: similarity(key, &folded, name, settings, settings.weak_match),
             })
             .filter(|m| m.score >= settings.weak_match)
             .collect()
@@ -302,22 +304,90 @@ impl NameIndex {
 /// How alike a looked-up key and an indexed name are: their spelling similarity,
 /// or, when higher, their folded spellings' similarity scaled by the
 /// transliteration score (so "Kazemi" finds "Kadhimi", but never as strongly as
-/// an exact spelling would).
-fn similarity(key: &str, folded: &str, name: &IndexedName, settings: &NameMatching) -> f64 {
-    let spelling = normalized_osa(key, &name.key);
-    let transliteration = normalized_osa(folded, &name.folded) * settings.transliteration_match;
+/// an exact spelling would). Below `floor` the exact score does not matter, so
+/// the edit distance is only counted as far as reaching it needs, and 0 returned.
+fn similarity(
+    key: &str,
+    folded: &str,
+    name: &IndexedName,
+    settings: &NameMatching,
+    floor: f64,
+) -> f64 {
+    let spelling = normalized_osa_above(key, &name.key, floor);
+    let transliteration_floor = floor / settings.transliteration_match;
+    let transliteration = if transliteration_floor <= 1.0 {
+        normalized_osa_above(folded, &name.folded, transliteration_floor)
+            * settings.transliteration_match
+    } else {
+        0.0
+    };
     spelling.max(transliteration)
 }
 
 /// 1 minus the edit distance (insertions, deletions, substitutions and swaps of
 /// neighbours) over the longer length: Damerau-Levenshtein as spelling mistakes
-/// make it, without the table of letters the unrestricted version needs.
-fn normalized_osa(a: &str, b: &str) -> f64 {
-    let longer = a.chars().count().max(b.chars().count());
+/// make it, without the table of letters the unrestricted version needs. 0 when
+/// below `floor`.
+fn normalized_osa_above(a: &str, b: &str, floor: f64) -> f64 {
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    let longer = a_len.max(b_len);
     if longer == 0 {
         return 1.0;
     }
-    1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
+    // The most edits that still reach the floor.
+    let most = ((1.0 - floor) * longer as f64 + 1e-9).floor().max(0.0) as usize;
+    let distance = if a.is_ascii() && b.is_ascii() {
+        osa_within(a.as_bytes(), b.as_bytes(), most)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        osa_within(&a, &b, most)
+    };
+    distance.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
+}
+
+/// The optimal-string-alignment distance of `a` and `b` if it is at most `most`,
+/// else `None`. Only cells within `most` of the diagonal are computed, and the
+/// count stops as soon as a whole row exceeds `most`: a near miss costs a few
+/// rows, not the full table.
+fn osa_within<T: PartialEq>(a: &[T], b: &[T], most: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    let width = b.len() + 1;
+    let beyond = most + 1;
+    // Three rows: two back (for swaps), the last, and the one being filled.
+    let mut rows = vec![beyond; 3 * width];
+    for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
+        *cell = j.min(beyond);
+    }
+    for i in 1..=a.len() {
+        let (older, rest) = rows.split_at_mut(width);
+        let (last, current) = rest.split_at_mut(width);
+        let from = i.saturating_sub(most).max(1);
+        let to = (i + most).min(b.len());
+        current.fill(beyond);
+        if i <= most {
+            current[0] = i;
+        }
+        let mut row_best = current[0];
+        for j in from..=to {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (last[j - 1] + cost)
+                .min(last[j] + 1)
+                .min(current[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(older[j - 2] + 1);
+            }
+            current[j] = value.min(beyond);
+            row_best = row_best.min(current[j]);
+        }
+        if row_best > most {
+            return None;
+        }
+        rows.copy_within(width..3 * width, 0);
+    }
+    let distance = rows[width + b.len()];
+    (distance <= most).then_some(distance)
 }
 
 /// The set of letters (a-z) and digits in a spelling, one bit each; any other
@@ -371,5 +441,44 @@ impl CueIndex {
 
     pub fn by_entity(&self, entity: EntityIdx) -> &[(EntityIdx, usize)] {
         self.by_entity.get(&entity).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one_within_its_bound() {
+        let words = [
+            "kadhimi",
+            "kazemi",
+            "qassem",
+            "qasem",
+            "soleimani",
+            "suleimani",
+            "abc",
+            "acb",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "president biden",
+            "presdient biden",
+            "naïve",
+            "naive",
+        ];
+        for a in words {
+            for b in words {
+                let full = strsim::osa_distance(a, b);
+                let (a_chars, b_chars): (Vec<char>, Vec<char>) =
+                    (a.chars().collect(), b.chars().collect());
+                for most in 0..6 {
+                    let bounded = osa_within(&a_chars, &b_chars, most);
+                    let expected = (full <= most).then_some(full);
+                    assert_eq!(bounded, expected, "{a:?} {b:?} within {most}");
+                }
+            }
+        }
     }
 }

@@ -14,12 +14,14 @@ fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
 }
 
 /// An age starting at token `i`, with one past its last token.
+/// `amount`: whether the token can start an amount (else only "aged 34" is tried).
 pub fn read(
     tokens: &[Token],
     i: usize,
     end: usize,
     sentence_start: usize,
     rules: &Rules,
+    amount: bool,
 ) -> Option<(u32, usize)> {
     let words = &rules.forms.ages;
     let token = at(tokens, i, end)?;
@@ -37,7 +39,7 @@ pub fn read(
         let amount = quantity::read(tokens, i + len, end, rules)?;
         return whole(amount.value, OLDEST).map(|age| (age, amount.end));
     }
-    if token.kind == TokenKind::Punct {
+    if token.kind == TokenKind::Punct || !amount {
         return None;
     }
     let amount = quantity::read(tokens, i, end, rules)?;

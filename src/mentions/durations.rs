@@ -163,8 +163,15 @@ fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
 }
 
-/// Reads a duration starting at token `i`, returning it and one past its last token.
-pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Duration, usize)> {
+/// Reads a duration starting at token `i`, returning it and one past its last token;
+/// `amount` says whether the token can start an amount ("the" cannot).
+pub fn read(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+    amount: bool,
+) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
     // "the past three days"; not "will last five days", where "last" is a verb.
     let after_article = i
@@ -178,6 +185,9 @@ pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Du
     }
     if let Some(found) = whole_period(tokens, i, end, rules) {
         return Some(found);
+    }
+    if !amount && !token.is("half") {
+        return None;
     }
     if let Some(found) = fraction_of_unit(tokens, i, end, rules) {
         return Some(found);
@@ -295,6 +305,8 @@ fn hyphenated(token: &Token, rules: &Rules) -> Option<Duration> {
     let &unit = rules.units.get(unit)?;
     let amount = match number.parse::<f64>() {
         Ok(value) => value,
+        // "twenty-second" is an ordinal.
+        Err(_) if unit == TimeUnit::Second => return None,
         Err(_) => quantity::word_value(number, rules)? as f64,
     };
     Some(Duration::new(amount, unit))

@@ -1,5 +1,6 @@
-//! The mention stage's own rules file (`rules/mentions.yaml`): the wording of ages,
-//! tallies and other forms built around a number, read once into look-up tables.
+//! The mention stage's own rules files (`rules/mentions.yaml`, `rules/holidays.yaml`):
+//! the wording of ages, tallies, ranges, anaphoric dates and the calendar's named
+//! parts, read once into look-up tables.
 
 use super::dates::AnchorPart;
 pub(crate) use super::dates::calendar::HolidaysFile;
@@ -204,12 +205,18 @@ impl Forms {
             .days
             .first_words()
             .chain(anaphora.periods.first_words())
+            .chain(self.calendar.relative_days.first_words())
             .map(|w| (w, Starts::DATE));
         let durations = self
             .whole_periods
             .first_words()
-            .chain(self.numbers.vague_counts.first_words())
             .map(|w| (w, Starts::DURATION));
+        // "several months", "a few days": read where amounts are.
+        let vague = self
+            .numbers
+            .vague_counts
+            .first_words()
+            .map(|w| (w, Starts::DURATION | Starts::QUANTITY));
         let numbers = self
             .numbers
             .negative
@@ -221,13 +228,13 @@ impl Forms {
         let calendar_words = calendar
             .holidays
             .first_words()
-            .chain(calendar.relative_days.first_words())
             .chain(calendar.seasons.keys().map(String::as_str))
             .chain(calendar.decade_words.keys().map(String::as_str))
             .chain(["q1", "q2", "q3", "q4"])
-            .map(|w| (w, Starts::DATE));
+            .map(|w| (w, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)
+            .chain(vague)
             .chain(numbers)
             .chain(calendar_words)
     }

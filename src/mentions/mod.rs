@@ -208,7 +208,7 @@ impl ClauseReader<'_> {
             TokenKind::Punct => return Ok(self.negative_number(i)),
         };
         if starts.has(Starts::DATE) {
-            match self.read_date(i, anchor)? {
+            match self.read_date(i, anchor, starts)? {
                 DateRead::Date(date, next) => {
                     return Ok(Step::Mention(MentionValue::Date(date), next));
                 }
@@ -217,7 +217,14 @@ impl ClauseReader<'_> {
             }
         }
         if starts.has(Starts::AGE)
-            && let Some((age, next)) = ages::read(tokens, i, end, self.sentence_start, rules)
+            && let Some((age, next)) = ages::read(
+                tokens,
+                i,
+                end,
+                self.sentence_start,
+                rules,
+                starts.has(Starts::QUANTITY),
+            )
         {
             return Ok(Step::Mention(MentionValue::Age(age), next));
         }
@@ -226,14 +233,16 @@ impl ClauseReader<'_> {
         {
             return Ok(Step::Mention(MentionValue::Tally(tally), next));
         }
-        if starts.has(Starts::DURATION)
+        let amount = starts.has(Starts::QUANTITY);
+        if amount
+            && starts.has(Starts::DURATION)
             && let Some((range, next)) =
                 durations::read_range(tokens, i, self.clause.start, end, rules)
         {
             return Ok(Step::Mention(MentionValue::DurationRange(range), next));
         }
         if starts.has(Starts::DURATION)
-            && let Some((duration, next)) = durations::read(tokens, i, end, rules)
+            && let Some((duration, next)) = durations::read(tokens, i, end, rules, amount)
         {
             return Ok(Step::Mention(MentionValue::Duration(duration), next));
         }
@@ -376,11 +385,20 @@ impl ClauseReader<'_> {
         })
     }
 
-    fn read_date(&self, i: usize, anchor: Option<Anchor>) -> Result<DateRead, NeedsAsOf> {
+    fn read_date(
+        &self,
+        i: usize,
+        anchor: Option<Anchor>,
+        starts: Starts,
+    ) -> Result<DateRead, NeedsAsOf> {
         let (tokens, rules) = (&self.segmented.tokens, self.rules);
         let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
-        if let Some((weekday, expr, next)) =
-            dates::read_weekday_date(tokens, i, self.clause.end, self.sentence_start, rules)
+        if let Some((weekday, expr, next)) = starts
+            .has(Starts::CALENDAR)
+            .then(|| {
+                dates::read_weekday_date(tokens, i, self.clause.end, self.sentence_start, rules)
+            })
+            .flatten()
         {
             if self.as_of.is_none() && !matches!(expr, DateExpr::Absolute(_)) {
                 return Err(NeedsAsOf {
@@ -402,9 +420,14 @@ impl ClauseReader<'_> {
                 return Ok(DateRead::Date(date, next));
             }
         }
-        let Some((expr, next)) =
-            dates::read(tokens, i, self.clause.end, self.sentence_start, rules)
-        else {
+        let Some((expr, next)) = dates::read(
+            tokens,
+            i,
+            self.clause.end,
+            self.sentence_start,
+            rules,
+            starts,
+        ) else {
             return Ok(DateRead::NotADate);
         };
         // "in three days" is a date when it looks ahead ("the ferry resumes in three

@@ -104,8 +104,13 @@ impl<'a> NameFinder<'a> {
         // Misspelt names are people's and places' names, of a few words; longer names
         // (offices, agencies) are matched exactly.
         let run = self.run_from[i - start].min(longest).min(FUZZY_MAX_WORDS);
+        let shortest = self.rules.names.fuzzy_min_length;
         (1..=run).rev().find_map(|n| {
             key_of(&tokens[i..i + n], &mut self.key)?;
+            // Too short to match fuzzily: ruled out before any look-up.
+            if self.key.len() < shortest || self.key.chars().count() < shortest {
+                return None;
+            }
             if !self.fuzzy_seen.contains_key(&self.key) {
                 let found = self
                     .names

@@ -148,13 +148,31 @@ pub fn range(
     rules: &Rules,
 ) -> Option<(f64, f64, usize)> {
     let token = at(tokens, i, end)?;
+    // "two to three billion": a scale after the second amount counts for both.
+    let shared_scale = |low: &Quantity, low_start: usize, high: &Quantity| -> f64 {
+        let scale = |from: usize, to: usize| -> f64 {
+            tokens[from..to]
+                .iter()
+                .filter_map(|t| rules.scales.get(t.key.as_str()))
+                .product()
+        };
+        if scale(low_start, low.end) == 1.0 {
+            scale(low.end + 1, high.end)
+        } else {
+            1.0
+        }
+    };
     let (low, high, next) = if token.is("between") {
         let low = read(tokens, i + 1, end, rules)?;
         if !at(tokens, low.end, end)?.is("and") {
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
-        (low.value, high.value, high.end)
+        (
+            low.value * shared_scale(&low, i + 1, &high),
+            high.value,
+            high.end,
+        )
     } else if let Some((low, high, next)) = super::tallies::joined_pair(tokens, i, end) {
         (low as f64, high as f64, next)
     } else {
@@ -168,7 +186,11 @@ pub fn range(
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
-        (low.value, high.value, high.end)
+        (
+            low.value * shared_scale(&low, i, &high),
+            high.value,
+            high.end,
+        )
     };
     (low < high).then_some((low, high, next))
 }

@@ -1,176 +1,306 @@
 //! What the mention stage saw, for `claimcheck extract --mentions`: one record per
 //! mention with its kind, normalised value and precision (see "Mentions JSON" in
-//! the README).
+//! the README). Records borrow from the draft and are written as they are made:
+//! the JSON report is serialized straight from these types, one document at a time.
 
-use crate::dates::Precision;
+use crate::dates::{DateRange, Precision};
 use crate::factbase::FactBase;
 use crate::mentions::{Mention, MentionValue, TallyForm};
+use crate::rules::Tolerance;
 use crate::span::Span;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
-use serde_json::{Value, json};
-use std::fmt::Write;
+use serde::ser::{SerializeSeq, Serializer};
+use std::io::{self, Write};
 use std::path::Path;
 
+/// One mention as the report writes it. Fields a kind does not have are left out.
 #[derive(Debug, Serialize)]
-pub struct MentionRecord {
+pub struct MentionRecord<'a> {
     pub span: Span,
-    pub text: String,
+    pub text: &'a str,
     pub kind: &'static str,
-    pub value: Value,
+    pub value: RecordValue,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
-    /// Kind-specific extras: `vague` for "dozens", `tolerance` for a hedge, `name`
-    /// and `score` for an entity.
-    #[serde(flatten)]
-    pub extra: serde_json::Map<String, Value>,
+    /// The span of the date a date hangs on ("two days later").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Span>,
+    /// The weekday written with a date ("Tuesday, March 3").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<&'static str>,
+    /// Set when that weekday fits no year near the date's.
+    #[serde(skip_serializing_if = "is_false")]
+    pub weekday_mismatch: bool,
+    /// A vague amount ("dozens", "several months"): the value is the least it means.
+    #[serde(skip_serializing_if = "is_false")]
+    pub vague: bool,
+    /// The other end of a range ("20-30", "three to five years").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<RecordValue>,
+    /// The noun joined to a number ("pound" of "4-pound") or counted by a tally.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+    /// A tally's two numbers and its form ("versus", "out-of").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first: Option<RecordValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<RecordValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<&'static str>,
+    /// A hedge's tolerance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<Tolerance>,
+    /// An entity's name and how well it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
+/// A record's value: a number (whole numbers without a fraction), a date cut to
+/// its precision, or text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordValue {
+    Number(f64),
+    Date(DateRange),
+    Text(String),
+    Null,
+}
+
+impl Serialize for RecordValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RecordValue::Number(value) if value.fract() == 0.0 && value.abs() < 9e15 => {
+                serializer.serialize_i64(*value as i64)
+            }
+            RecordValue::Number(value) => serializer.serialize_f64(*value),
+            RecordValue::Date(range) => serializer.collect_str(range),
+            RecordValue::Text(text) => serializer.serialize_str(text),
+            RecordValue::Null => serializer.serialize_unit(),
+        }
+    }
+}
+
+impl std::fmt::Display for RecordValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordValue::Number(value) if value.fract() == 0.0 && value.abs() < 9e15 => {
+                write!(f, "{}", *value as i64)
+            }
+            RecordValue::Number(value) => write!(f, "{value}"),
+            RecordValue::Date(range) => write!(f, "\"{range}\""),
+            RecordValue::Text(text) => write!(f, "\"{text}\""),
+            RecordValue::Null => f.write_str("null"),
+        }
+    }
 }
 
 /// The record of one mention of `text`; `base` names the entities.
-pub fn record(mention: &Mention, text: &str, base: Option<&FactBase>) -> MentionRecord {
-    let mut extra = serde_json::Map::new();
-    let (value, precision) = match &mention.value {
+pub fn record<'a>(
+    mention: &'a Mention,
+    text: &'a str,
+    base: Option<&'a FactBase>,
+) -> MentionRecord<'a> {
+    let mut record = MentionRecord {
+        span: mention.span,
+        text: mention.span.get(text).unwrap_or(""),
+        kind: mention.value.kind(),
+        value: RecordValue::Null,
+        precision: None,
+        anchor: None,
+        weekday: None,
+        weekday_mismatch: false,
+        vague: false,
+        to: None,
+        unit: None,
+        first: None,
+        second: None,
+        form: None,
+        tolerance: None,
+        name: None,
+        score: None,
+    };
+    match &mention.value {
         MentionValue::Date(date) => {
-            if let Some(anchor) = date.anchor {
-                extra.insert("anchor".into(), json!(anchor));
-            }
-            if let Some(weekday) = date.weekday {
-                extra.insert("weekday".into(), json!(weekday_name(weekday)));
-            }
-            if date.weekday_mismatch {
-                extra.insert("weekday_mismatch".into(), json!(true));
-            }
-            (json!(date.range.to_string()), Some(date.range.precision))
+            record.value = RecordValue::Date(date.range);
+            record.precision = Some(date.range.precision);
+            record.anchor = date.anchor;
+            record.weekday = date.weekday.map(weekday_name);
+            record.weekday_mismatch = date.weekday_mismatch;
         }
-        MentionValue::Duration(duration) => (json!(duration.iso()), None),
-        MentionValue::Number { value, vague, unit } => {
-            if *vague {
-                extra.insert("vague".into(), json!(true));
-            }
-            if let Some(unit) = unit {
-                extra.insert("unit".into(), json!(unit));
-            }
-            (number(*value), None)
-        }
-        MentionValue::Percent(value) => (number(*value), None),
-        MentionValue::Ordinal(value) => (json!(value), None),
-        MentionValue::Age(years) => (json!(years), None),
-        MentionValue::NumberRange { least, most, unit } => {
-            extra.insert("to".into(), number(*most));
-            if let Some(unit) = unit {
-                extra.insert("unit".into(), json!(unit));
-            }
-            (number(*least), None)
-        }
+        MentionValue::Duration(duration) => record.value = RecordValue::Text(duration.iso()),
         MentionValue::DurationRange(range) => {
-            extra.insert("to".into(), json!(range.most.iso()));
-            if range.vague {
-                extra.insert("vague".into(), json!(true));
-            }
-            (json!(range.least.iso()), None)
+            record.value = RecordValue::Text(range.least.iso());
+            record.to = Some(RecordValue::Text(range.most.iso()));
+            record.vague = range.vague;
         }
-        MentionValue::Tally(tally) => {
-            extra.insert("first".into(), number(tally.first));
-            extra.insert("second".into(), number(tally.second));
-            extra.insert("form".into(), json!(tally.form.name()));
-            if let Some(unit) = &tally.unit {
-                extra.insert("unit".into(), json!(unit));
-            }
-            let value = match tally.form {
-                TallyForm::Versus => format!("{}-{}", tally.first, tally.second),
-                TallyForm::OutOf => format!("{} of {}", tally.first, tally.second),
-            };
-            (json!(value), None)
+        MentionValue::Number { value, vague, unit } => {
+            record.value = RecordValue::Number(*value);
+            record.vague = *vague;
+            record.unit = unit.as_deref();
         }
+        MentionValue::NumberRange { least, most, unit } => {
+            record.value = RecordValue::Number(*least);
+            record.to = Some(RecordValue::Number(*most));
+            record.unit = unit.as_deref();
+        }
+        MentionValue::Percent(value) => record.value = RecordValue::Number(*value),
+        MentionValue::Ordinal(value) => record.value = RecordValue::Number(*value as f64),
+        MentionValue::Age(years) => record.value = RecordValue::Number(f64::from(*years)),
         MentionValue::Hedge(tolerance) => {
-            extra.insert("tolerance".into(), json!(tolerance));
-            (json!(tolerance.name()), None)
+            record.value = RecordValue::Text(tolerance.name().to_string());
+            record.tolerance = Some(*tolerance);
         }
         MentionValue::Entity { entity, score } => {
             let found = base.and_then(|b| b.entities.get(*entity));
-            extra.insert("name".into(), json!(found.map(|e| e.name.as_str())));
-            extra.insert("score".into(), json!((score * 1000.0).round() / 1000.0));
-            (json!(found.map(|e| e.id.as_str())), None)
+            record.value = found.map_or(RecordValue::Null, |e| RecordValue::Text(e.id.clone()));
+            record.name = found.map(|e| e.name.as_str());
+            record.score = Some((score * 1000.0).round() / 1000.0);
         }
-    };
-    MentionRecord {
-        span: mention.span,
-        text: mention.span.get(text).unwrap_or("").to_string(),
-        kind: mention.value.kind(),
-        value,
-        precision,
-        extra,
+        MentionValue::Tally(tally) => {
+            let written = match tally.form {
+                TallyForm::Versus => format!("{}-{}", tally.first, tally.second),
+                TallyForm::OutOf => format!("{} of {}", tally.first, tally.second),
+            };
+            record.value = RecordValue::Text(written);
+            record.first = Some(RecordValue::Number(tally.first));
+            record.second = Some(RecordValue::Number(tally.second));
+            record.form = Some(tally.form.name());
+            record.unit = tally.unit.as_deref();
+        }
     }
+    record
 }
 
-fn weekday_name(weekday: chrono::Weekday) -> &'static str {
+fn weekday_name(weekday: Weekday) -> &'static str {
     match weekday {
-        chrono::Weekday::Mon => "monday",
-        chrono::Weekday::Tue => "tuesday",
-        chrono::Weekday::Wed => "wednesday",
-        chrono::Weekday::Thu => "thursday",
-        chrono::Weekday::Fri => "friday",
-        chrono::Weekday::Sat => "saturday",
-        chrono::Weekday::Sun => "sunday",
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
     }
 }
 
-/// Whole numbers print without a fraction ("3", not "3.0").
-fn number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9e15 {
-        json!(value as i64)
-    } else {
-        json!(value)
-    }
-}
-
-/// One document's mentions, ready to print.
+/// One document's mentions, ready to write.
 pub struct MentionsDocument<'a> {
     pub path: &'a Path,
     pub as_of: Option<NaiveDate>,
-    pub records: Vec<MentionRecord>,
+    pub text: &'a str,
+    pub mentions: &'a [Mention],
+    pub base: Option<&'a FactBase>,
 }
 
-pub fn json(documents: &[MentionsDocument]) -> String {
-    let documents: Vec<Value> = documents
-        .iter()
-        .map(|d| {
-            json!({
-                "path": d.path.display().to_string(),
-                "as_of": d.as_of.map(|date| date.to_string()),
-                "mentions": d.records,
-            })
-        })
-        .collect();
-    let mut out =
-        serde_json::to_string_pretty(&json!({"schema_version": 1, "documents": documents}))
-            .unwrap_or_default();
-    out.push('\n');
-    out
-}
-
-pub fn text(documents: &[MentionsDocument]) -> String {
-    let mut out = String::new();
-    for document in documents {
-        let as_of = document
-            .as_of
-            .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
-        let _ = writeln!(out, "{} ({as_of})", document.path.display());
-        for record in &document.records {
-            let precision = record
-                .precision
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {}..{}  {:<9} {:<28} {}{precision}",
-                record.span.start,
-                record.span.end,
-                record.kind,
-                format!("“{}”", record.text.replace('\n', " ")),
-                record.value
-            );
+impl Serialize for MentionsDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Document<'b> {
+            #[serde(serialize_with = "as_display")]
+            path: &'b Path,
+            as_of: Option<NaiveDate>,
+            mentions: Records<'b>,
         }
+        Document {
+            path: self.path,
+            as_of: self.as_of,
+            mentions: Records(self),
+        }
+        .serialize(serializer)
     }
-    out
+}
+
+fn as_display<S: Serializer>(path: &&Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&path.display())
+}
+
+/// A document's records, made one at a time as they are written.
+struct Records<'a>(&'a MentionsDocument<'a>);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let document = self.0;
+        let mut seq = serializer.serialize_seq(Some(document.mentions.len()))?;
+        for mention in document.mentions {
+            seq.serialize_element(&record(mention, document.text, document.base))?;
+        }
+        seq.end()
+    }
+}
+
+/// The JSON report, written a document at a time so that no more than one
+/// document's mentions are held: `start`, then `document` for each, then `finish`.
+pub struct JsonReport<W: Write> {
+    out: W,
+    documents: usize,
+    buffer: Vec<u8>,
+}
+
+impl<W: Write> JsonReport<W> {
+    pub fn start(mut out: W) -> io::Result<Self> {
+        out.write_all(b"{\n  \"schema_version\": 1,\n  \"documents\": [")?;
+        Ok(JsonReport {
+            out,
+            documents: 0,
+            buffer: Vec::new(),
+        })
+    }
+
+    pub fn document(&mut self, document: &MentionsDocument) -> io::Result<()> {
+        self.buffer.clear();
+        serde_json::to_writer_pretty(&mut self.buffer, document)?;
+        let separator: &[u8] = if self.documents == 0 { b"\n" } else { b",\n" };
+        self.out.write_all(separator)?;
+        // Indented to sit inside the report's "documents" list.
+        for (n, line) in self.buffer.split(|&b| b == b'\n').enumerate() {
+            if n > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"    ")?;
+            self.out.write_all(line)?;
+        }
+        self.documents += 1;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        let close: &[u8] = if self.documents == 0 {
+            b"]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        self.out.write_all(close)?;
+        self.out.flush()
+    }
+}
+
+/// Writes one document's mentions as text, a line each.
+pub fn write_text<W: Write>(out: &mut W, document: &MentionsDocument) -> io::Result<()> {
+    let as_of = document
+        .as_of
+        .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
+    writeln!(out, "{} ({as_of})", document.path.display())?;
+    for mention in document.mentions {
+        let record = record(mention, document.text, document.base);
+        let precision = record
+            .precision
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {}..{}  {:<9} {:<28} {}{precision}",
+            record.span.start,
+            record.span.end,
+            record.kind,
+            format!("“{}”", record.text.replace('\n', " ")),
+            record.value
+        )?;
+    }
+    Ok(())
 }

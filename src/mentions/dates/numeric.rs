@@ -43,7 +43,7 @@ pub(super) fn read_numeric(
     if let Some(found) = calendar::read_decade_name(tokens, i, end, calendar)
         .or_else(|| read_ago(tokens, i, end, rules))
         .or_else(|| read_from(tokens, i, end, rules))
-        .or_else(|| read_anaphor(tokens, i, end, rules))
+        .or_else(|| read_anaphor(tokens, i, end, rules, true))
         .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
         .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
         .or_else(|| read_ordinal_day(tokens, i, end, rules))

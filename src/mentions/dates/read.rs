@@ -6,24 +6,26 @@ use super::calendar::{self, ordinal_value};
 use super::{DateExpr, DayBase, Modifier, Period};
 use crate::dates::{DateRange, Precision, TimeUnit};
 use crate::mentions::quantity;
-use crate::rules::Rules;
+use crate::rules::{Rules, Starts};
 use crate::segment::{Token, TokenKind};
 use chrono::{NaiveDate, Weekday};
 
 /// Reads the longest date expression starting at token `i` (within `end`), returning
 /// it and the index one past its last token. `sentence_start` tells a year that opens
-/// a sentence ("2016 was a hard year").
+/// a sentence ("2016 was a hard year"); `starts` what the token can start, so forms
+/// that need an amount or a calendar word are not tried at "the".
 pub fn read(
     tokens: &[Token],
     i: usize,
     end: usize,
     sentence_start: usize,
     rules: &Rules,
+    starts: Starts,
 ) -> Option<(DateExpr, usize)> {
     let token = &tokens[i];
     match token.kind {
         TokenKind::Number => super::numeric::read_numeric(tokens, i, end, sentence_start, rules),
-        TokenKind::Word => read_words(tokens, i, end, rules),
+        TokenKind::Word => read_words(tokens, i, end, rules, starts),
         TokenKind::Punct => None,
     }
 }
@@ -64,7 +66,13 @@ fn month_cue_before(tokens: &[Token], i: usize, rules: &Rules) -> bool {
     })
 }
 
-fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
+fn read_words(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+    starts: Starts,
+) -> Option<(DateExpr, usize)> {
     let token = &tokens[i];
     let key = token.key.as_str();
     let calendar = &rules.forms.calendar;
@@ -77,7 +85,9 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
     {
         return Some(found);
     }
-    if let Some(found) = read_anaphor(tokens, i, end, rules) {
+    let amount = starts.has(Starts::QUANTITY);
+    let calendar_word = starts.has(Starts::CALENDAR);
+    if let Some(found) = read_anaphor(tokens, i, end, rules, amount) {
         return Some(found);
     }
     if let Some(modifier) = modifier_of(key) {
@@ -120,14 +130,19 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
         }
         _ => {}
     }
-    if let Some(found) = read_ago(tokens, i, end, rules)
-        .or_else(|| read_from(tokens, i, end, rules))
-        .or_else(|| calendar::read_holiday(tokens, i, end, Modifier::None, calendar))
-        .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, calendar))
-        .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
-        .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
-        .or_else(|| calendar::read_decade_name(tokens, i, end, calendar))
-        .or_else(|| read_ordinal_day(tokens, i, end, rules))
+    let by_amount = || read_ago(tokens, i, end, rules).or_else(|| read_from(tokens, i, end, rules));
+    let by_calendar_word = || {
+        calendar::read_holiday(tokens, i, end, Modifier::None, calendar)
+            .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, calendar))
+            .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
+            .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
+            .or_else(|| calendar::read_decade_name(tokens, i, end, calendar))
+            .or_else(|| read_ordinal_day(tokens, i, end, rules))
+    };
+    if let Some(found) = amount
+        .then(by_amount)
+        .flatten()
+        .or_else(|| calendar_word.then(by_calendar_word).flatten())
     {
         return Some(found);
     }
@@ -146,6 +161,9 @@ fn read_words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(
             },
             i + 1,
         ));
+    }
+    if !calendar_word {
+        return None;
     }
     let cued = month_cue_before(tokens, i, rules);
     if let Some(weekday) = weekday_of(token, cued, rules) {
@@ -241,6 +259,7 @@ pub(super) fn read_anaphor(
     i: usize,
     end: usize,
     rules: &Rules,
+    amount: bool,
 ) -> Option<(DateExpr, usize)> {
     let words = &rules.forms.anaphora;
     // "the day before the vote" names its own anchor, which this does not resolve.
@@ -260,6 +279,9 @@ pub(super) fn read_anaphor(
         && let Some(period) = at(tokens, i + len, end).and_then(|t| period_of(&t.key))
     {
         return Some((DateExpr::AnchorPeriod { period, part }, i + len + 1));
+    }
+    if !amount {
+        return None;
     }
     let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
     let &direction = words.directions.get(at(tokens, next, end)?.key.as_str())?;
@@ -415,7 +437,7 @@ pub fn read_weekday_date(
         }
     }
     at(tokens, k, end)?;
-    let (expr, next) = read(tokens, k, end, sentence_start, rules)?;
+    let (expr, next) = read(tokens, k, end, sentence_start, rules, Starts::ALL)?;
     let names_a_day = match expr {
         DateExpr::MonthDay { .. } | DateExpr::InYear { day: Some(_), .. } => true,
         DateExpr::Absolute(range) => range.precision == Precision::Day,
