@@ -454,15 +454,30 @@ impl TitleStatement {
         let Some(holder) = holder else {
             return unverified();
         };
+        // What the person was then, if the base knows, and who held the office.
+        let own_then: Vec<&Fact> = base
+            .facts_about(self.person)
+            .filter(|f| base.role(f) == Role::State && f.time.is_some_and(|t| covers(&t, when)))
+            .collect();
+        let was = own_then
+            .iter()
+            .map(|f| wording::fact(base, f))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let was = if was.is_empty() {
+            String::new()
+        } else {
+            format!("; it was the time of {was}")
+        };
         let judgement = Judgement::new(
             Verdict::Contradicted,
             format!(
-                "“{text}”: on {when} ({why}) {} was {}: {}",
+                "“{text}”: on {when} ({why}) {} was {}: {}{was}",
                 base.entities[holder.subject].name,
                 base.entities[office].name,
                 wording::term(holder)
             ),
-            vec![Evidence::of(holder)],
+            Evidence::all(own_then.into_iter().chain([holder])),
         );
         self.guarded(judgement, person)
     }
