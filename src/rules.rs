@@ -108,10 +108,21 @@ struct QualifierEntry {
     object: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// How long around its time a recurring event is what a draft names generically.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RecurringWindow {
+    /// Days before the event a draft may already mean it.
+    pub before: i64,
+    /// Days after the event a draft may still mean it.
+    pub after: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ReferencesFile {
     reach: usize,
+    recurring_event: RecurringWindow,
     pronouns: Vec<FitEntry>,
     descriptions: Vec<FitEntry>,
 }
@@ -213,6 +224,8 @@ impl TitleRules {
 pub struct ReferenceRules {
     /// How many sentences back a reference may look.
     pub reach: usize,
+    /// How long around its time a recurring event is what a draft names generically.
+    pub recurring_event: RecurringWindow,
     pub pronouns: FxHashMap<String, ReferenceFit>,
     /// The nouns of descriptions ("country" in "the country").
     pub descriptions: FxHashMap<String, ReferenceFit>,
@@ -237,6 +250,7 @@ impl ReferenceRules {
         };
         ReferenceRules {
             reach: file.reach,
+            recurring_event: file.recurring_event,
             pronouns: table(file.pronouns),
             descriptions: table(file.descriptions),
         }

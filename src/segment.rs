@@ -234,7 +234,11 @@ fn split_sentences(
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + 1;
-            while end < range.end && is_closer(&tokens[end]) {
+            // A straight quote set off by a space opens the next sentence instead.
+            while end < range.end
+                && is_closer(&tokens[end])
+                && tokens[end].span.start == tokens[end - 1].span.end
+            {
                 end += 1;
             }
             let next_starts_sentence =

@@ -19,6 +19,7 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
         cues: Vec::new(),
         leads: None,
         holders: Holders::One,
+        recurs: false,
         origin: Origin {
             file: Arc::from(Path::new("fixture.yaml")),
             line: 1,

@@ -62,9 +62,18 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             Some(noun) => (vec![noun.clone()], mention.tokens.end),
             None => {
                 let noun = noun_after(tokens, mention.tokens.end, context.clause.end, context.rules);
-                let Some(&last) = noun.last() else { continue };
-                let words: Vec<String> = noun.iter().map(|&i| tokens[i].key.to_string()).collect();
-                (words, last + 1)
+                match noun.last() {
+                    Some(&last) => (
+                        noun.iter().map(|&i| tokens[i].key.to_string()).collect(),
+                        last + 1,
+                    ),
+                    // "Likud took 30", "and Ishiba 68": a number ending its clause
+                    // counts what the count before it in the sentence did.
+                    None => match elided_noun(context, mention) {
+                        Some(noun) => (vec![noun], mention.tokens.end),
+                        None => continue,
+                    },
+                }
             }
         };
         let Some(head) = words.pop() else { continue };
@@ -92,6 +101,33 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         claims.push(context.claim(COUNT, start..end, statement));
     }
     claims
+}
+
+/// The noun of the count before a bare number in its sentence, when the number ends
+/// its clause or sentence ("won seven seats, while Likud took 30").
+fn elided_noun(context: &ClauseContext, mention: &crate::mentions::Mention) -> Option<String> {
+    let tokens = &context.segmented.tokens;
+    let next = tokens.get(mention.tokens.end)?;
+    let ends = mention.tokens.end >= context.sentence.end
+        || next.is_punct('.')
+        || next.is_punct(',')
+        || next.is_punct(';');
+    if !ends {
+        return None;
+    }
+    context
+        .sentence_mentions
+        .iter()
+        .take_while(|m| m.tokens.start < mention.tokens.start)
+        .filter_map(|m| match &m.value {
+            MentionValue::Number { unit: Some(unit), .. } => Some(unit.clone()),
+            MentionValue::Number { unit: None, .. } => {
+                let noun = noun_after(tokens, m.tokens.end, context.sentence.end, context.rules);
+                noun.last().map(|&i| tokens[i].key.to_string())
+            }
+            _ => None,
+        })
+        .last()
 }
 
 /// Half of the last digit a number is written to: 0.05 for "1.8", half a million for
@@ -186,6 +222,16 @@ impl Check for CountStatement {
         };
         let mut readings = cx.readings().find(&query, &accept);
         readings.retain(|r| !sides_conflict(cx, claim, r.fact));
+        // What the claim's own clause names comes before the rest of the sentence
+        // ("Yamina won seven seats, while Likud took 30").
+        let in_clause = |r: &Reading| {
+            r.subject
+                .as_ref()
+                .is_some_and(|s| claim.clause.contains(&s.tokens.start))
+        };
+        if readings.iter().any(in_clause) {
+            readings.retain(in_clause);
+        }
         let mut facts: Vec<&Reading> = Vec::new();
         for reading in &readings {
             if !facts.iter().any(|r| r.fact.id == reading.fact.id) {

@@ -167,7 +167,7 @@ impl Check for DateStatement {
                 "“{text}” reads as {read_as}, but the clause may mean something else than {}: {said}",
                 wording::fact(base, chosen.fact)
             ))
-        } else if chosen.distance > cx.rules.contradiction_window {
+        } else if chosen.tie_distance(&claim.tokens) > cx.rules.contradiction_window {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the sentence also tells of {}, but too far from the date to tell whether it is meant: {said}",
                 wording::fact(base, chosen.fact)
@@ -252,7 +252,10 @@ fn readings<'a>(
             return false;
         }
         let over_before = time.is_some_and(|t| cx.as_of.is_some_and(|a| t.last < a));
-        in_bound && !(looks_ahead && over_before) && (looks_ahead || !after(time, cx.as_of))
+        // A date after the as-of date ("on Aug. 27, 2023") may be about what was still
+        // to come; a date before it is never about what had not happened yet.
+        let ahead = looks_ahead || after(Some(statement.date.range), cx.as_of);
+        in_bound && !(looks_ahead && over_before) && (ahead || !after(time, cx.as_of))
     });
     // "since 2009" is the start of the state, whatever the words.
     if statement.bound == Bound::Since {

@@ -154,7 +154,7 @@ impl Check for TallyStatement {
             let one_event = judged.len() == 1 || pinned.len() == 1;
             let tied = reading.strong
                 && (reading.event_name.is_some()
-                    || reading.qualifiers_named > 0
+                    || reading.qualifiers_by_name > 0
                     || reading.decisive(base));
             judgement.decided_only_if(one_event && tied, "the tally may be of another vote")
         };

@@ -184,7 +184,8 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
     };
     let units = &cx.rules.units;
     let accept = |fact: &Fact, d: &crate::factbase::PropertyDefinition| match d.role {
-        Role::State => matches!(fact.time, Some(FactTime::Between { .. })),
+        // A state, or something that went on from a start to an end (a crisis).
+        Role::State | Role::Occurrence => matches!(fact.time, Some(FactTime::Between { .. })),
         Role::Quantity => fact
             .unit
             .as_deref()
@@ -194,7 +195,15 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
     let mut readings = cx.readings().find(&query, &accept);
     // A length belongs to what the words right by it name: "12 years in office",
     // "seven years as chief cabinet secretary", "a 203-day trip".
-    readings.retain(|r| r.tie_distance(&claim.tokens) <= TIE);
+    // A state's length is told by its state's words ("in office", "served") or its
+    // office named; a word for its start or end ("ends two years of ...") is not one.
+    readings.retain(|r| {
+        r.tie_distance(&claim.tokens) <= TIE
+            && (base.role(r.fact) == Role::Quantity
+                || r.aspect == crate::factbase::Aspect::State
+                || r.object.is_some()
+                || r.event_name.is_some())
+    });
     super::ordinal::select_nth(cx, claim, &mut readings);
     let end_of = |fact: &Fact| match fact.time {
         Some(FactTime::Between {

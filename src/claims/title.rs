@@ -516,7 +516,8 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
     let readings = cx.readings().find(&query, &accept);
     if let Some((reading, time)) = readings
         .iter()
-        .filter(|r| r.strong && r.identified(base))
+        // A point in time: what happened, began or ended, not a state's whole span.
+        .filter(|r| r.strong && r.identified(base) && r.aspect != crate::factbase::Aspect::State)
         .find_map(|r| Some((r, r.time(base)?)))
         .filter(|(_, time)| cx.as_of.is_none_or(|a| time.first <= a))
     {

@@ -39,6 +39,7 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
                 cues: Vec::new(),
                 leads: None,
                 holders: record.holders,
+                recurs: record.recurs,
                 origin: origin(path, &record.id),
             });
         }

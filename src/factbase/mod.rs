@@ -55,6 +55,9 @@ pub struct Entity {
     pub leads: Option<EntityIdx>,
     /// Offices only: whether several people hold it at once.
     pub holders: Holders,
+    /// Events only: whether it is one of a kind of event that comes round again, whose
+    /// generic names fit a draft only around its time.
+    pub recurs: bool,
     pub origin: Origin,
 }
 

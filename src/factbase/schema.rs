@@ -95,6 +95,11 @@ pub struct EntityRecord {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub leads: Option<Spanned<String>>,
+    /// Events only: `true` for one of a kind of event that comes round again (a vote,
+    /// an election, a budget) whose names and cues ("the confidence vote") fit the
+    /// next one too; a draft is taken to mean it only around its time.
+    #[serde(default)]
+    pub recurs: bool,
 }
 
 /// A clause names an event when all of a cue's words and entities occur in it.

@@ -97,6 +97,7 @@ fn joined(
     let model = i > clause.start
         && tokens[i - 1].is_word()
         && tokens[i - 1].capitalized
+        && tokens[i - 1].span.len() == tokens[i - 1].key.len()
         && !words.cues.contains(tokens[i - 1].key.as_str());
     if model {
         return None;

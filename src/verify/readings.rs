@@ -78,8 +78,10 @@ pub struct Reading<'a> {
     pub object: Option<Reference>,
     /// Whether the sentence names the fact's object.
     pub object_named: bool,
-    /// How many of the fact's entity qualifiers the sentence names.
+    /// How many of the fact's entity qualifiers the sentence refers to, and how many
+    /// of them it names rather than refers back to with a pronoun.
     pub qualifiers_named: usize,
+    pub qualifiers_by_name: usize,
     /// How many content words of the fact's text value the stretch shares.
     pub shared_words: usize,
     /// Whether every reference it rests on matched strongly.
@@ -95,11 +97,7 @@ impl<'a> Reading<'a> {
     /// end, or the span a state held. A fact without a time of its own (the votes of
     /// an election) takes the time of its subject's occurrence.
     pub fn time(&self, base: &FactBase) -> Option<DateRange> {
-        let time = self
-            .fact
-            .time
-            .or_else(|| base.occurrence(self.fact.subject).map(|(_, t)| t))?;
-        aspect_time(&time, self.aspect)
+        aspect_time(&time_of(base, self.fact)?, self.aspect)
     }
 
     /// Whether the reading leaves no second reading of which fact is meant: the
@@ -136,7 +134,7 @@ impl<'a> Reading<'a> {
     pub fn decisive(&self, base: &FactBase) -> bool {
         let named = match &self.subject {
             Some(subject) => matches!(subject.how, How::Named | How::Repeated),
-            None => self.event_name.is_some() || self.object_named || self.qualifiers_named > 0,
+            None => self.event_name.is_some() || self.object_named || self.qualifiers_by_name > 0,
         };
         self.strong && !self.from_topic && named && self.identified(base)
     }
@@ -150,13 +148,32 @@ impl<'a> Reading<'a> {
             .object
             .as_ref()
             .map(|o| o.tokens.clone().collect::<Vec<_>>());
-        [words, object]
+        let name = self
+            .event_name
+            .as_ref()
+            .map(|n| n.clone().collect::<Vec<_>>());
+        [words, object, name]
             .into_iter()
             .flatten()
             .map(|anchors| distance(&anchors, near))
             .min()
             .unwrap_or(usize::MAX)
     }
+}
+
+/// When a fact holds: its own time; else, for a count without one (the votes of an
+/// election, the seats a party won in one), the time of its subject's occurrence or
+/// of an event its qualifiers name.
+pub fn time_of(base: &FactBase, fact: &Fact) -> Option<FactTime> {
+    fact.time
+        .or_else(|| base.occurrence(fact.subject).map(|(_, t)| t))
+        .or_else(|| {
+            fact.qualifiers
+                .iter()
+                .filter_map(|(_, v)| v.entity())
+                .filter(|&e| base.entities[e].kind == EntityKind::Event)
+                .find_map(|e| base.occurrence(e).map(|(_, t)| t))
+        })
 }
 
 /// The days a time's aspect covers: an occurrence's date or span, a term's start or
@@ -259,7 +276,7 @@ impl<'c, 'a> Readings<'c, 'a> {
         let mut readings: Vec<Reading<'a>> = Vec::new();
         let mut done: Vec<EntityIdx> = Vec::new();
         for (event, anchors, strong) in named {
-            if done.contains(&event) {
+            if done.contains(&event) || !timely(cx, event) {
                 continue;
             }
             done.push(event);
@@ -279,6 +296,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                     object: None,
                     object_named: false,
                     qualifiers_named: 0,
+                    qualifiers_by_name: 0,
                     shared_words: 0,
                     strong,
                     from_topic: false,
@@ -311,6 +329,7 @@ impl<'c, 'a> Readings<'c, 'a> {
             .filter(|r| query.words_in.contains(&r.tokens.start))
             .map(|r| r.entity)
             .collect();
+        let title_runs = title_runs(cx, &query.words_in);
         let mut seen: FxHashSet<(usize, Aspect)> = FxHashSet::default();
         let mut readings = Vec::new();
         for reference in references {
@@ -333,18 +352,29 @@ impl<'c, 'a> Readings<'c, 'a> {
                     continue;
                 }
                 let object = fact.object.and_then(&referred).cloned();
-                // An office is named too by naming what it leads ("took office at the ECB").
+                // An office is named too by naming what it leads ("took office at the
+                // ECB"), or by words of its name ("became prime minister") when the
+                // sentence names its holder.
                 let object_named = fact.object.is_some_and(|o| {
                     referred(o).is_some()
                         || base.entities[o]
                             .leads
                             .is_some_and(|l| referred(l).is_some())
+                        || (referred(fact.subject).is_some()
+                            && title_runs
+                                .iter()
+                                .any(|words| base.titles.office_has(o, words)))
                 });
-                let qualifiers_named = fact
+                let qualifier_refs: Vec<&Reference> = fact
                     .qualifiers
                     .iter()
                     .filter_map(|(_, v)| v.entity())
-                    .filter(|&e| referred(e).is_some())
+                    .filter_map(referred)
+                    .collect();
+                let qualifiers_named = qualifier_refs.len();
+                let qualifiers_by_name = qualifier_refs
+                    .iter()
+                    .filter(|r| matches!(r.how, How::Named | How::Repeated))
                     .count();
                 let shared_words = fact
                     .text()
@@ -376,6 +406,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         object: object.clone(),
                         object_named,
                         qualifiers_named,
+                        qualifiers_by_name,
                         shared_words,
                         strong,
                         from_topic,
@@ -392,6 +423,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         object,
                         object_named,
                         qualifiers_named,
+                        qualifiers_by_name,
                         shared_words,
                         strong,
                         from_topic,
@@ -401,6 +433,44 @@ impl<'c, 'a> Readings<'c, 'a> {
         }
         readings
     }
+}
+
+/// The runs of words of office titles in a stretch ("prime minister", "defense
+/// minister"), as content words.
+fn title_runs(cx: &CheckContext, range: &Range<usize>) -> Vec<Vec<String>> {
+    let tokens = &cx.segmented.tokens;
+    let titles = &cx.rules.titles;
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for token in &tokens[range.clone()] {
+        let key = token.key.as_str();
+        if token.is_word() && cx.base.titles.knows(key) && !titles.filler.contains(key) {
+            run.push(key.to_string());
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Whether an event may be what a draft names: always, unless it recurs ("the
+/// confidence vote"), when the draft must be dated around its time.
+fn timely(cx: &CheckContext, event: EntityIdx) -> bool {
+    let base = cx.base;
+    if !base.entities[event].recurs {
+        return true;
+    }
+    let window = cx.rules.references.recurring_event;
+    let (Some(as_of), Some((_, time))) = (cx.as_of, base.occurrence(event)) else {
+        return false;
+    };
+    let range = time.range();
+    let days_before = (range.first - as_of).num_days();
+    let days_after = (as_of - range.last).num_days();
+    days_before <= window.before && days_after <= window.after
 }
 
 /// Whether the stretch names another entity of the same kind as `object` (another
