@@ -15,7 +15,7 @@
 //! times of day, labels, durations (their own kind).
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
-use crate::factbase::{Fact, QualifierType, Role};
+use crate::factbase::{Fact, FactBase, QualifierType, Role};
 use crate::mentions::MentionValue;
 use crate::rules::{Rules, Tolerance};
 use crate::segment::{Token, TokenKind};
@@ -218,7 +218,7 @@ impl Check for CountStatement {
                 && fact
                     .unit
                     .as_deref()
-                    .is_some_and(|unit| units.factor(unit, &self.unit).is_some())
+                    .is_some_and(|unit| unit_factor(units, unit, &self.unit, &self.modifiers).is_some())
         };
         let mut readings = cx.readings().find(&query, &accept);
         readings.retain(|r| !sides_conflict(cx, claim, r.fact));
@@ -247,16 +247,26 @@ impl Check for CountStatement {
         };
         let value_of = |fact: &Fact| -> Option<f64> {
             let unit = fact.unit.as_deref()?;
-            Some(fact.number()? * units.factor(unit, &self.unit)?)
+            Some(fact.number()? * unit_factor(units, unit, &self.unit, &self.modifiers)?)
         };
         let fits = |actual: f64| {
             self.tolerance.admits(self.value, actual)
                 || (self.tolerance == Tolerance::Exact
                     && (self.value - actual).abs() <= self.written_to + 1e-9)
         };
-        let agreeing = facts
-            .iter()
-            .find(|r| r.strong && value_of(r.fact).is_some_and(fits));
+        // A fact the sources give only as a bound ("more than 11") agrees with the same
+        // bound, and decides nothing else.
+        let bounded = |fact: &Fact| bound(base, fact).is_some();
+        let agreeing = facts.iter().find(|r| {
+            r.strong
+                && match bound(base, r.fact) {
+                    Some(kind) => {
+                        kind == self.tolerance.name()
+                            && value_of(r.fact).is_some_and(|v| (v - self.value).abs() < 1e-9)
+                    }
+                    None => value_of(r.fact).is_some_and(fits),
+                }
+        });
         let chosen = agreeing.copied().unwrap_or(best);
         let actual = value_of(chosen.fact).unwrap_or(f64::NAN);
         normalized.fact = Some(chosen.fact.id.clone());
@@ -282,7 +292,10 @@ impl Check for CountStatement {
             let same = facts
                 .iter()
                 .all(|r| value_of(r.fact).is_some_and(|v| (v - actual).abs() < 1e-9));
-            let decided = same && best.strong && (!best.from_topic || facts.len() == 1);
+            let decided = same
+                && best.strong
+                && (!best.from_topic || facts.len() == 1)
+                && !facts.iter().any(|r| bounded(r.fact));
             Judgement::new(
                 Verdict::Contradicted,
                 format!("“{text}” states {}, but {said}", wording::number(self.value)),
@@ -295,6 +308,34 @@ impl Check for CountStatement {
         };
         judgement.with(&normalized)
     }
+}
+
+/// How many of `claimed` one of `unit` is: a fact's unit, in the draft's word for it,
+/// plural or convertible ("kilometers" for miles), with a fact's unit of several words
+/// ("sample tube") matched by its last and the draft's words before it.
+pub fn unit_factor(
+    units: &crate::units::Units,
+    unit: &str,
+    claimed: &str,
+    modifiers: &[String],
+) -> Option<f64> {
+    let mut words: Vec<&str> = unit.split_whitespace().collect();
+    let head = words.pop()?;
+    let described = words
+        .iter()
+        .all(|w| modifiers.iter().any(|m| units.singular(m) == units.singular(w)));
+    described.then(|| units.factor(head, claimed)).flatten()
+}
+
+/// How the sources bound a fact's value, if they give only a bound: "above", "below"
+/// or "about" (its `bound` qualifier), named as tolerances are.
+pub fn bound<'a>(base: &'a FactBase, fact: &'a Fact) -> Option<&'a str> {
+    let id = base.properties.qualifier("bound")?;
+    let text = fact.qualifier(id)?.text()?;
+    Some(match text {
+        "about" => "around",
+        other => other,
+    })
 }
 
 /// Whether the fact's text qualifiers with a closed list of values (the side of a

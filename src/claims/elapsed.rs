@@ -40,28 +40,36 @@ pub struct ElapsedStatement {
 }
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
+    let tokens = &context.segmented.tokens;
     context
         .mentions
         .iter()
         .filter_map(|mention| {
-            let MentionValue::Date(date) = &mention.value else {
-                return None;
+            let (duration, end) = match &mention.value {
+                MentionValue::Date(date) => match date.expr {
+                    DateExpr::Shift { amount, unit } if amount < 0 => {
+                        (Duration::new(-amount as f64, unit), mention.tokens.end)
+                    }
+                    _ => return None,
+                },
+                // "eight and a half years ago": a duration, then "ago".
+                MentionValue::Duration(duration)
+                    if tokens
+                        .get(mention.tokens.end)
+                        .is_some_and(|t| mention.tokens.end < context.clause.end && t.is("ago")) =>
+                {
+                    (*duration, mention.tokens.end + 1)
+                }
+                _ => return None,
             };
-            let DateExpr::Shift { amount, unit } = date.expr else {
-                return None;
-            };
-            if amount >= 0 {
-                return None;
-            }
             let (tolerance, start) = context
                 .hedge_before(mention.tokens.start)
                 .unwrap_or((Tolerance::Exact, mention.tokens.start));
-            let duration = Duration::new(-amount as f64, unit);
             let statement = ElapsedStatement {
                 duration,
                 tolerance,
             };
-            Some(context.claim(ELAPSED, start..mention.tokens.end, statement))
+            Some(context.claim(ELAPSED, start..end, statement))
         })
         .collect()
 }
@@ -106,7 +114,13 @@ impl Check for ElapsedStatement {
             !matches!(d.role, Role::Category | Role::Membership | Role::Quantity)
         };
         let mut readings = cx.readings().find(&query, &accept);
-        readings.retain(|r| r.time(base).is_some() && !after(r.time(base), Some(as_of)));
+        // The time since something happened, began or ended; a state's whole span
+        // has no one day to count from.
+        readings.retain(|r| {
+            r.aspect != crate::factbase::Aspect::State
+                && r.time(base).is_some()
+                && !after(r.time(base), Some(as_of))
+        });
         super::ordinal::select_nth(cx, claim, &mut readings);
         let judged: Vec<(Verdict, f64, &crate::verify::Reading)> = readings
             .iter()

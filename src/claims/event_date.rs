@@ -162,7 +162,7 @@ impl Check for DateStatement {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the fact base knows the time less precisely: {said}"
             ))
-        } else if !chosen.decisive(base) {
+        } else if !chosen.decisive(base) || base.role(chosen.fact) == Role::Quantity {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}, but the clause may mean something else than {}: {said}",
                 wording::fact(base, chosen.fact)
@@ -236,10 +236,17 @@ fn readings<'a>(
         let time = r.time(base);
         let in_bound = match statement.bound {
             Bound::At => true,
+            // "has governed since 2009": a state still held at the as-of date.
             Bound::Since => {
                 r.aspect == Aspect::Start
                     || (r.aspect == Aspect::State
-                        && matches!(r.fact.time, Some(FactTime::Between { end: None, .. })))
+                        && match r.fact.time {
+                            Some(FactTime::Between { end: None, .. }) => true,
+                            Some(FactTime::Between { end: Some(end), .. }) => {
+                                cx.as_of.is_some_and(|a| end.last >= a)
+                            }
+                            _ => false,
+                        })
             }
             Bound::Until => r.aspect == Aspect::End || r.aspect == Aspect::State,
         };

@@ -134,6 +134,14 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         };
         let window = window_after(context, phrase_end);
         let claim_end = window.as_ref().map_or(phrase_end, |(_, end)| *end);
+        // "the first president since Reagan to ...", "the first U.S. President to
+        // recognize ...": a first at doing something, not a place among the holders.
+        if !matches!(series, SeriesRef::Facts { .. } | SeriesRef::Unknown)
+            && qualifier.is_none()
+            && records_a_first(context, phrase_end.max(claim_end))
+        {
+            continue;
+        }
         let start = mention.tokens.start;
         let statement = OrdinalStatement {
             ordinal,
@@ -154,12 +162,26 @@ fn is_verb(context: &ClauseContext, word: &str) -> bool {
     let properties = &context.rules.properties;
     word.ends_with("ed")
         || properties.definitions().iter().any(|d| {
-            d.words.iter().any(|(_, phrase)| {
+            d.words.iter().any(|(_, phrase, _)| {
                 phrase.len() == 1
                     && phrase[0] == word
                     && !context.rules.references.descriptions.contains_key(word)
             })
         })
+}
+
+/// Whether the words at `at` make the ordinal a first at doing something: "since
+/// Reagan", "ever", or "to" with a verb no property states things with ("to
+/// recognize"); "to reach Mars" names what a series counts.
+fn records_a_first(context: &ClauseContext, at: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    // "since" opens a clause of its own, so look on to the sentence's end.
+    let word = |i: usize| tokens.get(i).filter(|t| i < context.sentence.end && t.is_word());
+    match word(at).map(|t| t.key.as_str()) {
+        Some("since" | "ever") => true,
+        Some("to") => word(at + 1).is_some_and(|verb| !is_verb(context, verb.key.as_str())),
+        _ => false,
+    }
 }
 
 /// "Israel's", "the country's", "Britain's" right before the ordinal.
@@ -346,14 +368,26 @@ fn window_after(context: &ClauseContext, phrase_end: usize) -> Option<(Window, u
             m.tokens.contains(&i) && matches!(m.value, MentionValue::Hedge(_))
         })
     };
+    let is_event = |m: &crate::mentions::Mention| match m.value {
+        MentionValue::Entity { entity, .. } => context
+            .base
+            .is_some_and(|b| b.entities[entity].kind == EntityKind::Event),
+        _ => false,
+    };
     let m = context
         .mentions
         .iter()
-        .filter(|m| !matches!(m.value, MentionValue::Hedge(_)))
-        .find(|m| m.tokens.start >= phrase_end && m.tokens.start <= phrase_end + 3)?;
+        .filter(|m| {
+            matches!(m.value, MentionValue::Duration(_) | MentionValue::Date(_)) || is_event(m)
+        })
+        .find(|m| m.tokens.start >= phrase_end && m.tokens.start <= phrase_end + 6)?;
+    // Right after the phrase, past words leading in ("in just 10 weeks"), or past a
+    // few more words that describe the series ("to reach Mars this month").
     let leads_in = (phrase_end..m.tokens.start)
         .all(|i| LEADS.contains(&tokens[i].key.as_str()) || hedged(i));
-    if !leads_in {
+    let describes = (phrase_end..m.tokens.start).all(|i| tokens[i].is_word())
+        && matches!(&m.value, MentionValue::Date(date) if matches!(date.expr, crate::mentions::DateExpr::Period { .. }));
+    if !(leads_in || describes) {
         return None;
     }
     match &m.value {

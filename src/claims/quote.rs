@@ -76,11 +76,13 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             continue;
         };
         let words = tokens[i + 1..close].iter().filter(|t| t.is_word()).count();
-        // Set off: the verb within three tokens after the close, or right before the
-        // open (allowing a colon or comma between).
-        let set_off = verbs
-            .iter()
-            .any(|&v| (v > close && v <= close + 3) || (v < i && v + 3 >= i));
+        // Set off: the verb after the close with only words between (“...,” the
+        // operations lead called out), or right before the open (allowing a colon or
+        // comma between).
+        let set_off = verbs.iter().any(|&v| {
+            (v > close && v <= close + 8 && tokens[close + 1..v].iter().all(|t| t.is_word() || t.is_punct(',')))
+                || (v < i && v + 3 >= i)
+        });
         let least = if set_off {
             2
         } else {

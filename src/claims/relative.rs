@@ -88,7 +88,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             gap: Some((duration, tolerance)),
             direction,
             reference,
-            own: context.clause.start..start,
+            own: own_stretch(context, start),
         };
         return vec![context.claim(RELATIVE_EVENT, start..next.start + 1, statement)];
     }
@@ -108,6 +108,28 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         reference: reference.clone(),
     };
     vec![context.claim(EVENT_ORDER, next.start..reference.end, statement)]
+}
+
+/// The claim's own end, before the gap at `gap`: the clause from its last break
+/// ("so", "and", "but", a comma) that words follow before the gap, so that in "it
+/// lifted off on July 30, so its arrival came seven months after launch" the own end
+/// is the arrival, not the launch.
+fn own_stretch(context: &ClauseContext, gap: usize) -> Range<usize> {
+    const BREAKS: &[&str] = &["so", "and", "but", "while", "yet", "then"];
+    let tokens = &context.segmented.tokens;
+    let start = context.clause.start;
+    let mut from = start;
+    for i in start..gap {
+        let token = &tokens[i];
+        let breaks = token.is_punct(',')
+            || token.is_punct(';')
+            || (token.is_word() && BREAKS.contains(&token.key.as_str()));
+        let words_follow = (i + 1..gap).any(|j| tokens[j].is_word());
+        if breaks && words_follow {
+            from = i + 1;
+        }
+    }
+    from..gap
 }
 
 /// Which end of the span a stretch is.

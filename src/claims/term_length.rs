@@ -58,10 +58,13 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         let before = mention_tokens.start.checked_sub(1).map(|p| tokens[p].key.as_str());
         let after = tokens.get(mention_tokens.end).map(|t| t.key.as_str());
         // "in two years", "within days": a window or a time ahead, not a length;
-        // "once a year", "every two years": how often.
+        // "once a year", "every two years": how often; "his first 100 days": a part.
         if matches!(
             before,
-            Some("in" | "within" | "every" | "per" | "once" | "twice" | "thrice" | "times")
+            Some(
+                "in" | "within" | "every" | "per" | "once" | "twice" | "thrice" | "times"
+                    | "first" | "last" | "final" | "initial" | "opening" | "past" | "next"
+            )
         ) {
             continue;
         }
@@ -102,6 +105,8 @@ const TIE: usize = 3;
 /// One length the claim may mean: a term, a total of terms, or a measured duration.
 struct Length<'a> {
     days: f64,
+    /// How the sources bound it, when they give only a bound.
+    bound: Option<&'a str>,
     facts: Vec<&'a Fact>,
     what: String,
     decisive: bool,
@@ -130,10 +135,18 @@ impl Check for TermLengthStatement {
         let judged: Vec<(Verdict, &Length)> = lengths
             .iter()
             .map(|l| {
-                (
-                    judge_span(&self.duration, self.tolerance, l.days, Rounding::Completed),
-                    l,
-                )
+                let verdict = match l.bound {
+                    // A length the sources give only as a bound agrees with the same
+                    // bound, and decides nothing else.
+                    Some(kind) if kind == self.tolerance.name()
+                        && (l.days - self.duration.days()).abs() < 1e-6 =>
+                    {
+                        Verdict::Supported
+                    }
+                    Some(_) => Verdict::Unverified,
+                    None => judge_span(&self.duration, self.tolerance, l.days, Rounding::Completed),
+                };
+                (verdict, l)
             })
             .collect();
         let Some(&(first_verdict, first)) = judged.first() else {
@@ -228,6 +241,7 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
             let Some(unit) = units.get(unit) else { continue };
             lengths.push(Length {
                 days: value * unit.days(),
+                bound: super::count::bound(base, fact),
                 facts: vec![fact],
                 what: format!(
                     "{}: {} {}",
@@ -243,6 +257,7 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
         lengths.push(Length {
             // Both the first and the last day are days of the term.
             days: (end - start).num_days() as f64 + 1.0,
+            bound: None,
             facts: vec![fact],
             what: format!("{} {}", wording::fact(base, fact), wording::term(fact)),
             decisive: reading.decisive(base),
@@ -269,6 +284,7 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
         if let Some(days) = days {
             lengths.push(Length {
                 days,
+                bound: None,
                 facts: terms.clone(),
                 what: format!("{} terms of {} in all", terms.len(), wording::fact(base, fact)),
                 decisive: false,

@@ -19,7 +19,7 @@ pub use index::{CueIndex, NameIndex, NameMatch, name_key};
 pub use load::{LoadOptions, load_dir, load_dir_with};
 pub use properties::{
     Aspect, Need, PerSubject, Phrase, PropertiesFile, PropertyDefinition, PropertyId,
-    PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType,
+    PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType, Voice,
 };
 pub use read::{ParsedFile, fact_files, parse_all, read_texts};
 pub use schema::{EntityKind, Holders};

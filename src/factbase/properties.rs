@@ -92,9 +92,13 @@ impl Aspect {
     ];
 }
 
-/// The wording of `words:` in a property, as written.
+/// The wording of `words:` in a property, as written. The `...-by-others` lists are
+/// words others do to the fact's subject ("elected Suga", "Suga was elected"): they
+/// tie a fact only when the subject comes after them or they are passive. The
+/// `...-with-object` lists are common verbs ("won", "took") that tie a fact only with
+/// its object named right after them.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct WordsRecord {
     #[serde(default)]
     occurrence: Vec<String>,
@@ -104,6 +108,25 @@ pub struct WordsRecord {
     end: Vec<String>,
     #[serde(default)]
     state: Vec<String>,
+    #[serde(default)]
+    occurrence_by_others: Vec<String>,
+    #[serde(default)]
+    started_by_others: Vec<String>,
+    #[serde(default)]
+    ended_by_others: Vec<String>,
+    #[serde(default)]
+    started_with_object: Vec<String>,
+}
+
+/// Who a property's word is said of: the fact's subject doing it ("Suga took
+/// office"), others doing it to the subject ("elected Suga"), or the subject doing a
+/// common verb that states the fact only with its object named right after it ("won
+/// a lower house seat", "took the party leadership").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Own,
+    ByOthers,
+    WithObject,
 }
 
 /// A phrase as its lower-case words.
@@ -196,17 +219,18 @@ pub struct PropertyDefinition {
     pub one_value: bool,
     pub one_holder: bool,
     pub one_object: bool,
-    /// Phrases that state a fact of it, by the aspect they state.
-    pub words: Vec<(Aspect, Phrase)>,
+    /// Phrases that state a fact of it, by the aspect they state and whose doing
+    /// they tell.
+    pub words: Vec<(Aspect, Phrase, Voice)>,
 }
 
 impl PropertyDefinition {
-    /// The phrases that state `aspect`.
-    pub fn words_for(&self, aspect: Aspect) -> impl Iterator<Item = &Phrase> {
+    /// The phrases that state `aspect`, with their voice.
+    pub fn words_for(&self, aspect: Aspect) -> impl Iterator<Item = (&Phrase, Voice)> {
         self.words
             .iter()
-            .filter(move |(a, _)| *a == aspect)
-            .map(|(_, phrase)| phrase)
+            .filter(move |(a, ..)| *a == aspect)
+            .map(|(_, phrase, voice)| (phrase, *voice))
     }
 }
 
@@ -305,14 +329,22 @@ impl PropertyTable {
             }
             let words = &record.words;
             let words = [
-                (Aspect::Occurrence, &words.occurrence),
-                (Aspect::Start, &words.start),
-                (Aspect::End, &words.end),
-                (Aspect::State, &words.state),
+                (Aspect::Occurrence, &words.occurrence, Voice::Own),
+                (Aspect::Start, &words.start, Voice::Own),
+                (Aspect::End, &words.end, Voice::Own),
+                (Aspect::State, &words.state, Voice::Own),
+                (
+                    Aspect::Occurrence,
+                    &words.occurrence_by_others,
+                    Voice::ByOthers,
+                ),
+                (Aspect::Start, &words.started_by_others, Voice::ByOthers),
+                (Aspect::End, &words.ended_by_others, Voice::ByOthers),
+                (Aspect::Start, &words.started_with_object, Voice::WithObject),
             ]
             .into_iter()
-            .flat_map(|(aspect, list)| list.iter().map(move |w| (aspect, phrase(w))))
-            .filter(|(_, p)| !p.is_empty())
+            .flat_map(|(aspect, list, voice)| list.iter().map(move |w| (aspect, phrase(w), voice)))
+            .filter(|(_, p, _)| !p.is_empty())
             .collect();
             let label = record
                 .label

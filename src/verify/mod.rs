@@ -253,9 +253,16 @@ pub fn judge_span(
         }
         _ => tolerance.admits(stated_days, actual_days),
     };
+    // Close, but outside: a bare figure off by at most one of its units ("10 weeks"
+    // for 11), a hedged one by at most a quarter.
+    let off = (actual_days - stated_days).abs();
+    let close = match tolerance {
+        Tolerance::Exact => off <= stated.unit.days() * 1.5,
+        _ => off <= 0.25 * stated_days,
+    };
     if within {
         Verdict::Supported
-    } else if (actual_days - stated_days).abs() <= 0.25 * stated_days {
+    } else if close {
         Verdict::Imprecise
     } else {
         Verdict::Contradicted

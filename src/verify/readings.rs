@@ -13,7 +13,7 @@ use crate::dates::DateRange;
 use crate::discourse::{How, Reference};
 use crate::factbase::{
     Aspect, Cue, EntityIdx, EntityKind, Fact, FactBase, FactTime, PerSubject, PropertyDefinition,
-    ValueType,
+    Voice,
 };
 use crate::segment::Token;
 use chrono::NaiveDate;
@@ -31,6 +31,23 @@ pub fn word_matches(token: &Token, word: &str) -> bool {
         .key
         .strip_prefix(word)
         .is_some_and(|rest| SUFFIXES.contains(&rest))
+}
+
+/// The tokens of every place `phrase` occurs in `range`.
+pub fn phrases_in<'t>(
+    tokens: &'t [Token],
+    range: Range<usize>,
+    phrase: &'t [String],
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let end = range.end;
+    range.filter_map(move |i| {
+        let fits = i + phrase.len() <= end
+            && phrase
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(word, token)| word_matches(token, word));
+        fits.then_some(i..i + phrase.len())
+    })
 }
 
 /// The tokens of the first place `phrase` occurs in `range`, if it does.
@@ -109,19 +126,7 @@ impl<'a> Reading<'a> {
             return true;
         }
         let definition = base.property_of(self.fact);
-        // A subject with one fact of the property in the base leaves no other reading,
-        // unless the property states words (what was announced), of which a subject has
-        // more than any base holds.
-        let only = || {
-            definition.value_type != Some(ValueType::Text)
-                && base
-                    .facts_about(self.fact.subject)
-                    .filter(|f| f.property == self.fact.property)
-                    .count()
-                    == 1
-        };
-        let by_subject =
-            self.subject.is_some() && (definition.per_subject == PerSubject::One || only());
+        let by_subject = self.subject.is_some() && definition.per_subject == PerSubject::One;
         let by_value = match self.fact.text() {
             Some(text) => self.shared_words >= content_words(text).len().min(2),
             None => false,
@@ -354,16 +359,32 @@ impl<'c, 'a> Readings<'c, 'a> {
                 let object = fact.object.and_then(&referred).cloned();
                 // An office is named too by naming what it leads ("took office at the
                 // ECB"), or by words of its name ("became prime minister") when the
-                // sentence names its holder.
+                // sentence names its holder. A title right before the holder's name
+                // ("President Biden") or after an ordinal ("the first U.S. President to
+                // ...") describes the person; it does not name the term.
+                let subject_start = subject.as_ref().map(|r| r.tokens.start);
+                let describes = |span: &Range<usize>| {
+                    Some(span.end) == subject_start || ordinal_before(cx, span.start)
+                };
                 let object_named = fact.object.is_some_and(|o| {
-                    referred(o).is_some()
-                        || base.entities[o]
-                            .leads
-                            .is_some_and(|l| referred(l).is_some())
-                        || (referred(fact.subject).is_some()
-                            && title_runs
+                    let named_here = |r: &&Reference| !describes(&r.tokens);
+                    references
+                        .iter()
+                        .filter(|r| r.entity == o)
+                        .any(|r| named_here(&r))
+                        || base.entities[o].leads.is_some_and(|l| {
+                            references
                                 .iter()
-                                .any(|words| base.titles.office_has(o, words)))
+                                .filter(|r| r.entity == l)
+                                .any(|r| named_here(&r))
+                        })
+                        || subject.as_ref().is_some_and(|holder| {
+                            title_runs.iter().any(|(span, words)| {
+                                !describes(span)
+                                    && near(span, &holder.tokens)
+                                    && base.titles.office_has(o, words)
+                            })
+                        })
                 });
                 let qualifier_refs: Vec<&Reference> = fact
                     .qualifiers
@@ -380,25 +401,73 @@ impl<'c, 'a> Readings<'c, 'a> {
                     .text()
                     .map_or(0, |text| shared(text, tokens, &query.words_in));
                 let strong = fact.entities().filter_map(referred).all(|r| r.strong);
-                let mut anchors: Vec<usize> = fact
+                let anchors: Vec<usize> = fact
                     .entities()
                     .filter_map(referred)
                     .flat_map(|r| r.tokens.clone())
                     .collect();
                 let mut tied = false;
-                for (aspect, phrase) in &definition.words {
-                    if !present.contains(phrase[0].as_str()) || seen.contains(&(index, *aspect)) {
+                for aspect in Aspect::ALL {
+                    if seen.contains(&(index, aspect)) {
                         continue;
                     }
-                    let Some(words) = phrase_at(tokens, query.words_in.clone(), phrase) else {
+                    // The occurrence of the aspect's words nearest the claim; words
+                    // others do to the subject only with the subject after them or
+                    // in the passive ("elected Suga", "Suga was elected").
+                    let subject_at = subject.as_ref().map(|r| r.tokens.start);
+                    // Where the object is named: by a name, or words of its name.
+                    let object_at: Vec<usize> = fact
+                        .object
+                        .map(|o| {
+                            let by_name = references
+                                .iter()
+                                .filter(|r| r.entity == o && !describes(&r.tokens))
+                                .map(|r| r.tokens.start);
+                            let by_words = title_runs
+                                .iter()
+                                .filter(|(span, words)| {
+                                    !describes(span) && base.titles.office_has(o, words)
+                                })
+                                .map(|(span, _)| span.start);
+                            by_name.chain(by_words).collect()
+                        })
+                        .unwrap_or_default();
+                    let object_at = &object_at;
+                    let Some(words) = definition
+                        .words_for(aspect)
+                        .filter(|(phrase, _)| present.contains(phrase[0].as_str()))
+                        .flat_map(|(phrase, voice)| {
+                            phrases_in(tokens, query.words_in.clone(), phrase).filter(
+                                move |words| match voice {
+                                    Voice::Own => true,
+                                    // "elected Suga"; "Suga was elected", not "appointed
+                                    // by Biden".
+                                    Voice::ByOthers => match subject_at {
+                                        None => true,
+                                        Some(at) if at >= words.end => {
+                                            !tokens[words.end..at].iter().any(|t| t.is("by"))
+                                        }
+                                        Some(_) => passive(cx, words.start),
+                                    },
+                                    Voice::WithObject => object_at
+                                        .iter()
+                                        .any(|&at| at >= words.end && at <= words.end + 3),
+                                },
+                            )
+                        })
+                        .min_by_key(|words| {
+                            distance(&words.clone().collect::<Vec<_>>(), &query.near)
+                        })
+                    else {
                         continue;
                     };
-                    seen.insert((index, *aspect));
+                    seen.insert((index, aspect));
                     tied = true;
+                    let mut anchors = anchors.clone();
                     anchors.extend(words.clone());
                     readings.push(Reading {
                         fact,
-                        aspect: *aspect,
+                        aspect,
                         distance: distance(&anchors, &query.near),
                         words: Some(words),
                         event_name: None,
@@ -437,23 +506,69 @@ impl<'c, 'a> Readings<'c, 'a> {
 
 /// The runs of words of office titles in a stretch ("prime minister", "defense
 /// minister"), as content words.
-fn title_runs(cx: &CheckContext, range: &Range<usize>) -> Vec<Vec<String>> {
+fn title_runs(cx: &CheckContext, range: &Range<usize>) -> Vec<(Range<usize>, Vec<String>)> {
     let tokens = &cx.segmented.tokens;
     let titles = &cx.rules.titles;
-    let mut runs: Vec<Vec<String>> = Vec::new();
+    // Words inside a name are the name's ("President Biden" as one name).
+    let named: FxHashSet<usize> = cx
+        .discourse
+        .within(range)
+        .iter()
+        .flat_map(|r| r.tokens.clone())
+        .collect();
+    let mut runs: Vec<(Range<usize>, Vec<String>)> = Vec::new();
     let mut run: Vec<String> = Vec::new();
-    for token in &tokens[range.clone()] {
+    let mut start = range.start;
+    for i in range.clone() {
+        let token = &tokens[i];
         let key = token.key.as_str();
-        if token.is_word() && cx.base.titles.knows(key) && !titles.filler.contains(key) {
+        if token.is_word()
+            && !named.contains(&i)
+            && cx.base.titles.knows(key)
+            && !titles.filler.contains(key)
+        {
+            if run.is_empty() {
+                start = i;
+            }
             run.push(key.to_string());
         } else if !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
+            // "President Thuong": a title before a name the base does not know is
+            // that person's.
+            let before_a_name = token.is_word() && token.capitalized && !named.contains(&i);
+            let words = std::mem::take(&mut run);
+            if !before_a_name {
+                runs.push((start..i, words));
+            }
         }
     }
     if !run.is_empty() {
-        runs.push(run);
+        runs.push((start..range.end, run));
     }
     runs
+}
+
+/// Whether a title's words stand close to its holder's name (within six tokens).
+fn near(title: &Range<usize>, holder: &Range<usize>) -> bool {
+    const NEAR: usize = 6;
+    title.start <= holder.end + NEAR && holder.start <= title.end + NEAR
+}
+
+/// Whether the word at `at` is in the passive: a form of "be" or "get" within the
+/// two words before it ("was elected", "had been named", "got picked").
+fn passive(cx: &CheckContext, at: usize) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets",
+    ];
+    let tokens = &cx.segmented.tokens;
+    (at.saturating_sub(2)..at).any(|i| AUXILIARIES.contains(&tokens[i].key.as_str()))
+}
+
+/// Whether an ordinal stands within two tokens before `at` ("the first U.S.
+/// President"): the words after it place someone in a series.
+fn ordinal_before(cx: &CheckContext, at: usize) -> bool {
+    cx.mentions_in(&(at.saturating_sub(2)..at))
+        .iter()
+        .any(|m| matches!(m.value, crate::mentions::MentionValue::Ordinal(_)))
 }
 
 /// Whether an event may be what a draft names: always, unless it recurs ("the
