@@ -117,7 +117,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
             out
         }
     };
-    print!("{output}");
+    super::print(&output)?;
     Ok(0)
 }
 

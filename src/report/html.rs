@@ -268,7 +268,11 @@ struct IndexEntry {
 
 /// The index page of a batch: every draft with its verdict counts, linking the
 /// report at `hrefs[i]` for `run.documents[i]`.
-pub fn render_index(run: &CheckRun, hrefs: &[String]) -> Result<String, minijinja::Error> {
+pub fn render_index(
+    run: &CheckRun,
+    hrefs: &[String],
+    written_at: &str,
+) -> Result<String, minijinja::Error> {
     let entries: Vec<IndexEntry> = run
         .documents
         .iter()
@@ -286,5 +290,6 @@ pub fn render_index(run: &CheckRun, hrefs: &[String]) -> Result<String, minijinj
         version => TOOL_VERSION,
         database => minijinja::value::Serde(run.database),
         entries => minijinja::value::Serde(entries),
+        written_at => written_at,
     })
 }
