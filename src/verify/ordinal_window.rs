@@ -323,7 +323,12 @@ pub fn check(claim: &Claim, statement: &OrdinalStatement, context: &mut CheckCon
         .window
         .as_ref()
         .and_then(reach)
-        .map(|days| reference - Days::days(days.floor() as i64));
+        // A window reaching back past the calendar's start reaches every entry.
+        .map(|days| {
+            Days::try_days(days.floor() as i64)
+                .and_then(|span| reference.checked_sub_signed(span))
+                .unwrap_or(NaiveDate::MIN)
+        });
     let counted: Vec<&Entry> = entries[..=located.subject]
         .iter()
         .filter(|e| match (from, e.end) {
