@@ -165,6 +165,35 @@ impl Document {
         })
     }
 
+    /// The part of the draft `span` covers (whole blocks, cut on character
+    /// boundaries), as a document of its own with offsets from the part's start.
+    pub fn part(&self, span: Span) -> Document {
+        let text = self
+            .text
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .to_string();
+        let prose = self
+            .prose
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .to_string();
+        let blocks = self
+            .blocks
+            .iter()
+            .filter(|b| span.contains(**b))
+            .map(|b| Span::new(b.start - span.start, b.end - span.start))
+            .collect();
+        Document {
+            path: self.path.clone(),
+            lines: LineIndex::new(&text),
+            text,
+            prose,
+            blocks,
+            front_matter_date: self.front_matter_date,
+        }
+    }
+
     /// The original text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         span.get(&self.text).unwrap_or("")

@@ -127,9 +127,18 @@ pub struct CheckContext<'a> {
     pub rules: &'a crate::rules::Rules,
     /// The date relative claims count from, if the draft has one.
     pub as_of: Option<chrono::NaiveDate>,
-    mentions: &'a [Mention],
+    /// Entity and date mentions in order of their first token, so the ones in a
+    /// sentence or clause are found by binary search, not by a scan of the draft.
     entity_mentions: Vec<&'a Mention>,
+    date_mentions: Vec<&'a Mention>,
     events: HashMap<usize, Vec<events::EventMatch>>,
+}
+
+/// The mentions of `sorted` whose first token lies in `tokens`.
+fn starting_in<'m, 'a>(sorted: &'m [&'a Mention], tokens: &Range<usize>) -> &'m [&'a Mention] {
+    let from = sorted.partition_point(|m| m.tokens.start < tokens.start);
+    let to = sorted.partition_point(|m| m.tokens.start < tokens.end);
+    sorted.get(from..to.max(from)).unwrap_or(&[])
 }
 
 impl<'a> CheckContext<'a> {
@@ -141,18 +150,20 @@ impl<'a> CheckContext<'a> {
         as_of: Option<chrono::NaiveDate>,
         mentions: &'a [Mention],
     ) -> Self {
-        let entity_mentions = mentions
-            .iter()
-            .filter(|m| matches!(m.value, MentionValue::Entity { .. }))
-            .collect();
+        let by_first_token = |keep: fn(&MentionValue) -> bool| {
+            let mut kept: Vec<&Mention> = mentions.iter().filter(|m| keep(&m.value)).collect();
+            // Stable: mentions that start together keep their order.
+            kept.sort_by_key(|m| m.tokens.start);
+            kept
+        };
         CheckContext {
             base,
             segmented,
             text,
             rules,
             as_of,
-            mentions,
-            entity_mentions,
+            entity_mentions: by_first_token(|v| matches!(v, MentionValue::Entity { .. })),
+            date_mentions: by_first_token(|v| matches!(v, MentionValue::Date(_))),
             events: HashMap::new(),
         }
     }
@@ -171,11 +182,7 @@ impl<'a> CheckContext<'a> {
         let (base, rules, segmented, mentions) =
             (self.base, self.rules, self.segmented, &self.entity_mentions);
         let all = self.events.entry(sentence.start).or_insert_with(|| {
-            let inside: Vec<&Mention> = mentions
-                .iter()
-                .copied()
-                .filter(|m| sentence.contains(&m.tokens.start))
-                .collect();
+            let inside: Vec<&Mention> = starting_in(mentions, &sentence).to_vec();
             events::in_sentence(base, rules, &segmented.tokens, sentence.clone(), &inside)
         });
         all.iter()
@@ -212,23 +219,26 @@ impl<'a> CheckContext<'a> {
 
     /// An event named right after the claim's tokens ("the 2015 Iran nuclear deal").
     pub fn event_named_at(&self, token: usize) -> Option<(usize, bool)> {
-        self.entity_mentions.iter().find_map(|m| match m.value {
-            MentionValue::Entity { entity, score }
-                if m.tokens.start == token
-                    && self.base.entities[entity].kind == crate::factbase::EntityKind::Event =>
-            {
-                Some((entity, self.base.names.is_strong(score)))
-            }
-            _ => None,
-        })
+        starting_in(&self.entity_mentions, &(token..token + 1))
+            .iter()
+            .find_map(|m| match m.value {
+                MentionValue::Entity { entity, score }
+                    if self.base.entities[entity].kind == crate::factbase::EntityKind::Event =>
+                {
+                    Some((entity, self.base.names.is_strong(score)))
+                }
+                _ => None,
+            })
     }
 
     /// The first date stated in `clause`.
     pub fn date_in(&self, clause: &Range<usize>) -> Option<crate::dates::DateRange> {
-        self.mentions.iter().find_map(|m| match &m.value {
-            MentionValue::Date(date) if clause.contains(&m.tokens.start) => Some(date.range),
-            _ => None,
-        })
+        starting_in(&self.date_mentions, clause)
+            .iter()
+            .find_map(|m| match &m.value {
+                MentionValue::Date(date) => Some(date.range),
+                _ => None,
+            })
     }
 
     /// The original text of a token range, on one line (for explanations).
