@@ -63,8 +63,10 @@ pub fn load_dir_with(
     }
     let key = all_read.then(|| key.finish());
     let content_digest = digest.finish();
+    let hidden = lint::lint_texts(&texts);
     let (parsed, mut problems) = read::parse_all(texts);
     let complete = problems.is_empty();
+    problems.extend(hidden);
     problems.extend(lint::lint_files(&parsed, rules, complete));
     if !problems.is_empty() {
         lint::sort(&mut problems);

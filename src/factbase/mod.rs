@@ -18,7 +18,7 @@ pub use cache::CacheUse;
 pub use index::{CueIndex, NameIndex, NameMatch, name_key};
 pub use load::{LoadOptions, load_dir, load_dir_with};
 pub use properties::{Need, PropertiesFile, Property, PropertyDefinition, PropertyTable};
-pub use read::{ParsedFile, fact_files, parse_all, read_texts};
+pub use read::{FileText, ParsedFile, fact_files, parse_all, read_texts};
 pub use schema::EntityKind;
 pub use titles::{TitleIndex, TitleMatch, content_words};
 

@@ -28,6 +28,10 @@ pub fn matches(message: &str) -> bool {
         "invalid value",
         "unknown variant",
         "invalid length",
+        // The YAML reader's words for text where a number belongs.
+        "invalid floating point",
+        "invalid integer",
+        "invalid boolean",
     ]
     .iter()
     .any(|m| message.contains(m))
