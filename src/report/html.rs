@@ -238,6 +238,15 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
             AutoEscape::Html
         }
     });
+    // Every value shown has its hidden characters written out, then HTML-escaped.
+    env.set_formatter(
+        |out, state, value| match value.as_str().map(super::visible) {
+            Some(std::borrow::Cow::Owned(shown)) => {
+                minijinja::escape_formatter(out, state, &minijinja::Value::from(shown))
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
+    );
     env.add_template("verdicts.css", VERDICT_STYLES)?;
     env.add_template("report.html", REPORT_TEMPLATE)?;
     env.add_template("index.html", INDEX_TEMPLATE)?;
