@@ -344,6 +344,32 @@ impl Rules {
                 format!("`months` lists {} months, not 12", lexicon.months.len()),
             ));
         }
+        let unnamed = |lists: &[Vec<String>]| {
+            lists
+                .iter()
+                .position(|words| words.is_empty() || words.iter().any(|w| w.trim().is_empty()))
+        };
+        for (field, lists) in [("months", &lexicon.months), ("weekdays", &lexicon.weekdays)] {
+            if let Some(i) = unnamed(lists) {
+                return Err(invalid(
+                    "lexicon.yaml",
+                    format!("`{field}` entry {} has no word, or an empty one", i + 1),
+                ));
+            }
+        }
+        for entry in &hedges.hedges {
+            if let Tolerance::Around { fraction } | Tolerance::Nearly { fraction } = entry.tolerance
+                && !(0.0..=1.0).contains(&fraction)
+            {
+                return Err(invalid(
+                    "hedges.yaml",
+                    format!(
+                        "the hedge `{}` has fraction {fraction}: give one from 0 to 1",
+                        entry.words.first().map_or("", String::as_str)
+                    ),
+                ));
+            }
+        }
         if lexicon.weekdays.len() != 7 {
             return Err(invalid(
                 "lexicon.yaml",
@@ -582,6 +608,43 @@ fn words_of(phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bundled rules with `file` changed by `edit`, loaded.
+    fn load_edited(file: &str, edit: impl Fn(&str) -> String) -> Result<Rules, RulesError> {
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&bundled).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap();
+            let text = if name == file { edit(&text) } else { text };
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        Rules::load(dir.path())
+    }
+
+    #[test]
+    fn hedge_fractions_outside_zero_to_one_are_refused() {
+        for fraction in ["-5", "1.5"] {
+            let result = load_edited("hedges.yaml", |text| {
+                text.replacen("fraction: 0.2", &format!("fraction: {fraction}"), 1)
+            });
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("from 0 to 1"), "{fraction}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_month_without_a_word_is_refused() {
+        let result = load_edited("lexicon.yaml", |text| {
+            let start = text.find("months:").unwrap();
+            let first = start + text[start..].find("\n  - ").unwrap();
+            let end = first + 1 + text[first + 1..].find('\n').unwrap();
+            format!("{}\n  - []{}", &text[..first], &text[end..])
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.contains("`months` entry 1 has no word"), "{error}");
+    }
 
     #[test]
     fn tolerances_follow_the_hedge_defaults() {
