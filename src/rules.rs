@@ -195,6 +195,17 @@ pub struct NameMatching {
     pub fuzzy_candidates: usize,
 }
 
+/// The text of each rules file, as read from `rules/`.
+#[derive(Debug, Clone, Default)]
+pub struct RuleTexts {
+    pub lexicon: String,
+    pub context: String,
+    pub hedges: String,
+    pub names: String,
+    pub triggers: String,
+    pub properties: String,
+}
+
 /// Every rule the pipeline reads, as look-up tables keyed by lower-case words.
 #[derive(Debug)]
 pub struct Rules {
@@ -302,26 +313,32 @@ impl Rules {
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path)
-                .map(|text| (path.clone(), text))
-                .map_err(|source| RulesError::Read {
-                    path: path.display().to_string(),
-                    source,
-                })
+            std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
+                path: path.display().to_string(),
+                source,
+            })
         };
-        let (path, text) = read("lexicon.yaml")?;
-        let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("context.yaml")?;
-        let context: ContextFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("hedges.yaml")?;
-        let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("names.yaml")?;
-        let names: NameMatching = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("triggers.yaml")?;
-        let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("properties.yaml")?;
-        let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
-        let properties = PropertyTable::new(properties, &text)
+        let texts = RuleTexts {
+            lexicon: read("lexicon.yaml")?,
+            context: read("context.yaml")?,
+            hedges: read("hedges.yaml")?,
+            names: read("names.yaml")?,
+            triggers: read("triggers.yaml")?,
+            properties: read("properties.yaml")?,
+        };
+        Rules::from_texts(dir, &texts)
+    }
+
+    /// The rules from the texts of their files; `dir` only names them in errors.
+    pub fn from_texts(dir: &Path, texts: &RuleTexts) -> Result<Rules, RulesError> {
+        let lexicon: LexiconFile = yaml::parse(&dir.join("lexicon.yaml"), &texts.lexicon, 0)?;
+        let context: ContextFile = yaml::parse(&dir.join("context.yaml"), &texts.context, 0)?;
+        let hedges: HedgesFile = yaml::parse(&dir.join("hedges.yaml"), &texts.hedges, 0)?;
+        let names: NameMatching = yaml::parse(&dir.join("names.yaml"), &texts.names, 0)?;
+        let triggers: TriggersFile = yaml::parse(&dir.join("triggers.yaml"), &texts.triggers, 0)?;
+        let path = dir.join("properties.yaml");
+        let properties: PropertiesFile = yaml::parse(&path, &texts.properties, 0)?;
+        let properties = PropertyTable::new(properties, &texts.properties)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
         Rules::from_parts(lexicon, context, hedges, names, triggers, properties, dir)
     }

@@ -4,7 +4,7 @@
 
 use super::cache::{self, CacheKey, CacheUse, KeyHasher};
 use super::digest::ContentDigest;
-use super::read;
+use super::read::{self, FileText};
 use super::{FactBase, compile};
 use crate::lint::{self, Diagnostic, Rule};
 use crate::rules::Rules;
@@ -63,6 +63,22 @@ pub fn load_dir_with(
     }
     let key = all_read.then(|| key.finish());
     let content_digest = digest.finish();
+    let mut base = compile_texts(texts, rules)?;
+    base.content_digest = content_digest;
+    if let (Some(file), Some(key)) = (&cache_file, key) {
+        // A cache that cannot be written only costs the next run time.
+        if let Err(e) = cache::write(file, key, &base) {
+            cache_use = CacheUse::Miss {
+                reason: format!("cannot write the cache {}: {e}", file.display()),
+            };
+        }
+    }
+    Ok((base, cache_use))
+}
+
+/// Lints and compiles fact files already read, and indexes the base: what
+/// loading does once the files are read, with no cache.
+pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Vec<Diagnostic>> {
     let hidden = lint::lint_texts(&texts);
     let (parsed, mut problems) = read::parse_all(texts);
     let complete = problems.is_empty();
@@ -73,18 +89,9 @@ pub fn load_dir_with(
         return Err(problems);
     }
     let mut base = compile::compile(&parsed);
-    base.content_digest = content_digest;
     drop(parsed);
     base.index(&rules.names);
-    if let (Some(file), Some(key)) = (&cache_file, key) {
-        // A cache that cannot be written only costs the next run time.
-        if let Err(e) = cache::write(file, key, &base) {
-            cache_use = CacheUse::Miss {
-                reason: format!("cannot write the cache {}: {e}", file.display()),
-            };
-        }
-    }
-    Ok((base, cache_use))
+    Ok(base)
 }
 
 /// The cache key and the content digest of the files at `paths`, read one at a time.

@@ -16,7 +16,7 @@ mod titles;
 
 pub use cache::CacheUse;
 pub use index::{CueIndex, NameIndex, NameMatch, name_key};
-pub use load::{LoadOptions, load_dir, load_dir_with};
+pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with};
 pub use properties::{Need, PropertiesFile, Property, PropertyDefinition, PropertyTable};
 pub use read::{FileText, ParsedFile, fact_files, parse_all, read_texts};
 pub use schema::EntityKind;

@@ -11,6 +11,7 @@ use crate::check::{CheckedClaim, CheckedDocument};
 use crate::verify::Verdict;
 use minijinja::{AutoEscape, Environment, context};
 use serde::Serialize;
+use std::sync::LazyLock;
 
 const REPORT_TEMPLATE: &str = include_str!("../../reports/report.html.j2");
 const INDEX_TEMPLATE: &str = include_str!("../../reports/index.html.j2");
@@ -229,7 +230,16 @@ fn document_view(document: &CheckedDocument) -> DocumentView<'_> {
     }
 }
 
-fn environment() -> Result<Environment<'static>, minijinja::Error> {
+/// The templates, parsed once for every report of the run.
+fn environment() -> Result<&'static Environment<'static>, minijinja::Error> {
+    static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
+        LazyLock::new(build_environment);
+    ENVIRONMENT
+        .as_ref()
+        .map_err(|e| minijinja::Error::new(e.kind(), e.to_string()))
+}
+
+fn build_environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".css") {
