@@ -75,6 +75,8 @@ impl FailOn {
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let drafts = super::collect_drafts(&args.paths)?;
     let inputs = Inputs::of(drafts.iter().map(PathBuf::as_path));
+    // Refused before anything is loaded, and again just before writing.
+    check_output_target(args.output.as_deref(), &drafts, &inputs, args.force)?;
     let rules_dir = super::locate(args.source.rules.as_deref(), "rules", "--rules")?;
     let db_dir = super::locate(args.source.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
@@ -94,9 +96,15 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
         review_url: args.review_url.clone(),
     };
     match &args.output {
-        Some(dir) if is_directory_target(dir) => {
-            write_batch(dir, &run, args.format, &options, &inputs, args.force)?
-        }
+        Some(dir) if is_directory_target(dir) => write_batch(
+            dir,
+            &run,
+            args.format,
+            &options,
+            &drafts,
+            &inputs,
+            args.force,
+        )?,
         Some(path) => write_whole(
             path,
             report::render(args.format, &run, &options)?.as_bytes(),
@@ -184,6 +192,38 @@ fn is_directory_target(path: &Path) -> bool {
         || path.is_dir()
 }
 
+/// Refuses an output that would replace a draft of the run, or a batch
+/// directory that holds drafts (without `--force`).
+fn check_output_target(
+    output: Option<&Path>,
+    drafts: &[PathBuf],
+    inputs: &Inputs,
+    force: bool,
+) -> Result<()> {
+    match output {
+        Some(dir) if is_directory_target(dir) => {
+            if !force && dir.is_dir() {
+                let foreign = foreign_files(dir, &Manifest::read(dir))?;
+                let holds_drafts = drafts.iter().any(|d| lies_inside(d, dir))
+                    || foreign.iter().any(|name| looks_like_draft(Path::new(name)));
+                if holds_drafts {
+                    bail!(
+                        "{}: holds drafts; reports go in a directory of their own (pass --force \
+                         to write beside them: no file there is replaced)",
+                        dir.display()
+                    );
+                }
+            }
+            Ok(())
+        }
+        Some(path) if inputs.contains(path) => Err(OutputError::WouldOverwriteInput {
+            path: path.to_path_buf(),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// Writes a batch into `dir`, creating it. Every file is written to a staging
 /// directory first and moved into place once all are whole, the index last. A
 /// directory that holds drafts (or anything else an earlier batch did not write)
@@ -193,39 +233,44 @@ fn write_batch(
     run: &CheckRun,
     format: Format,
     options: &RenderOptions,
+    drafts: &[PathBuf],
     inputs: &Inputs,
     force: bool,
 ) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let _lock = DirectoryLock::acquire(dir);
+    check_output_target(Some(dir), drafts, inputs, force)?;
     let earlier = Manifest::read(dir);
     let foreign = foreign_files(dir, &earlier)?;
-    if !force {
-        let drafts_inside = run.documents.iter().any(|d| lies_inside(&d.path, dir))
-            || foreign.iter().any(|name| looks_like_draft(Path::new(name)));
-        if drafts_inside {
-            bail!(
-                "{}: holds drafts; reports go in a directory of their own (pass --force to \
-                 write beside them: no file there is replaced)",
-                dir.display()
-            );
-        }
-    }
     let written_at = chrono::Utc::now()
         .format("%Y-%m-%d %H:%M:%S UTC")
         .to_string();
     let files = report::batch::files(run, format, options, &foreign, &written_at)?;
     let staging = Staging::new_in(dir)?;
+    // Earlier batches' files stay claimcheck's own while they are there.
+    let mut ours: Vec<String> = earlier
+        .files
+        .into_iter()
+        .filter(|name| dir.join(name).is_file())
+        .chain(files.iter().map(|f| f.name.clone()))
+        .collect();
+    ours.sort();
+    ours.dedup();
     let manifest = Manifest {
         written_at,
-        files: files.iter().map(|f| f.name.clone()).collect(),
+        files: ours,
     };
+    staging.write(MANIFEST_FILE, manifest.to_json().as_bytes())?;
     for file in &files {
         staging.write(&file.name, file.contents.as_bytes())?;
     }
-    staging.write(MANIFEST_FILE, manifest.to_json().as_bytes())?;
-    // The index last, so it never links a report not yet in place.
-    for name in files.iter().map(|f| f.name.as_str()).chain([MANIFEST_FILE]) {
+    // The list of the batch's files first, so a run killed while moving them in
+    // leaves none that the next run takes for a draft; the index last, so it
+    // never links a report not yet in place.
+    for name in [MANIFEST_FILE]
+        .into_iter()
+        .chain(files.iter().map(|f| f.name.as_str()))
+    {
         let target = dir.join(name);
         if inputs.contains(&target) {
             return Err(OutputError::WouldOverwriteInput { path: target }.into());
