@@ -58,6 +58,11 @@ impl CheckedDocument {
     }
 }
 
+/// Drafts longer than this are checked a part at a time, each part whole blocks
+/// (paragraphs, headings, list items), so the memory a check needs beyond the
+/// draft's own text is bounded by the part, not the draft.
+const PART_BYTES: usize = 4 << 20;
+
 /// Checks one draft. `as_of` (from the command line) overrides the front matter's date.
 pub fn check_document(
     document: Document,
@@ -66,31 +71,76 @@ pub fn check_document(
     base: &FactBase,
 ) -> Result<CheckedDocument, CheckError> {
     let as_of = as_of.or(document.front_matter_date);
-    let segmented = Segmented::new(&document, rules);
+    let mut claims = Vec::new();
+    for part in parts(&document, PART_BYTES) {
+        claims.extend(check_part(&document, part, as_of, rules, base)?);
+    }
+    Ok(CheckedDocument {
+        path: document.path,
+        as_of,
+        text: document.text,
+        claims,
+    })
+}
+
+/// The draft cut before a block wherever the part so far holds `size` bytes: a
+/// sentence never crosses a block, so no claim is cut in two.
+fn parts(document: &Document, size: usize) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for block in &document.blocks {
+        if block.start - start >= size && document.text.is_char_boundary(block.start) {
+            parts.push(Span::new(start, block.start));
+            start = block.start;
+        }
+    }
+    parts.push(Span::new(start, document.text.len()));
+    parts
+}
+
+/// The claims of one part of `document`, with spans, lines and ids in the whole.
+fn check_part(
+    document: &Document,
+    part: Span,
+    as_of: Option<NaiveDate>,
+    rules: &Rules,
+    base: &FactBase,
+) -> Result<Vec<CheckedClaim>, CheckError> {
+    let piece;
+    let read: &Document = if part == Span::new(0, document.text.len()) {
+        document
+    } else {
+        piece = document.part(part);
+        &piece
+    };
+    let shift = |span: Span| Span::new(span.start + part.start, span.end + part.start);
+    let segmented = Segmented::new(read, rules);
     let mentions =
         mentions::extract(&segmented, rules, as_of, Some(&base.names)).map_err(|missing| {
-            let at = document.lines.locate(&document.text, missing.span.start);
+            let span = shift(missing.span);
+            let at = document.lines.locate(&document.text, span.start);
             CheckError::NeedsAsOf {
                 path: document.path.display().to_string(),
                 line: at.line,
                 column: at.column,
-                text: document.slice(missing.span).to_string(),
+                text: document.slice(span).to_string(),
             }
         })?;
     let claims = claims::find(&segmented, &mentions, rules, Some(base));
-    let context = CheckContext::new(base, &segmented, &document.text, rules, as_of, &mentions);
+    let context = CheckContext::new(base, &segmented, &read.text, rules, as_of, &mentions);
     let judgements = claims.iter().map(|claim| claim.check(&context));
     let checked = claims
         .iter()
         .zip(judgements)
         .map(|(claim, judgement)| {
-            let at = document.lines.locate(&document.text, claim.span.start);
+            let span = shift(claim.span);
+            let at = document.lines.locate(&document.text, span.start);
             CheckedClaim {
-                id: format!("{}-{}", claim.kind.as_str(), claim.span.start),
+                id: format!("{}-{}", claim.kind.as_str(), span.start),
                 kind: claim.kind,
-                span: claim.span,
-                sentence: segmented.span_of(claim.sentence.clone()),
-                text: document.slice(claim.span).to_string(),
+                span,
+                sentence: shift(segmented.span_of(claim.sentence.clone())),
+                text: document.slice(span).to_string(),
                 line: at.line,
                 column: at.column,
                 verdict: judgement.verdict,
@@ -100,10 +150,37 @@ pub fn check_document(
             }
         })
         .collect();
-    Ok(CheckedDocument {
-        path: document.path,
-        as_of,
-        text: document.text,
-        claims: checked,
-    })
+    Ok(checked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_draft_checked_in_parts_gives_the_claims_it_gives_whole() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let rules = Rules::load(&root.join("rules")).unwrap();
+        let base = crate::factbase::load_dir(&root.join("claims"), &rules).unwrap();
+        let text = std::fs::read_to_string(root.join("tests/drafts/iraq-briefing.md")).unwrap();
+        let document = Document::from_text(Path::new("d.md"), text.clone()).unwrap();
+        let whole = check_document(document, None, &rules, &base).unwrap();
+        let document = Document::from_text(Path::new("d.md"), text).unwrap();
+        let as_of = document.front_matter_date;
+        let cut = parts(&document, 100);
+        assert!(cut.len() >= 3, "{cut:?}");
+        let mut in_parts = Vec::new();
+        for part in cut {
+            in_parts.extend(check_part(&document, part, as_of, &rules, &base).unwrap());
+        }
+        let seen = |claims: &[CheckedClaim]| -> Vec<(String, Span, usize, usize, Verdict)> {
+            claims
+                .iter()
+                .map(|c| (c.id.clone(), c.sentence, c.line, c.column, c.verdict))
+                .collect()
+        };
+        assert!(!whole.claims.is_empty());
+        assert_eq!(seen(&in_parts), seen(&whole.claims));
+    }
 }

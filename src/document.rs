@@ -19,6 +19,8 @@ pub enum DocumentError {
     },
     #[error("{path}: the file is empty")]
     Empty { path: String },
+    #[error("{path}: is UTF-16; convert it to UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)")]
+    Utf16 { path: String },
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not a draft")]
     Binary { path: String, offset: usize },
     #[error(
@@ -109,6 +111,9 @@ impl Document {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(DocumentError::Empty { path: shown });
         }
+        if is_utf16(&bytes) {
+            return Err(DocumentError::Utf16 { path: shown });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(DocumentError::Binary {
                 path: shown,
@@ -131,6 +136,10 @@ impl Document {
 
     pub fn from_text(path: &Path, text: String) -> Result<Document, DocumentError> {
         let mut prose = text.clone();
+        if text.starts_with(BYTE_ORDER_MARK) {
+            blank(&mut prose, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
+        }
+        ends_old_mac_lines(&mut prose);
         let front = front_matter_span(&text);
         let mut front_matter_date = None;
         if let Some((span, yaml_span)) = front {
@@ -156,18 +165,89 @@ impl Document {
         })
     }
 
+    /// The part of the draft `span` covers (whole blocks, cut on character
+    /// boundaries), as a document of its own with offsets from the part's start.
+    pub fn part(&self, span: Span) -> Document {
+        let text = self
+            .text
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .to_string();
+        let prose = self
+            .prose
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .to_string();
+        let blocks = self
+            .blocks
+            .iter()
+            .filter(|b| span.contains(**b))
+            .map(|b| Span::new(b.start - span.start, b.end - span.start))
+            .collect();
+        Document {
+            path: self.path.clone(),
+            lines: LineIndex::new(&text),
+            text,
+            prose,
+            blocks,
+            front_matter_date: self.front_matter_date,
+        }
+    }
+
     /// The original text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         span.get(&self.text).unwrap_or("")
     }
 }
 
-/// The whole front matter (both `---` fences) and the YAML between them.
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// UTF-16 by its byte order mark, or by the NUL in every other byte that ASCII
+/// text has in it.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let nul_at = |parity: usize| {
+        head.len() >= 4
+            && head
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| (i % 2 == parity) == (b == 0))
+    };
+    nul_at(0) || nul_at(1)
+}
+
+/// A `\r` alone ends a line (old Mac files): made a `\n` in the prose, which
+/// keeps every offset.
+fn ends_old_mac_lines(prose: &mut String) {
+    if !prose.contains('\r') {
+        return;
+    }
+    let mut bytes = std::mem::take(prose).into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // One ASCII byte for another: still UTF-8.
+    *prose = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// The whole front matter (both `---` fences) and the YAML between them; a byte
+/// order mark may come before it.
 fn front_matter_span(text: &str) -> Option<(Span, Span)> {
-    let after_open = text
-        .strip_prefix("---\n")
-        .map(|_| 4)
-        .or_else(|| text.strip_prefix("---\r\n").map(|_| 5))?;
+    let bom = if text.starts_with(BYTE_ORDER_MARK) {
+        BYTE_ORDER_MARK.len_utf8()
+    } else {
+        0
+    };
+    let after_open = bom
+        + text[bom..]
+            .strip_prefix("---\n")
+            .map(|_| 4)
+            .or_else(|| text[bom..].strip_prefix("---\r\n").map(|_| 5))?;
     let mut offset = after_open;
     for line in text[after_open..].split_inclusive('\n') {
         let trimmed = line.trim_end();
@@ -194,21 +274,40 @@ fn read_front_matter_date(
         Some(FrontMatterValue::Text(text)) => text,
         Some(FrontMatterValue::Number(n)) => n.to_string(),
     };
-    // Accept a full timestamp too ("2020-04-09T10:00:00Z"): its first ten characters.
-    let day = value.get(..10).unwrap_or(&value);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            let line = yaml_text
-                .lines()
-                .position(|l| l.trim_start().starts_with("date:"))
-                .map_or(2, |i| i + 2);
-            DocumentError::FrontMatterDate {
-                path: path.display().to_string(),
-                line,
-                column: 1,
-                value,
-            }
+    front_matter_day(value.trim()).map(Some).ok_or_else(|| {
+        // The top-level key, not one nested under another.
+        let line = yaml_text
+            .lines()
+            .position(|l| l.starts_with("date:"))
+            .map_or(2, |i| i + 2);
+        DocumentError::FrontMatterDate {
+            path: path.display().to_string(),
+            line,
+            column: 1,
+            value,
+        }
+    })
+}
+
+/// The day of a front-matter date: a date, or a whole, valid timestamp (the day
+/// as written, in its own time zone).
+fn front_matter_day(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(value)
+                .ok()
+                .map(|t| t.date_naive())
+        })
+        .or_else(|| {
+            [
+                "%Y-%m-%dT%H:%M:%S%.f",
+                "%Y-%m-%d %H:%M:%S%.f",
+                "%Y-%m-%dT%H:%M",
+            ]
+            .iter()
+            .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
+            .map(|t| t.date())
         })
 }
 

@@ -22,6 +22,7 @@ pub mod document;
 pub mod factbase;
 pub mod lint;
 pub mod mentions;
+pub mod output;
 pub mod report;
 pub mod rules;
 pub mod segment;

@@ -357,6 +357,22 @@ pub struct NameMatching {
     pub fuzzy_candidates: usize,
 }
 
+/// The text of each rules file, as read from `rules/`.
+#[derive(Debug, Clone, Default)]
+pub struct RuleTexts {
+    pub lexicon: String,
+    pub context: String,
+    pub mentions: String,
+    pub holidays: String,
+    pub hedges: String,
+    pub names: String,
+    pub triggers: String,
+    pub properties: String,
+    pub references: String,
+    pub units: String,
+    pub titles: String,
+}
+
 /// Every rule the pipeline reads, as look-up tables keyed by lower-case words.
 #[derive(Debug)]
 pub struct Rules {
@@ -470,43 +486,61 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
-    /// Loads `lexicon.yaml`, `context.yaml`, `mentions.yaml`, `holidays.yaml`,
-    /// `hedges.yaml`, `names.yaml`, `triggers.yaml` and `properties.yaml` from `dir`.
+    /// Loads every rules file from `dir`: `lexicon.yaml`, `context.yaml`,
+    /// `mentions.yaml`, `holidays.yaml`, `hedges.yaml`, `names.yaml`, `triggers.yaml`,
+    /// `properties.yaml`, `references.yaml`, `units.yaml` and `titles.yaml`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path)
-                .map(|text| (path.clone(), text))
-                .map_err(|source| RulesError::Read {
-                    path: path.display().to_string(),
-                    source,
-                })
+            std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
+                path: path.display().to_string(),
+                source,
+            })
         };
-        let (path, text) = read("lexicon.yaml")?;
+        let texts = RuleTexts {
+            lexicon: read("lexicon.yaml")?,
+            context: read("context.yaml")?,
+            mentions: read("mentions.yaml")?,
+            holidays: read("holidays.yaml")?,
+            hedges: read("hedges.yaml")?,
+            names: read("names.yaml")?,
+            triggers: read("triggers.yaml")?,
+            properties: read("properties.yaml")?,
+            references: read("references.yaml")?,
+            units: read("units.yaml")?,
+            titles: read("titles.yaml")?,
+        };
+        Rules::from_texts(dir, &texts)
+    }
+
+    /// The rules from the texts of their files; `dir` only names them in errors.
+    pub fn from_texts(dir: &Path, texts: &RuleTexts) -> Result<Rules, RulesError> {
+        let parse = |name: &str, text: &str| (dir.join(name), text.to_string());
+        let (path, text) = parse("lexicon.yaml", &texts.lexicon);
         let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("context.yaml")?;
+        let (path, text) = parse("context.yaml", &texts.context);
         let context: ContextFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("mentions.yaml")?;
+        let (path, text) = parse("mentions.yaml", &texts.mentions);
         let forms: FormsFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("holidays.yaml")?;
+        let (path, text) = parse("holidays.yaml", &texts.holidays);
         let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("hedges.yaml")?;
+        let (path, text) = parse("hedges.yaml", &texts.hedges);
         let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("names.yaml")?;
+        let (path, text) = parse("names.yaml", &texts.names);
         let names: NameMatching = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("triggers.yaml")?;
+        let (path, text) = parse("triggers.yaml", &texts.triggers);
         let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("properties.yaml")?;
+        let (path, text) = parse("properties.yaml", &texts.properties);
         let properties: PropertiesFile = yaml::parse(&path, &text, 0)?;
         let properties = PropertyTable::new(properties, &text)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-        let (path, text) = read("references.yaml")?;
+        let (path, text) = parse("references.yaml", &texts.references);
         let references: ReferencesFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = read("units.yaml")?;
+        let (path, text) = parse("units.yaml", &texts.units);
         let counting: crate::units::UnitsFile = yaml::parse(&path, &text, 0)?;
         let counting = crate::units::Units::new(counting)
             .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-        let (path, text) = read("titles.yaml")?;
+        let (path, text) = parse("titles.yaml", &texts.titles);
         let titles: TitlesFile = yaml::parse(&path, &text, 0)?;
         let mut rules = Rules::from_parts(
             RuleFiles {
@@ -547,6 +581,32 @@ impl Rules {
                 "lexicon.yaml",
                 format!("`months` lists {} months, not 12", lexicon.months.len()),
             ));
+        }
+        let unnamed = |lists: &[Vec<String>]| {
+            lists
+                .iter()
+                .position(|words| words.is_empty() || words.iter().any(|w| w.trim().is_empty()))
+        };
+        for (field, lists) in [("months", &lexicon.months), ("weekdays", &lexicon.weekdays)] {
+            if let Some(i) = unnamed(lists) {
+                return Err(invalid(
+                    "lexicon.yaml",
+                    format!("`{field}` entry {} has no word, or an empty one", i + 1),
+                ));
+            }
+        }
+        for entry in &hedges.hedges {
+            if let Tolerance::Around { fraction } | Tolerance::Nearly { fraction } = entry.tolerance
+                && !(0.0..=1.0).contains(&fraction)
+            {
+                return Err(invalid(
+                    "hedges.yaml",
+                    format!(
+                        "the hedge `{}` has fraction {fraction}: give one from 0 to 1",
+                        entry.words.first().map_or("", String::as_str)
+                    ),
+                ));
+            }
         }
         if lexicon.weekdays.len() != 7 {
             return Err(invalid(
@@ -807,6 +867,43 @@ fn words_of(phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bundled rules with `file` changed by `edit`, loaded.
+    fn load_edited(file: &str, edit: impl Fn(&str) -> String) -> Result<Rules, RulesError> {
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&bundled).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap();
+            let text = if name == file { edit(&text) } else { text };
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        Rules::load(dir.path())
+    }
+
+    #[test]
+    fn hedge_fractions_outside_zero_to_one_are_refused() {
+        for fraction in ["-5", "1.5"] {
+            let result = load_edited("hedges.yaml", |text| {
+                text.replacen("fraction: 0.2", &format!("fraction: {fraction}"), 1)
+            });
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("from 0 to 1"), "{fraction}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_month_without_a_word_is_refused() {
+        let result = load_edited("lexicon.yaml", |text| {
+            let start = text.find("months:").unwrap();
+            let first = start + text[start..].find("\n  - ").unwrap();
+            let end = first + 1 + text[first + 1..].find('\n').unwrap();
+            format!("{}\n  - []{}", &text[..first], &text[end..])
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.contains("`months` entry 1 has no word"), "{error}");
+    }
 
     #[test]
     fn tolerances_follow_the_hedge_defaults() {

@@ -66,9 +66,14 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end at `\n`, `\r\n`, or a `\r` alone (old Mac files).
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            ends_line.then_some(i + 1)
+        }));
         LineIndex { line_starts }
     }
 
@@ -98,5 +103,13 @@ mod tests {
         assert_eq!(index.locate(text, 3), LineColumn { line: 2, column: 1 });
         // ’ is three bytes but one character.
         assert_eq!(index.locate(text, 6), LineColumn { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_and_before_a_newline_does_not() {
+        let text = "a\rb\r\nc";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, 2), LineColumn { line: 2, column: 1 });
+        assert_eq!(index.locate(text, 5), LineColumn { line: 3, column: 1 });
     }
 }

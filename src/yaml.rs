@@ -37,7 +37,12 @@ pub fn parse<T: DeserializeOwned>(
     text: &str,
     line_offset: usize,
 ) -> Result<T, YamlError> {
-    serde_saphyr::from_str(text).map_err(|error| {
+    // Non-finite numbers (`.nan`, `.inf`) reach the reader as numbers, so a fact's
+    // value is checked and reported by lint rather than refused as a parse error.
+    let options = serde_saphyr::options! {
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| {
         let (line, column) = error
             .location()
             .map_or((1, 1), |at| (at.line() as usize, at.column() as usize));

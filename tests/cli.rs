@@ -244,6 +244,7 @@ fn a_directory_output_gets_one_report_per_draft_an_index_and_a_combined_json() {
     assert_eq!(
         names,
         [
+            ".claimcheck-batch.json",
             "briefing-2.html",
             "briefing.html",
             "index-2.html",

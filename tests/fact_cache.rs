@@ -107,6 +107,46 @@ fn a_changed_fact_file_is_never_served_from_the_cache() {
 }
 
 #[test]
+fn a_cache_edited_and_given_a_fresh_plain_checksum_is_refused() {
+    let db = copy_of_claims();
+    let cache = tempfile::tempdir().unwrap();
+    stats(db.path(), cache.path());
+    let file = the_cache_file(cache.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    // Magic (8), key (16), payload length (8), checksum (8), payload.
+    let (header, payload) = bytes.split_at_mut(40);
+    let name = b"Mustafa al-Kadhimi";
+    let at = payload
+        .windows(name.len())
+        .position(|w| w == name)
+        .expect("the name is in the payload");
+    payload[at..at + name.len()].copy_from_slice(b"Mustafa al-Kadhimx");
+    let forged = xxhash_rust::xxh3::xxh3_64(payload);
+    header[32..40].copy_from_slice(&forged.to_le_bytes());
+    std::fs::write(&file, &bytes).unwrap();
+    assert_eq!(
+        stats(db.path(), cache.path())["cache"],
+        "miss (cache file corrupt (checksum mismatch))"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_directory_is_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let cache = parent.path().join("cache");
+    stats(&root().join("claims"), &cache);
+    let mode = std::fs::metadata(&cache).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "{mode:o}");
+    let mode = std::fs::metadata(the_cache_file(&cache))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "{mode:o}");
+}
+
+#[test]
 fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
     let db = copy_of_claims();
     let cache = tempfile::tempdir().unwrap();

@@ -13,9 +13,14 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
     match rule {
         Rule::YamlSyntax => &[("events.yaml", 4, 11)],
         Rule::UnknownField => &[("events.yaml", 6, 5)],
-        Rule::WrongType => &[("events.yaml", 5, 11)],
+        Rule::WrongType => &[("counts.yaml", 10, 12), ("events.yaml", 5, 11)],
         Rule::MissingField => &[("events.yaml", 4, 5)],
         Rule::UnreadableFile => &[("events.yaml", 1, 1)],
+        Rule::HiddenCharacter => &[
+            ("events.yaml", 4, 19),
+            ("events.yaml", 14, 15),
+            ("events.yaml", 17, 25),
+        ],
         Rule::DuplicateId => &[("more-events.yaml", 3, 9)],
         Rule::UnknownEntity => &[("events.yaml", 8, 14)],
         Rule::UnknownProperty => &[("events.yaml", 9, 15)],
@@ -32,6 +37,11 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
         Rule::EndBeforeStart => &[("offices.yaml", 19, 10)],
         Rule::ConflictingTime => &[("events.yaml", 13, 11), ("events.yaml", 21, 10)],
         Rule::IncompleteFact => &[("events.yaml", 10, 9), ("events.yaml", 17, 9)],
+        Rule::InvalidValue => &[
+            ("events.yaml", 16, 12),
+            ("events.yaml", 24, 12),
+            ("events.yaml", 32, 12),
+        ],
         Rule::Contradiction => &[
             ("events.yaml", 23, 9),
             ("events.yaml", 45, 9),

@@ -414,3 +414,57 @@ fn the_example_report_is_up_to_date() {
         "{EXAMPLE_REPORT} is out of date; regenerate it with\n  cargo run -- check {EXAMPLE_DRAFT} --format html --fail-on never -o {EXAMPLE_REPORT}"
     );
 }
+
+#[test]
+fn claim_review_cannot_close_the_script_element_it_is_embedded_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence =
+        "The rocket launch </script><script>alert(8)</script> took place on March 2, 2020.";
+    let path = write_draft(&dir, "draft.txt", &format!("{sentence}\n"));
+    let hostile_db = fixture("hostile-claims");
+    let output = report_in(
+        "claimreview",
+        &path,
+        &["--db", hostile_db.to_str().unwrap()],
+    );
+    assert!(!output.contains('<') && !output.contains('>'), "{output}");
+    let reviews: Value = serde_json::from_str(&output).expect("still JSON");
+    let reviews = reviews.as_array().unwrap();
+    assert!(!reviews.is_empty());
+    // Read back, the text is the draft's own.
+    assert!(
+        reviews.iter().any(|r| r["claimReviewed"] == sentence),
+        "{output}"
+    );
+    assert!(
+        reviews
+            .iter()
+            .any(|r| r["reviewRating"]["ratingExplanation"]
+                .as_str()
+                .unwrap()
+                .contains("<script>")),
+        "the fact's hostile name is in an explanation: {output}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn terminal_escapes_and_direction_overrides_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name is the draft's writer's to choose, and every report shows it.
+    let path = write_draft(
+        &dir,
+        "draft\u{1b}[1A\u{1b}[2K\u{202e}txt.md",
+        "The rocket launch took place on March 2, 2020.\n",
+    );
+    let hostile_db = fixture("hostile-claims");
+    for format in ["text", "markdown", "html"] {
+        let report = report_in(format, &path, &["--db", hostile_db.to_str().unwrap()]);
+        assert!(!report.contains('\u{1b}'), "{format}: {report}");
+        assert!(!report.contains('\u{202e}'), "{format}: {report}");
+        assert!(
+            report.contains(r"\u{202e}"),
+            "{format} shows what was there"
+        );
+    }
+}

@@ -1,18 +1,21 @@
 //! `claimcheck check`: drafts in, checked in parallel, one report out (or, with
 //! `-o DIR/`, a directory with one report per draft, an index and a combined JSON).
 
+use super::looks_like_draft;
 use crate::check::{CheckError, CheckedDocument, check_document};
 use crate::document::Document;
 use crate::factbase::FactBase;
+use crate::output::{Access, DirectoryLock, Inputs, OutputError, Staging, write_whole};
 use crate::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
 use crate::rules::Rules;
 use crate::verify::Verdict;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::collections::HashSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +41,11 @@ pub struct CheckArgs {
     /// (unverified < imprecise < outdated < contradicted).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     fail_on: FailOn,
+    /// Let `-o DIR/` be a directory that holds drafts or other files claimcheck did
+    /// not write. Reports still never replace any of them: a report whose name is
+    /// taken gets a number (`draft-2.md`).
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     cache: super::CacheArgs,
 }
@@ -66,6 +74,9 @@ impl FailOn {
 /// Runs `claimcheck check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let drafts = super::collect_drafts(&args.paths)?;
+    let inputs = Inputs::of(drafts.iter().map(PathBuf::as_path));
+    // Refused before anything is loaded, and again just before writing.
+    check_output_target(args.output.as_deref(), &drafts, &inputs, args.force)?;
     let rules_dir = super::locate(args.source.rules.as_deref(), "rules", "--rules")?;
     let db_dir = super::locate(args.source.db.as_deref(), "claims", "--db")?;
     let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
@@ -85,14 +96,22 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
         review_url: args.review_url.clone(),
     };
     match &args.output {
-        Some(dir) if is_directory_target(dir) => write_batch(dir, &run, args.format, &options)?,
+        Some(dir) if is_directory_target(dir) => write_batch(
+            dir,
+            &run,
+            args.format,
+            &options,
+            &drafts,
+            &inputs,
+            args.force,
+        )?,
         Some(path) => write_whole(
             path,
             report::render(args.format, &run, &options)?.as_bytes(),
+            &inputs,
+            Access::Shared,
         )?,
-        None => std::io::stdout()
-            .write_all(report::render(args.format, &run, &options)?.as_bytes())
-            .context("writing the report")?,
+        None => super::write_stdout(report::render(args.format, &run, &options)?.as_bytes())?,
     }
 
     // Freeing a base of a million facts takes seconds; the process ends next and
@@ -129,12 +148,16 @@ fn check_all(
     } else {
         ProgressBar::hidden()
     };
-    let results: Vec<Result<CheckedDocument, CheckError>> = drafts
+    let results: Vec<Result<Result<CheckedDocument, CheckError>, &PathBuf>> = drafts
         .par_iter()
         .map(|path| {
-            let result = Document::read(path)
-                .map_err(CheckError::from)
-                .and_then(|document| check_document(document, as_of, rules, base));
+            // A fault in one draft's check costs that draft, not the batch.
+            let result = std::panic::catch_unwind(|| {
+                Document::read(path)
+                    .map_err(CheckError::from)
+                    .and_then(|document| check_document(document, as_of, rules, base))
+            })
+            .map_err(|_| path);
             progress.inc(1);
             result
         })
@@ -144,9 +167,16 @@ fn check_all(
     let mut failed = false;
     for result in results {
         match result {
-            Ok(document) => checked.push(document),
-            Err(error) => {
+            Ok(Ok(document)) => checked.push(document),
+            Ok(Err(error)) => {
                 eprintln!("error: {error}");
+                failed = true;
+            }
+            Err(path) => {
+                eprintln!(
+                    "error: {}: claimcheck failed on this draft (a bug: please report it with the draft); the others are checked",
+                    path.display()
+                );
                 failed = true;
             }
         }
@@ -162,34 +192,135 @@ fn is_directory_target(path: &Path) -> bool {
         || path.is_dir()
 }
 
-/// Writes a batch into `dir`, creating it, each file whole or not at all.
-fn write_batch(dir: &Path, run: &CheckRun, format: Format, options: &RenderOptions) -> Result<()> {
-    let files = report::batch::files(run, format, options)?;
+/// Refuses an output that would replace a draft of the run, or a batch
+/// directory that holds drafts (without `--force`).
+fn check_output_target(
+    output: Option<&Path>,
+    drafts: &[PathBuf],
+    inputs: &Inputs,
+    force: bool,
+) -> Result<()> {
+    match output {
+        Some(dir) if is_directory_target(dir) => {
+            if !force && dir.is_dir() {
+                let foreign = foreign_files(dir, &Manifest::read(dir))?;
+                let holds_drafts = drafts.iter().any(|d| lies_inside(d, dir))
+                    || foreign.iter().any(|name| looks_like_draft(Path::new(name)));
+                if holds_drafts {
+                    bail!(
+                        "{}: holds drafts; reports go in a directory of their own (pass --force \
+                         to write beside them: no file there is replaced)",
+                        dir.display()
+                    );
+                }
+            }
+            Ok(())
+        }
+        Some(path) if inputs.contains(path) => Err(OutputError::WouldOverwriteInput {
+            path: path.to_path_buf(),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a batch into `dir`, creating it. Every file is written to a staging
+/// directory first and moved into place once all are whole, the index last. A
+/// directory that holds drafts (or anything else an earlier batch did not write)
+/// is used only with `--force`, and even then no report replaces such a file.
+fn write_batch(
+    dir: &Path,
+    run: &CheckRun,
+    format: Format,
+    options: &RenderOptions,
+    drafts: &[PathBuf],
+    inputs: &Inputs,
+    force: bool,
+) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for file in files {
-        write_whole(&dir.join(&file.name), file.contents.as_bytes())?;
+    let _lock = DirectoryLock::acquire(dir);
+    check_output_target(Some(dir), drafts, inputs, force)?;
+    let earlier = Manifest::read(dir);
+    let foreign = foreign_files(dir, &earlier)?;
+    let written_at = chrono::Utc::now()
+        .format("%Y-%m-%d %H:%M:%S UTC")
+        .to_string();
+    let files = report::batch::files(run, format, options, &foreign, &written_at)?;
+    let staging = Staging::new_in(dir)?;
+    // Earlier batches' files stay claimcheck's own while they are there.
+    let mut ours: Vec<String> = earlier
+        .files
+        .into_iter()
+        .filter(|name| dir.join(name).is_file())
+        .chain(files.iter().map(|f| f.name.clone()))
+        .collect();
+    ours.sort();
+    ours.dedup();
+    let manifest = Manifest {
+        written_at,
+        files: ours,
+    };
+    staging.write(MANIFEST_FILE, manifest.to_json().as_bytes())?;
+    for file in &files {
+        staging.write(&file.name, file.contents.as_bytes())?;
+    }
+    // The list of the batch's files first, so a run killed while moving them in
+    // leaves none that the next run takes for a draft; the index last, so it
+    // never links a report not yet in place.
+    for name in [MANIFEST_FILE]
+        .into_iter()
+        .chain(files.iter().map(|f| f.name.as_str()))
+    {
+        let target = dir.join(name);
+        if inputs.contains(&target) {
+            return Err(OutputError::WouldOverwriteInput { path: target }.into());
+        }
+        staging.publish(name, &target)?;
     }
     Ok(())
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`, so a
-/// reader never sees half a report.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow!("{}: not a file name", path.display()))?;
-    let temporary = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+/// What a batch wrote, kept in its directory so the next batch knows which files
+/// are its own to replace.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    written_at: String,
+    files: Vec<String>,
+}
+
+const MANIFEST_FILE: &str = ".claimcheck-batch.json";
+
+impl Manifest {
+    fn read(dir: &Path) -> Manifest {
+        std::fs::read(dir.join(MANIFEST_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
     }
-    result.with_context(|| format!("writing {}", path.display()))
+
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Names in `dir` that no earlier batch wrote: never replaced.
+fn foreign_files(dir: &Path, earlier: &Manifest) -> Result<HashSet<String>> {
+    let ours: HashSet<&str> = earlier.files.iter().map(String::as_str).collect();
+    let mut foreign = HashSet::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name != MANIFEST_FILE && !ours.contains(name.as_str()) {
+            foreign.insert(name);
+        }
+    }
+    Ok(foreign)
+}
+
+/// Whether `path` is in `dir` or below it, links resolved.
+fn lies_inside(path: &Path, dir: &Path) -> bool {
+    match (std::fs::canonicalize(path), std::fs::canonicalize(dir)) {
+        (Ok(path), Ok(dir)) => path.starts_with(dir),
+        _ => false,
+    }
 }

@@ -87,7 +87,7 @@ pub fn run(args: &DbArgs) -> Result<u8> {
         DbCommand::Stats(args) => stats(args),
         DbCommand::Schema => {
             let schema = factbase::schema::json_schema();
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            super::print(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
             Ok(0)
         }
     }
@@ -100,11 +100,11 @@ fn lint(args: &LintArgs) -> Result<u8> {
     let files = factbase::fact_files(&dir).map_err(|e| anyhow!(e))?;
     let found = lint::lint_dir(&dir, &rules).map_err(|e| anyhow!(e))?;
     match args.format {
-        Format::Text => print!("{}", lint_text(&found, files.len())),
-        Format::Json => println!(
-            "{}",
+        Format::Text => super::print(&lint_text(&found, files.len()))?,
+        Format::Json => super::print(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&lint_json(&found, files.len()))?
-        ),
+        ))?,
     }
     Ok(if found.iter().any(|d| d.rule.is_unreadable()) {
         super::EXIT_BAD_INPUT
@@ -208,11 +208,11 @@ fn find(args: &FindArgs) -> Result<u8> {
         })
         .collect();
     match args.base.format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => super::print(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&json!({"query": args.name, "matches": found}))?
-        ),
-        Format::Text => print!("{}", find_text(&args.name, &found)),
+        ))?,
+        Format::Text => super::print(&find_text(&args.name, &found))?,
     }
     Ok(if found.is_empty() {
         super::EXIT_FAIL_ON
@@ -309,24 +309,17 @@ fn stats(args: &BaseArgs) -> Result<u8> {
         "cache": cache,
     });
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
-        Format::Text => {
-            println!("{}: {} files (cache {cache})", dir.display(), files.len());
-            println!(
-                "{} entities: {}",
-                base.entities.len(),
-                counts(entities.iter().map(|(k, v)| (*k, *v)))
-            );
-            println!(
-                "{} facts: {}",
-                base.facts.len(),
-                counts(facts.iter().map(|(k, v)| (*k, *v)))
-            );
-            println!(
-                "{} series, {names} names and aliases, {sources} sources",
-                base.series.len()
-            );
-        }
+        Format::Json => super::print(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?,
+        Format::Text => super::print(&format!(
+            "{}: {} files (cache {cache})\n{} entities: {}\n{} facts: {}\n{} series, {names} names and aliases, {sources} sources\n",
+            dir.display(),
+            files.len(),
+            base.entities.len(),
+            counts(entities.iter().map(|(k, v)| (*k, *v))),
+            base.facts.len(),
+            counts(facts.iter().map(|(k, v)| (*k, *v))),
+            base.series.len()
+        ))?,
     }
     Ok(0)
 }

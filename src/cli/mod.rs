@@ -10,6 +10,7 @@ use crate::rules::Rules;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,11 +65,34 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // The reader stopped early (`| head`): nothing is wrong, as for any Unix tool.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// Writes a report to standard output.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .context("writing to standard output")
+}
+
+pub(crate) fn print(text: &str) -> Result<()> {
+    write_stdout(text.as_bytes())
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The directory given, or `name` in the current directory or the nearest parent.
@@ -156,25 +180,31 @@ pub(crate) fn load_base_with(
 }
 
 /// Files named on the command line, and the drafts inside named directories.
+/// A named path may be anything readable (a pipe, `/dev/stdin`); inside a
+/// directory, links to drafts are followed and anything else skipped is named.
 pub(crate) fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut drafts = Vec::new();
     for path in paths {
         if path.is_dir() {
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
                 let entry = entry.with_context(|| format!("reading {}", path.display()))?;
-                let is_draft = entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| {
-                        matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt")
-                    });
-                if entry.file_type().is_file() && is_draft {
+                if !looks_like_draft(entry.path()) {
+                    continue;
+                }
+                let kind = entry.file_type();
+                if kind.is_file() || (kind.is_symlink() && entry.path().is_file()) {
                     drafts.push(entry.into_path());
+                } else if !kind.is_dir() {
+                    eprintln!(
+                        "note: {}: skipped, not a regular file or a link to one",
+                        entry.path().display()
+                    );
                 }
             }
-        } else if path.is_file() {
+        } else if std::fs::metadata(path).is_ok() {
             drafts.push(path.clone());
+        } else if std::fs::symlink_metadata(path).is_ok() {
+            bail!("{}: a link to nothing", path.display());
         } else {
             bail!("{}: no such file or directory", path.display());
         }
@@ -183,6 +213,13 @@ pub(crate) fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         bail!("no drafts found (looked for .md, .markdown and .txt files)");
     }
     Ok(drafts)
+}
+
+/// A file name a draft has: `.md`, `.markdown` or `.txt`.
+pub(crate) fn looks_like_draft(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
 }
 
 /// A date given on the command line, as YYYY-MM-DD.

@@ -1,16 +1,20 @@
 //! The compiled fact base on disk, so a second run skips YAML. YAML stays the
 //! source of truth: the cache is keyed by a hash of every fact file's path and
 //! content, the property list, the crate version and this format's version, and a
-//! checksum over its contents guards against a torn or corrupted file. A cache that
-//! fails any check is ignored (and rewritten), never trusted.
+//! checksum over its contents, seeded with that key, guards against a torn or
+//! corrupted file and against one written for other files or by another version.
+//! A cache that fails any check is ignored (and rewritten), never trusted. It is
+//! no defence against someone who can write to the cache directory and read the
+//! fact files: the directory is made private to its owner for that.
 //!
 //! Layout: magic, key (16 bytes), payload length and payload checksum (8 bytes
 //! each, little-endian), then the payload in postcard.
 
 use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series, TitleIndex};
+use crate::output::{self, Access, Inputs};
 use crate::rules::Rules;
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -18,7 +22,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
 /// Bumped whenever the payload's shape changes, or the way names are keyed and
 /// folded and indexed for the name index (`name_key`, `fuzzy`).
-const FORMAT_VERSION: u32 = 10;
+const FORMAT_VERSION: u32 = 11;
 const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
 
 /// What the cache did for one load.
@@ -50,6 +54,12 @@ impl KeyHasher {
 
     pub fn finish(&self) -> CacheKey {
         CacheKey(self.0.digest128())
+    }
+}
+
+impl CacheKey {
+    fn seed(self) -> u64 {
+        (self.0 as u64) ^ ((self.0 >> 64) as u64)
     }
 }
 fn key_hasher(properties_digest: u64) -> Xxh3 {
@@ -130,7 +140,7 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
         1 << 20,
         Checksummed {
             inner: file,
-            hasher: Xxh3::new(),
+            hasher: Xxh3::with_seed(key.seed()),
             bytes: 0,
         },
     );
@@ -162,7 +172,7 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
     Ok(base)
 }
 
-/// Writes the base under `key`, atomically: to a temporary file, then renamed.
+/// Writes the base under `key`, whole or not at all (see `output`).
 pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct PayloadRef<'a> {
@@ -179,22 +189,36 @@ pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()>
     })
     .map_err(std::io::Error::other)?;
     let dir = file.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+    create_private_dir(dir)?;
+    output::write_with(file, &Inputs::default(), Access::Private, |out| {
         out.write_all(MAGIC)?;
         out.write_all(&key.0.to_le_bytes())?;
         out.write_all(&(payload.len() as u64).to_le_bytes())?;
-        out.write_all(&xxh3_64(&payload).to_le_bytes())?;
-        out.write_all(&payload)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&temporary, file)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+        out.write_all(&checksum(key, &payload).to_le_bytes())?;
+        out.write_all(&payload)
+    })
+    .map_err(std::io::Error::other)
+}
+
+/// The payload's checksum, seeded with the key: a payload edited and given a
+/// fresh plain checksum is refused, and so is one written for other fact files
+/// or by another version.
+fn checksum(key: CacheKey, payload: &[u8]) -> u64 {
+    let mut hasher = Xxh3::with_seed(key.seed());
+    hasher.update(payload);
+    hasher.digest()
+}
+
+/// The cache directory, made readable by its owner alone where it is new.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
     }
-    result
+    builder.create(dir)
 }
 
 /// Records read back each own a copy of their file's path; share one per file.
@@ -211,5 +235,23 @@ fn share_paths(base: &mut FactBase) {
             Some(path) if *path == origin.file => origin.file = Arc::clone(path),
             _ => last = Some(Arc::clone(&origin.file)),
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_planted_where_an_older_writer_put_its_temporary_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let file = dir.path().join("facts-0123456789abcdef.bin");
+        let planted = file.with_extension(format!("{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, planted).unwrap();
+        write(&file, CacheKey(7), &FactBase::default()).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(std::fs::read(&file).unwrap().starts_with(MAGIC));
     }
 }

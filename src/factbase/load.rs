@@ -4,7 +4,7 @@
 
 use super::cache::{self, CacheKey, CacheUse, KeyHasher};
 use super::digest::ContentDigest;
-use super::read;
+use super::read::{self, FileText};
 use super::{FactBase, compile};
 use crate::lint::{self, Diagnostic, Rule};
 use crate::rules::Rules;
@@ -63,17 +63,8 @@ pub fn load_dir_with(
     }
     let key = all_read.then(|| key.finish());
     let content_digest = digest.finish();
-    let (parsed, mut problems) = read::parse_all(texts);
-    let complete = problems.is_empty();
-    problems.extend(lint::lint_files(&parsed, rules, complete));
-    if !problems.is_empty() {
-        lint::sort(&mut problems);
-        return Err(problems);
-    }
-    let mut base = compile::compile(&parsed, &rules.properties);
+    let mut base = compile_texts(texts, rules)?;
     base.content_digest = content_digest;
-    drop(parsed);
-    base.index(rules);
     if let (Some(file), Some(key)) = (&cache_file, key) {
         // A cache that cannot be written only costs the next run time.
         if let Err(e) = cache::write(file, key, &base) {
@@ -83,6 +74,24 @@ pub fn load_dir_with(
         }
     }
     Ok((base, cache_use))
+}
+
+/// Lints and compiles fact files already read, and indexes the base: what
+/// loading does once the files are read, with no cache.
+pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Vec<Diagnostic>> {
+    let hidden = lint::lint_texts(&texts);
+    let (parsed, mut problems) = read::parse_all(texts);
+    let complete = problems.is_empty();
+    problems.extend(hidden);
+    problems.extend(lint::lint_files(&parsed, rules, complete));
+    if !problems.is_empty() {
+        lint::sort(&mut problems);
+        return Err(problems);
+    }
+    let mut base = compile::compile(&parsed, &rules.properties);
+    drop(parsed);
+    base.index(rules);
+    Ok(base)
 }
 
 /// The cache key and the content digest of the files at `paths`, read one at a time.

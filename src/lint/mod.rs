@@ -11,8 +11,9 @@ mod rules;
 pub use context::LintContext;
 pub use diagnostic::{Diagnostic, location};
 pub use registry::Rule;
+pub use rules::hidden_character::is_hidden;
 
-use crate::factbase::ParsedFile;
+use crate::factbase::{FileText, ParsedFile};
 use crate::rules::Rules;
 
 /// Every finding of every rule over parsed files. `complete` says whether every
@@ -32,9 +33,23 @@ pub fn lint_files(files: &[ParsedFile], rules: &Rules, complete: bool) -> Vec<Di
     rules::end_before_start::check(&context, &mut found);
     rules::conflicting_time::check(&context, &mut found);
     rules::incomplete_fact::check(&context, &mut found);
+    rules::wrong_type::check(&context, &mut found);
+    rules::invalid_value::check(&context, &mut found);
     rules::contradiction::check(&context, &mut found);
     rules::overlapping_terms::check(&context, &mut found);
     sort(&mut found);
+    found
+}
+
+/// Findings in the text of the files, before they are parsed: characters that
+/// no fact may hold.
+pub fn lint_texts(texts: &[FileText]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for file in texts {
+        if let Ok(text) = &file.text {
+            rules::hidden_character::check(&file.path, text, &mut found);
+        }
+    }
     found
 }
 
@@ -72,8 +87,11 @@ pub fn yaml_fix_hint(rule: Rule) -> &'static str {
 /// every rule over those that can. Err when `dir` itself cannot be read.
 pub fn lint_dir(dir: &std::path::Path, rules: &Rules) -> Result<Vec<Diagnostic>, String> {
     let paths = crate::factbase::fact_files(dir)?;
-    let (parsed, mut found) = crate::factbase::parse_all(crate::factbase::read_texts(paths));
+    let texts = crate::factbase::read_texts(paths);
+    let hidden = lint_texts(&texts);
+    let (parsed, mut found) = crate::factbase::parse_all(texts);
     let complete = found.is_empty();
+    found.extend(hidden);
     found.extend(lint_files(&parsed, rules, complete));
     sort(&mut found);
     Ok(found)

@@ -12,6 +12,7 @@ pub enum Rule {
     WrongType,
     MissingField,
     UnreadableFile,
+    HiddenCharacter,
     DuplicateId,
     UnknownEntity,
     UnknownProperty,
@@ -23,17 +24,19 @@ pub enum Rule {
     EndBeforeStart,
     ConflictingTime,
     IncompleteFact,
+    InvalidValue,
     Contradiction,
     OverlappingTerms,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 20] = [
         Rule::YamlSyntax,
         Rule::UnknownField,
         Rule::WrongType,
         Rule::MissingField,
         Rule::UnreadableFile,
+        Rule::HiddenCharacter,
         Rule::DuplicateId,
         Rule::UnknownEntity,
         Rule::UnknownProperty,
@@ -45,6 +48,7 @@ impl Rule {
         Rule::EndBeforeStart,
         Rule::ConflictingTime,
         Rule::IncompleteFact,
+        Rule::InvalidValue,
         Rule::Contradiction,
         Rule::OverlappingTerms,
     ];
@@ -58,6 +62,7 @@ impl Rule {
             Rule::WrongType => "DB003",
             Rule::MissingField => "DB004",
             Rule::UnreadableFile => "DB005",
+            Rule::HiddenCharacter => "DB006",
             Rule::DuplicateId => "DB101",
             Rule::UnknownEntity => "DB102",
             Rule::UnknownProperty => "DB103",
@@ -69,6 +74,7 @@ impl Rule {
             Rule::EndBeforeStart => "DB302",
             Rule::ConflictingTime => "DB303",
             Rule::IncompleteFact => "DB304",
+            Rule::InvalidValue => "DB305",
             Rule::Contradiction => "DB401",
             Rule::OverlappingTerms => "DB402",
         }
@@ -82,6 +88,7 @@ impl Rule {
             Rule::WrongType => "wrong-type",
             Rule::MissingField => "missing-field",
             Rule::UnreadableFile => "unreadable-file",
+            Rule::HiddenCharacter => "hidden-character",
             Rule::DuplicateId => "duplicate-id",
             Rule::UnknownEntity => "unknown-entity",
             Rule::UnknownProperty => "unknown-property",
@@ -93,6 +100,7 @@ impl Rule {
             Rule::EndBeforeStart => "end-before-start",
             Rule::ConflictingTime => "conflicting-time",
             Rule::IncompleteFact => "incomplete-fact",
+            Rule::InvalidValue => "invalid-value",
             Rule::Contradiction => "contradiction",
             Rule::OverlappingTerms => "overlapping-terms",
         }

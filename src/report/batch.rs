@@ -6,10 +6,10 @@
 use super::{CheckRun, Format, RenderError, RenderOptions};
 use std::collections::HashSet;
 
-/// The batch's index page.
-pub const INDEX_FILE: &str = "index.html";
-/// The JSON report (schema_version 1) of all drafts.
-pub const COMBINED_JSON_FILE: &str = "report.json";
+/// The batch's index page, `index.html` unless that name is taken.
+const INDEX_STEM: &str = "index";
+/// The JSON report (schema_version 1) of all drafts, `report.json` unless taken.
+const COMBINED_JSON_STEM: &str = "report";
 
 /// A file of the batch, named relative to the output directory.
 #[derive(Debug)]
@@ -18,17 +18,20 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// Every file of the batch: the per-draft reports in draft order, then the index
-/// and the combined JSON.
+/// Every file of the batch: the per-draft reports in draft order, then the
+/// combined JSON and the index. No name is one of `taken` (files already in the
+/// directory that are not the batch's to replace). `written_at` tells in the
+/// index which run its reports are from.
 pub fn files(
     run: &CheckRun,
     format: Format,
     options: &RenderOptions,
+    taken: &HashSet<String>,
+    written_at: &str,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let mut taken: HashSet<String> = [INDEX_FILE, COMBINED_JSON_FILE]
-        .map(String::from)
-        .into_iter()
-        .collect();
+    let mut taken = taken.clone();
+    let index_name = unique_name(INDEX_STEM, "html", &mut taken);
+    let combined_name = unique_name(COMBINED_JSON_STEM, "json", &mut taken);
     let mut out = Vec::with_capacity(run.documents.len() + 2);
     for document in run.documents {
         let stem = document
@@ -48,12 +51,12 @@ pub fn files(
     }
     let hrefs: Vec<String> = out.iter().map(|f| f.name.clone()).collect();
     out.push(OutputFile {
-        name: INDEX_FILE.to_string(),
-        contents: super::html_index(run, &hrefs)?,
+        name: combined_name,
+        contents: super::json(run.documents),
     });
     out.push(OutputFile {
-        name: COMBINED_JSON_FILE.to_string(),
-        contents: super::json(run.documents),
+        name: index_name,
+        contents: super::html_index(run, &hrefs, written_at)?,
     });
     Ok(out)
 }
@@ -97,7 +100,7 @@ mod tests {
 
     #[test]
     fn names_are_safe_and_never_collide() {
-        let mut taken: HashSet<String> = [INDEX_FILE.to_string()].into_iter().collect();
+        let mut taken: HashSet<String> = ["index.html".to_string()].into_iter().collect();
         assert_eq!(unique_name("a", "html", &mut taken), "a.html");
         assert_eq!(unique_name("a", "html", &mut taken), "a-2.html");
         assert_eq!(unique_name("index", "html", &mut taken), "index-2.html");

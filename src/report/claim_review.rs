@@ -44,8 +44,27 @@ pub fn render(run: &CheckRun, review_url: Option<&str>) -> String {
         .iter()
         .flat_map(|d| d.claims.iter().map(move |c| review(d, c, review_url)))
         .collect();
-    let mut out = serde_json::to_string_pretty(&reviews).unwrap_or_default();
+    let mut out = script_safe(&serde_json::to_string_pretty(&reviews).unwrap_or_default());
     out.push('\n');
+    out
+}
+
+/// JSON that can sit inside `<script type="application/ld+json">` as it is: no
+/// `</script>` or `<!--` can end or change the element, whatever a draft or a
+/// fact says. The characters only occur inside JSON strings, where the `\u`
+/// escapes read back the same.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
     out
 }
 

@@ -11,6 +11,7 @@ use crate::check::{CheckedClaim, CheckedDocument};
 use crate::verify::Verdict;
 use minijinja::{AutoEscape, Environment, context};
 use serde::Serialize;
+use std::sync::LazyLock;
 
 const REPORT_TEMPLATE: &str = include_str!("../../reports/report.html.j2");
 const INDEX_TEMPLATE: &str = include_str!("../../reports/index.html.j2");
@@ -231,7 +232,16 @@ fn document_view(document: &CheckedDocument) -> DocumentView<'_> {
     }
 }
 
-fn environment() -> Result<Environment<'static>, minijinja::Error> {
+/// The templates, parsed once for every report of the run.
+fn environment() -> Result<&'static Environment<'static>, minijinja::Error> {
+    static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
+        LazyLock::new(build_environment);
+    ENVIRONMENT
+        .as_ref()
+        .map_err(|e| minijinja::Error::new(e.kind(), e.to_string()))
+}
+
+fn build_environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".css") {
@@ -240,6 +250,15 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
             AutoEscape::Html
         }
     });
+    // Every value shown has its hidden characters written out, then HTML-escaped.
+    env.set_formatter(
+        |out, state, value| match value.as_str().map(super::visible) {
+            Some(std::borrow::Cow::Owned(shown)) => {
+                minijinja::escape_formatter(out, state, &minijinja::Value::from(shown))
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
+    );
     env.add_template("verdicts.css", VERDICT_STYLES)?;
     env.add_template("report.html", REPORT_TEMPLATE)?;
     env.add_template("index.html", INDEX_TEMPLATE)?;
@@ -270,7 +289,11 @@ struct IndexEntry {
 
 /// The index page of a batch: every draft with its verdict counts, linking the
 /// report at `hrefs[i]` for `run.documents[i]`.
-pub fn render_index(run: &CheckRun, hrefs: &[String]) -> Result<String, minijinja::Error> {
+pub fn render_index(
+    run: &CheckRun,
+    hrefs: &[String],
+    written_at: &str,
+) -> Result<String, minijinja::Error> {
     let entries: Vec<IndexEntry> = run
         .documents
         .iter()
@@ -288,5 +311,6 @@ pub fn render_index(run: &CheckRun, hrefs: &[String]) -> Result<String, minijinj
         version => TOOL_VERSION,
         database => minijinja::value::Serde(run.database),
         entries => minijinja::value::Serde(entries),
+        written_at => written_at,
     })
 }

@@ -89,6 +89,7 @@ fn summary_line(summary: Summary) -> String {
 /// CommonMark and GitHub from reading emphasis, links, HTML, `@mentions` or `#123`
 /// references in draft text; line breaks would end the table row.
 fn escape(text: &str) -> String {
+    let text = super::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

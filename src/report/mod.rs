@@ -159,6 +159,24 @@ pub fn sentence_of<'a>(document: &'a CheckedDocument, claim: &'a CheckedClaim) -
     sentence.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text as a person is shown it: each character that could hide or reorder what
+/// is shown (a terminal escape, a direction override; see `db lint`'s
+/// hidden-character rule) written out as `\u{..}` instead.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(crate::lint::is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if crate::lint::is_hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Only web addresses become links; anything else in a fact file is shown as text.
 pub fn web_url(url: &str) -> Option<&str> {
     (url.starts_with("https://") || url.starts_with("http://")).then_some(url)

@@ -1,7 +1,7 @@
 //! The terminal report: one line per claim with its place, verdict and reason,
 //! the deciding evidence under it, and a summary. Colour only on a terminal.
 
-use super::Summary;
+use super::{Summary, visible};
 use crate::check::CheckedDocument;
 use crate::verify::Verdict;
 use std::fmt::Write;
@@ -30,17 +30,18 @@ pub fn render(documents: &[CheckedDocument], use_colour: bool) -> String {
         let as_of = document
             .as_of
             .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
-        let _ = writeln!(out, "{} ({as_of})", document.path.display());
+        let path = document.path.display().to_string();
+        let path = visible(&path);
+        let _ = writeln!(out, "{path} ({as_of})");
         for claim in &document.claims {
             let _ = writeln!(
                 out,
-                "  {}:{}:{}  {} {:<12} {}",
-                document.path.display(),
+                "  {path}:{}:{}  {} {:<12} {}",
                 claim.line,
                 claim.column,
                 paint(claim.verdict),
                 claim.kind.as_str(),
-                claim.explanation
+                visible(&claim.explanation)
             );
             if claim.verdict != Verdict::Unverified {
                 for evidence in &claim.evidence {
@@ -48,10 +49,10 @@ pub fn render(documents: &[CheckedDocument], use_colour: bool) -> String {
                     let _ = writeln!(
                         out,
                         "      fact {} ({}:{}) {}",
-                        evidence.fact,
-                        evidence.file,
+                        visible(&evidence.fact),
+                        visible(&evidence.file),
                         evidence.line,
-                        urls.join(" ")
+                        visible(&urls.join(" "))
                     );
                 }
             }

@@ -25,7 +25,6 @@
 //!   unit: rocket
 //! ```
 
-use crate::factbase::schema::Scalar;
 use crate::factbase::{Need, ValueType};
 use crate::lint::{Diagnostic, LintContext, Rule};
 
@@ -86,29 +85,6 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                 format!("`{property}` facts state no quantity, so they take no `unit`"),
                 "remove `unit`".into(),
             ));
-        }
-        if let Some(value) = &fact.value {
-            let fits = match (definition.value_type, &value.value) {
-                (Some(ValueType::Quantity), Scalar::Number(_)) => true,
-                (Some(ValueType::Ordinal), Scalar::Number(n)) => n.fract() == 0.0 && *n >= 1.0,
-                (Some(ValueType::Text), Scalar::Text(_)) => true,
-                (None, _) => true,
-                _ => false,
-            };
-            if !fits {
-                let wanted = match definition.value_type {
-                    Some(ValueType::Quantity) => "a number, with its `unit`",
-                    Some(ValueType::Ordinal) => "a whole number from 1",
-                    _ => "words",
-                };
-                found.push(Diagnostic::at(
-                    Rule::IncompleteFact,
-                    path,
-                    value,
-                    format!("the `value` of a `{property}` fact is {wanted}"),
-                    format!("give {wanted} as `value`"),
-                ));
-            }
         }
         if quantity && fact.value.is_some() != fact.unit.is_some() {
             let missing = if fact.value.is_none() {

@@ -1,0 +1,58 @@
+//! One rules file replaced by any bytes (the first byte chooses which), the
+//! others bundled: loaded and validated, and when they load, a short draft
+//! read with them. Nothing may panic.
+
+#![no_main]
+
+use claimcheck::document::Document;
+use claimcheck::mentions;
+use claimcheck::rules::{RuleTexts, Rules};
+use claimcheck::segment::Segmented;
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static BUNDLED: LazyLock<RuleTexts> = LazyLock::new(|| {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("bundled rules file");
+    RuleTexts {
+        lexicon: read("lexicon.yaml"),
+        context: read("context.yaml"),
+        hedges: read("hedges.yaml"),
+        names: read("names.yaml"),
+        triggers: read("triggers.yaml"),
+        properties: read("properties.yaml"),
+    }
+});
+
+const DRAFT: &str = "About 12 rockets hit the base on Jan. 3, 2020, nearly two weeks after \
+the first of three strikes; the second came last Monday, 5/6/2020, at 10 a.m. \
+More than half of the 1.5 million voters backed the third prime minister in seven weeks.";
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&choice, text)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(text) else {
+        return;
+    };
+    let mut texts = BUNDLED.clone();
+    let replaced = match choice % 6 {
+        0 => &mut texts.lexicon,
+        1 => &mut texts.context,
+        2 => &mut texts.hedges,
+        3 => &mut texts.names,
+        4 => &mut texts.triggers,
+        _ => &mut texts.properties,
+    };
+    *replaced = text.to_string();
+    let Ok(rules) = Rules::from_texts(Path::new("rules"), &texts) else {
+        return;
+    };
+    let document = Document::from_text(Path::new("draft.txt"), DRAFT.to_string()).expect("draft");
+    let segmented = Segmented::new(&document, &rules);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2020, 4, 9);
+    if let Ok(found) = mentions::extract(&segmented, &rules, as_of, None) {
+        let _ = claimcheck::claims::find(&segmented, &found, &rules, None);
+    }
+});
