@@ -40,8 +40,8 @@ done
 
 # rules_file: a byte choosing the file, then the bundled text of that file.
 i=0
-for name in lexicon context hedges names triggers properties; do
-  { printf "\\x0$i"; cat "$root/rules/$name.yaml"; } > "$seeds/rules_file/$name"
+for name in lexicon context mentions holidays hedges names triggers references units titles properties; do
+  { printf "\\x$(printf '%02x' "$i")"; cat "$root/rules/$name.yaml"; } > "$seeds/rules_file/$name"
   i=$((i + 1))
 done
 

@@ -18,10 +18,15 @@ static BUNDLED: LazyLock<RuleTexts> = LazyLock::new(|| {
     RuleTexts {
         lexicon: read("lexicon.yaml"),
         context: read("context.yaml"),
+        mentions: read("mentions.yaml"),
+        holidays: read("holidays.yaml"),
         hedges: read("hedges.yaml"),
         names: read("names.yaml"),
         triggers: read("triggers.yaml"),
         properties: read("properties.yaml"),
+        references: read("references.yaml"),
+        units: read("units.yaml"),
+        titles: read("titles.yaml"),
     }
 });
 
@@ -37,12 +42,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut texts = BUNDLED.clone();
-    let replaced = match choice % 6 {
+    let replaced = match choice % 11 {
         0 => &mut texts.lexicon,
         1 => &mut texts.context,
-        2 => &mut texts.hedges,
-        3 => &mut texts.names,
-        4 => &mut texts.triggers,
+        2 => &mut texts.mentions,
+        3 => &mut texts.holidays,
+        4 => &mut texts.hedges,
+        5 => &mut texts.names,
+        6 => &mut texts.triggers,
+        7 => &mut texts.references,
+        8 => &mut texts.units,
+        9 => &mut texts.titles,
         _ => &mut texts.properties,
     };
     *replaced = text.to_string();
