@@ -102,11 +102,40 @@ impl Discourse {
                         |r| fits(base, fit, r.entity),
                     )
                 } else {
-                    references
-                        .iter()
+                    let appositive = references.last().filter(|r| {
+                        r.tokens.end + 1 == i
+                            && tokens[r.tokens.end].is_punct(',')
+                            && fits(base, fit, r.entity)
+                    });
+                    // "he thanked the Polish forward": someone else than who the
+                    // clause named before it (a country or club may be named again).
+                    let clause_start = (sentence.tokens.start..i)
                         .rev()
-                        .take_while(|r| r.tokens.start >= reach_start)
-                        .find(|r| fits(base, fit, r.entity))
+                        .find(|&t| tokens[t].is_punct(',') || tokens[t].is_punct(';'))
+                        .map_or(sentence.tokens.start, |t| t + 1);
+                    let linked = tokens[clause_start..i]
+                        .iter()
+                        .any(|t| rules.references.linking_words.contains(t.key.as_str()));
+                    let named_here = |entity: EntityIdx| {
+                        !linked
+                            && base.entities[entity].kind == EntityKind::Person
+                            && references
+                                .iter()
+                                .rev()
+                                .take_while(|r| r.tokens.start >= clause_start)
+                                .any(|r| r.entity == entity)
+                    };
+                    let reach_start = segmented.sentences
+                        [index.saturating_sub(rules.references.description_reach)]
+                    .tokens
+                    .start;
+                    appositive.or_else(|| {
+                        references
+                            .iter()
+                            .rev()
+                            .take_while(|r| r.tokens.start >= reach_start)
+                            .find(|r| fits(base, fit, r.entity) && !named_here(r.entity))
+                    })
                 };
                 if let Some(antecedent) = antecedent {
                     let mut fitting_here = references

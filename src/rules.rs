@@ -122,6 +122,8 @@ pub struct RecurringWindow {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ReferencesFile {
     reach: usize,
+    description_reach: usize,
+    linking_words: Vec<String>,
     recurring_event: RecurringWindow,
     pronouns: Vec<FitEntry>,
     descriptions: Vec<FitEntry>,
@@ -222,8 +224,13 @@ impl TitleRules {
 /// How pronouns and descriptions refer back (`references.yaml`).
 #[derive(Debug, Default)]
 pub struct ReferenceRules {
-    /// How many sentences back a reference may look.
+    /// How many sentences back a pronoun may look.
     pub reach: usize,
+    /// How many sentences back a description may look, across paragraphs.
+    pub description_reach: usize,
+    /// Words after which a description names the subject before them ("was the
+    /// fourth president", "became the premier").
+    pub linking_words: FxHashSet<String>,
     /// How long around its time a recurring event is what a draft names generically.
     pub recurring_event: RecurringWindow,
     pub pronouns: FxHashMap<String, ReferenceFit>,
@@ -250,6 +257,8 @@ impl ReferenceRules {
         };
         ReferenceRules {
             reach: file.reach,
+            description_reach: file.description_reach,
+            linking_words: word_set(&file.linking_words),
             recurring_event: file.recurring_event,
             pronouns: table(file.pronouns),
             descriptions: table(file.descriptions),

@@ -222,6 +222,16 @@ impl Check for CountStatement {
         };
         let mut readings = cx.readings().find(&query, &accept);
         readings.retain(|r| !sides_conflict(cx, claim, r.fact));
+        // A count of another time is not what a sentence dated otherwise states, unless
+        // the sentence names its event (and then the date is what is wrong).
+        let stated = cx.date_near(&claim.sentence, &claim.tokens).map(|(range, _)| range);
+        let on_stated = |r: &Reading| match (stated, r.time(base)) {
+            (Some(stated), Some(time)) => stated.overlaps(&time),
+            _ => false,
+        };
+        readings.retain(|r| {
+            r.event_name.is_some() || stated.is_none() || r.time(base).is_none() || on_stated(r)
+        });
         // What the claim's own clause names comes before the rest of the sentence
         // ("Yamina won seven seats, while Likud took 30").
         let in_clause = |r: &Reading| {
@@ -294,6 +304,7 @@ impl Check for CountStatement {
                 .all(|r| value_of(r.fact).is_some_and(|v| (v - actual).abs() < 1e-9));
             let decided = same
                 && best.strong
+                && (best.identified(base) || on_stated(best))
                 && (!best.from_topic || facts.len() == 1)
                 && !facts.iter().any(|r| bounded(r.fact));
             Judgement::new(

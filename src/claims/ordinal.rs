@@ -48,6 +48,8 @@ pub enum SeriesRef {
     },
     /// The holders of an office named in full, in order of taking it.
     Holders { office: EntityIdx },
+    /// The subject's own facts about an award named in full: "his seventh Ballon d'Or".
+    Received { award: EntityIdx },
     /// The holders of the office the subject held whose names have these words:
     /// "the country's 99th prime minister".
     OfficeWords(Vec<String>),
@@ -240,7 +242,7 @@ fn series_by_rule(
             Some((SeriesRef::Facts { property, object }, object_end))
         }
         SeriesPhrase::OfficeHolders => {
-            let (office, office_end) = office_named(context, base, phrase_end, None)?;
+            let (office, office_end) = entity_named(context, base, phrase_end, None)?;
             Some((SeriesRef::Holders { office }, office_end))
         }
         SeriesPhrase::OfficeLeaders => {
@@ -267,13 +269,18 @@ fn series_by_office(
     let owner = ordinal_start
         .checked_sub(1)
         .filter(|&p| p >= context.clause.start && tokens[p].capitalized);
-    let (office, end) = office_named(context, base, after, owner)?;
-    Some((SeriesRef::Holders { office }, end))
+    let (entity, end) = entity_named(context, base, after, owner)?;
+    let series = match base.entities[entity].kind {
+        EntityKind::Award => SeriesRef::Received { award: entity },
+        _ => SeriesRef::Holders { office: entity },
+    };
+    Some((series, end))
 }
 
-/// The office whose name (or alias) the words from `start` spell, longest first,
-/// also tried with the `owner` token before them ("Britain's" + "prime minister").
-fn office_named(
+/// The office or award whose name (or alias) the words from `start` spell, longest
+/// first, also tried with the `owner` token before them ("Britain's" + "prime
+/// minister").
+fn entity_named(
     context: &ClauseContext,
     base: &FactBase,
     start: usize,
@@ -302,10 +309,10 @@ fn office_named(
                 .exact(&key)
                 .iter()
                 .copied()
-                .filter(|&e| base.entities[e].kind == EntityKind::Office)
+                .filter(|&e| matches!(base.entities[e].kind, EntityKind::Office | EntityKind::Award))
                 .collect();
-            if let [office] = offices[..] {
-                return Some((office, words[len - 1] + 1));
+            if let [entity] = offices[..] {
+                return Some((entity, words[len - 1] + 1));
             }
         }
     }
@@ -447,11 +454,15 @@ fn skip_article(context: &ClauseContext, at: usize) -> usize {
 }
 
 /// A series found for a claim, with the subject's place in it.
+#[derive(Clone)]
 struct Located<'a> {
     /// The entries, in date order.
     entries: Vec<&'a Fact>,
     /// The subject's entry.
     subject: usize,
+    /// Every entry of the subject the claim may mean (the subject's own at the draft's
+    /// time, or those on the date the sentence states), latest last.
+    candidates: Vec<usize>,
     strong: bool,
     /// What the series is, in words.
     what: String,
@@ -462,7 +473,7 @@ struct Located<'a> {
     per_subject: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Normalized {
     ordinal: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -515,12 +526,14 @@ impl Check for OrdinalStatement {
             None => None,
         };
         let subjects = subjects(claim, cx);
+        let when = When::of(self, claim, cx);
         let found = match &self.series {
             SeriesRef::Facts { property, object } => {
                 let declared = base.declared_series(*property, *object);
-                named_series(base, &subjects, base.facts_of(*property, *object).collect(), declared)
+                named_series(base, &subjects, base.facts_of(*property, *object).collect(), declared, &when)
             }
-            SeriesRef::Holders { office } => holders(base, &subjects, *office),
+            SeriesRef::Holders { office } => holders(base, &subjects, *office, &when),
+            SeriesRef::Received { award } => received(base, &subjects, *award, &when),
             SeriesRef::OfficeWords(words) => {
                 let owner = self.owner_words(cx);
                 office_by_words(base, &subjects, words, &owner)
@@ -530,13 +543,13 @@ impl Check for OrdinalStatement {
                             words.join(" ")
                         )
                     })
-                    .and_then(|office| holders(base, &subjects, office))
+                    .and_then(|office| holders(base, &subjects, office, &when))
             }
             SeriesRef::Noun(noun) => {
                 if let Some(judgement) = self.numbered_run(claim, cx, noun, &mut normalized) {
                     return judgement;
                 }
-                by_noun(claim, cx, &subjects, noun)
+                by_noun(claim, cx, &subjects, noun, &when)
             }
             SeriesRef::Unknown => Err("the fact base holds no series this counts along".into()),
         };
@@ -545,6 +558,60 @@ impl Check for OrdinalStatement {
             Err(why) => return unverified(why, &normalized),
         };
         normalized.series = Some(located.what.clone());
+        // "his sixth in 2019": the year may date his sixth or bound what is counted.
+        if let Some(Window::Dates(range)) = self.window
+            && self.counts_own_run(&located)
+        {
+            let dated = self.dated_entry(cx, &text, &located, range, &normalized);
+            let within = self.judge_candidates(cx, &text, &located, category, &normalized);
+            return both_readings(&text, dated, within);
+        }
+        self.judge_candidates(cx, &text, &located, category, &normalized)
+    }
+}
+
+impl OrdinalStatement {
+    /// Judges each entry of the subject the claim may mean: supported when one fits,
+    /// contradicted only when none does.
+    fn judge_candidates(
+        &self,
+        cx: &CheckContext,
+        text: &str,
+        located: &Located,
+        category: Option<Category>,
+        normalized: &Normalized,
+    ) -> Judgement {
+        let mut judgements: Vec<Judgement> = located
+            .candidates
+            .iter()
+            .map(|&subject| {
+                let located = Located {
+                    subject,
+                    ..located.clone()
+                };
+                self.judge_entry(cx, text, located, category, normalized.clone())
+            })
+            .collect();
+        if let Some(fits) = judgements.iter().position(|j| j.verdict == Verdict::Supported) {
+            return judgements.swap_remove(fits);
+        }
+        match judgements.iter().position(|j| j.verdict != Verdict::Contradicted) {
+            Some(undecided) => judgements.swap_remove(undecided),
+            // Every reading refutes it: the latest entry's explanation.
+            None => judgements.pop().expect("a located series has a candidate entry"),
+        }
+    }
+
+    /// Judges the subject's place at one entry.
+    fn judge_entry(
+        &self,
+        cx: &CheckContext,
+        text: &str,
+        located: Located,
+        category: Option<Category>,
+        mut normalized: Normalized,
+    ) -> Judgement {
+        let base = cx.base;
         let subject_fact = located.entries[located.subject];
         normalized.subject = Some(base.entities[subject_fact.subject].id.clone());
         // A fact numbered in its series decides at once.
@@ -578,7 +645,107 @@ impl Check for OrdinalStatement {
             .decided_only_if(located.strong, "the name matched only weakly")
             .with(&normalized);
         }
-        self.count(cx, &text, located, category, normalized)
+        self.count(cx, text, located, category, normalized)
+    }
+
+    /// Whether the series is the subject's own run, written with a possessive ("his
+    /// sixth", "Messi's seventh"), so a year after it may date the entry.
+    fn counts_own_run(&self, located: &Located) -> bool {
+        let possessive = self.owner.is_some() || matches!(&self.series, SeriesRef::Noun(noun) if noun.is_empty());
+        let who = located.entries[located.subject].subject;
+        possessive && !located.per_subject && located.entries.iter().all(|e| e.subject == who)
+    }
+
+    /// "his sixth in 2019" read as his sixth overall, which fell in 2019.
+    fn dated_entry(
+        &self,
+        cx: &CheckContext,
+        text: &str,
+        located: &Located,
+        range: DateRange,
+        normalized: &Normalized,
+    ) -> Judgement {
+        let base = cx.base;
+        let wanted = self.ordinal as usize;
+        let from_start = located.complete_from == Some(NaiveDate::MIN);
+        let Some(entry) = located.entries.get(wanted.wrapping_sub(1)) else {
+            if from_start {
+                return Judgement::new(
+                    Verdict::Contradicted,
+                    format!(
+                        "“{text}”: the {} number {} in all",
+                        located.what,
+                        located.entries.len()
+                    ),
+                    located.entries.iter().map(|f| Evidence::of(f)).collect(),
+                )
+                .decided_only_if(located.strong, "the name matched only weakly")
+                .with(normalized);
+            }
+            return Judgement::unverified(format!(
+                "“{text}”: the fact base holds fewer than {wanted} of the {} and may not hold them all",
+                located.what
+            ))
+            .with(normalized);
+        };
+        if !from_start {
+            return Judgement::unverified(format!(
+                "“{text}”: the fact base may not hold every one of the {}, so it cannot say which was the {}",
+                located.what,
+                wording::ordinal(wanted)
+            ))
+            .with(normalized);
+        }
+        let time = entry
+            .time
+            .or_else(|| base.occurrence(entry.subject).map(|(_, t)| t))
+            .map(|t| t.range());
+        let (verdict, said) = match time {
+            Some(time) if range.contains(&time) => (Verdict::Supported, "within"),
+            Some(time) if !range.overlaps(&time) => (Verdict::Contradicted, "outside"),
+            _ => {
+                return Judgement::unverified(format!(
+                    "“{text}”: the fact base does not date the {} of the {} closely enough",
+                    wording::ordinal(wanted),
+                    located.what
+                ))
+                .with(normalized);
+            }
+        };
+        Judgement::new(
+            verdict,
+            format!(
+                "“{text}”: the {} of the {} was on {}, {said} {}",
+                wording::ordinal(wanted),
+                located.what,
+                time.map(|t| t.to_string()).unwrap_or_default(),
+                wording::range(&range)
+            ),
+            vec![Evidence::of(entry)],
+        )
+        .decided_only_if(located.strong, "the name matched only weakly")
+        .with(normalized)
+    }
+}
+
+/// A claim read two ways is decided only where both readings agree.
+fn both_readings(text: &str, dated: Judgement, within: Judgement) -> Judgement {
+    if dated.verdict == within.verdict {
+        return dated;
+    }
+    let mut evidence = dated.evidence;
+    evidence.extend(within.evidence);
+    Judgement {
+        verdict: Verdict::Unverified,
+        explanation: format!(
+            "“{text}” reads two ways that disagree: as a date ({}: {}) and as a count within that time ({}: {})",
+            dated.verdict.as_str(),
+            dated.explanation,
+            within.verdict.as_str(),
+            within.explanation
+        ),
+        evidence,
+        normalized: within.normalized,
     }
 }
 
@@ -631,6 +798,7 @@ fn named_series<'a>(
     subjects: &[(EntityIdx, bool)],
     mut entries: Vec<&'a Fact>,
     declared: Option<&Series>,
+    when: &When,
 ) -> Result<Located<'a>, String> {
     entries.sort_by_key(|f| base.start_of(f));
     let what = match (declared, entries.first()) {
@@ -642,25 +810,70 @@ fn named_series<'a>(
         }
         (None, None) => return Err("the fact base holds no entries of this series".into()),
     };
-    locate(entries, subjects, what, declared.and_then(|s| s.complete_from), true)
-        .ok_or_else(|| "no one named here has an entry in it".to_string())
+    locate(base, entries, subjects, what, declared.and_then(|s| s.complete_from), true, when)
+        .ok_or_else(|| "no one named here has an entry in it by the draft's date".to_string())
 }
 
-/// Puts the subject in the series: the candidate nearest the claim with an entry,
-/// its latest entry.
+/// When a claim's entry may be: at or before the draft's date, on the date the
+/// sentence states where it states one.
+struct When {
+    as_of: Option<NaiveDate>,
+    stated: Option<DateRange>,
+}
+
+impl When {
+    fn of(statement: &OrdinalStatement, claim: &Claim, cx: &CheckContext) -> When {
+        let stated = match statement.window {
+            Some(Window::Dates(range)) => Some(range),
+            Some(_) => None,
+            None => cx.date_near(&claim.clause, &claim.tokens).map(|(range, _)| range),
+        };
+        When { as_of: cx.as_of, stated }
+    }
+
+    /// The entries of `who` the claim may mean, latest last.
+    fn candidates(&self, base: &FactBase, entries: &[&Fact], who: EntityIdx) -> Vec<usize> {
+        let own: Vec<usize> = (0..entries.len())
+            .filter(|&i| entries[i].subject == who)
+            .filter(|&i| match (self.as_of, base.start_of(entries[i])) {
+                (Some(as_of), Some(start)) => start <= as_of,
+                _ => true,
+            })
+            .collect();
+        let Some(stated) = self.stated else { return own };
+        let on: Vec<usize> = own
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let fact = entries[i];
+                fact.time
+                    .or_else(|| base.occurrence(fact.subject).map(|(_, t)| t))
+                    .is_some_and(|t| t.range().overlaps(&stated))
+            })
+            .collect();
+        if on.is_empty() { own } else { on }
+    }
+}
+
+/// Puts the subject in the series: the candidate nearest the claim with an entry by
+/// the draft's date, and the entries of it the claim may mean.
 fn locate<'a>(
+    base: &FactBase,
     entries: Vec<&'a Fact>,
     subjects: &[(EntityIdx, bool)],
     what: String,
     complete_from: Option<NaiveDate>,
     per_subject: bool,
+    when: &When,
 ) -> Option<Located<'a>> {
-    let (subject, strong) = subjects.iter().find_map(|&(who, strong)| {
-        entries.iter().rposition(|e| e.subject == who).map(|i| (i, strong))
+    let (candidates, strong) = subjects.iter().find_map(|&(who, strong)| {
+        let candidates = when.candidates(base, &entries, who);
+        (!candidates.is_empty()).then_some((candidates, strong))
     })?;
     Some(Located {
         entries,
-        subject,
+        subject: *candidates.last()?,
+        candidates,
         strong,
         what,
         complete_from,
@@ -668,11 +881,48 @@ fn locate<'a>(
     })
 }
 
+/// The times the subject received an award, each an entry; complete where a series
+/// of the award's facts, the subject's or everyone's, says so.
+fn received<'a>(
+    base: &'a FactBase,
+    subjects: &[(EntityIdx, bool)],
+    award: EntityIdx,
+    when: &When,
+) -> Result<Located<'a>, String> {
+    let name = &base.entities[award].name;
+    for &(who, strong) in subjects {
+        let mut entries: Vec<&Fact> = base
+            .facts_about(who)
+            .filter(|f| f.object == Some(award) && base.role(f) == Role::Occurrence)
+            .collect();
+        entries.sort_by_key(|f| base.start_of(f));
+        let candidates = when.candidates(base, &entries, who);
+        let Some(&subject) = candidates.last() else { continue };
+        let complete_from = base
+            .series
+            .iter()
+            .filter(|s| s.object == Some(award) && s.subject.is_none_or(|s| s == who) && s.filters.is_empty())
+            .filter_map(|s| s.complete_from)
+            .min();
+        return Ok(Located {
+            entries,
+            subject,
+            candidates,
+            strong,
+            what: format!("times {} received the {name}", base.entities[who].name),
+            complete_from,
+            per_subject: false,
+        });
+    }
+    Err(format!("no one named here received the {name} by the draft's date"))
+}
+
 /// The holders of an office, each term an entry.
 fn holders<'a>(
     base: &'a FactBase,
     subjects: &[(EntityIdx, bool)],
     office: EntityIdx,
+    when: &When,
 ) -> Result<Located<'a>, String> {
     let terms: Vec<&Fact> = base
         .facts_by_object
@@ -691,7 +941,7 @@ fn holders<'a>(
     };
     let mut terms = terms;
     terms.sort_by_key(|f| base.start_of(f));
-    locate(terms, subjects, what, declared.and_then(|s| s.complete_from), true)
+    locate(base, terms, subjects, what, declared.and_then(|s| s.complete_from), true, when)
         .ok_or_else(|| format!("no one named here held the office of {}", base.entities[office].name))
 }
 
@@ -741,6 +991,7 @@ fn by_noun<'a>(
     cx: &CheckContext<'a>,
     subjects: &[(EntityIdx, bool)],
     noun: &[String],
+    when: &When,
 ) -> Result<Located<'a>, String> {
     let base = cx.base;
     let head = noun.last().map(String::as_str);
@@ -757,11 +1008,13 @@ fn by_noun<'a>(
         for series in declared {
             let per_subject = series.subject.is_none();
             if let Some(located) = locate(
+                base,
                 base.entries_of(series),
                 subjects,
                 wording::lower_first(&series.name),
                 series.complete_from,
                 per_subject,
+                when,
             ) {
                 return Ok(located);
             }
@@ -790,6 +1043,7 @@ fn by_noun<'a>(
                     return Ok(Located {
                         entries,
                         subject,
+                        candidates: vec![subject],
                         strong,
                         what: wording::lower_first(&base.entities[run].name),
                         complete_from: base
@@ -801,7 +1055,7 @@ fn by_noun<'a>(
             }
         }
     }
-    own_run(claim, cx, subjects).ok_or_else(|| match head {
+    own_run(claim, cx, subjects, when).ok_or_else(|| match head {
         Some(noun) => format!("the fact base holds no series of {}", cx.rules.counting.plural(noun)),
         None => "the fact base holds no run of facts this counts along".into(),
     })
@@ -824,6 +1078,7 @@ fn own_run<'a>(
     claim: &Claim,
     cx: &CheckContext<'a>,
     subjects: &[(EntityIdx, bool)],
+    when: &When,
 ) -> Option<Located<'a>> {
     let base = cx.base;
     let query = Query {
@@ -837,25 +1092,27 @@ fn own_run<'a>(
         d.role == Role::Occurrence && f.time.is_some()
     };
     let readings: Vec<Reading> = cx.readings().find(&query, &accept);
-    let stated = cx.date_in(&claim.clause).map(|(range, _)| range);
     let at = |r: &&Reading| {
         let time = r.time(base);
-        match (stated, time) {
+        match (when.stated, time) {
             (Some(stated), Some(time)) => stated.overlaps(&time),
             _ => true,
         }
     };
-    let reading = readings
-        .iter()
-        .filter(|r| subjects.iter().any(|(s, _)| *s == r.fact.subject))
-        .find(at)?;
+    let of_subjects = || {
+        readings
+            .iter()
+            .filter(|r| subjects.iter().any(|(s, _)| *s == r.fact.subject))
+    };
+    // The run the fact on the stated date belongs to, else any run the words state.
+    let reading = of_subjects().find(at).or_else(|| of_subjects().next())?;
     let fact = reading.fact;
     let mut entries: Vec<&Fact> = base
         .facts_about(fact.subject)
         .filter(|f| f.property == fact.property && f.object == fact.object)
         .collect();
     entries.sort_by_key(|f| base.start_of(f));
-    let subject = entries.iter().position(|e| e.id == fact.id)?;
+    let candidates = when.candidates(base, &entries, fact.subject);
     // Complete where a series over the subject's run, or over everyone's, says so.
     let complete_from = base
         .series
@@ -871,7 +1128,8 @@ fn own_run<'a>(
         .min();
     Some(Located {
         entries,
-        subject,
+        subject: *candidates.last()?,
+        candidates,
         strong: reading.strong,
         what: format!("times of {}", wording::fact(base, fact)),
         complete_from,

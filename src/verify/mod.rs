@@ -204,6 +204,21 @@ impl<'a> CheckContext<'a> {
         })
     }
 
+    /// The date mentioned in `range` nearest to `near`.
+    pub fn date_near(
+        &self,
+        range: &Range<usize>,
+        near: &Range<usize>,
+    ) -> Option<(DateRange, Range<usize>)> {
+        self.mentions_in(range)
+            .iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
+                _ => None,
+            })
+            .min_by_key(|(_, tokens)| tokens.start.abs_diff(near.start))
+    }
+
     /// The original text of a token range, on one line (for explanations).
     pub fn text_of(&self, tokens: Range<usize>) -> String {
         if tokens.is_empty() {

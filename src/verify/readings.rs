@@ -131,7 +131,17 @@ impl<'a> Reading<'a> {
             Some(text) => self.shared_words >= content_words(text).len().min(2),
             None => false,
         };
-        by_subject || self.object_named || self.qualifiers_named > 0 || by_value
+        // A number about the subject with nothing else to name is told apart by its
+        // unit, which the claim matched ("43 sample tubes").
+        let by_unit = definition.role == crate::factbase::Role::Quantity
+            && self.subject.is_some()
+            && self.fact.object.is_none()
+            && self
+                .fact
+                .qualifiers
+                .iter()
+                .all(|(_, v)| v.entity().is_none());
+        by_subject || self.object_named || self.qualifiers_named > 0 || by_value || by_unit
     }
 
     /// Whether a verdict may rest on it: strong names, from the sentence itself, a
@@ -329,9 +339,10 @@ impl<'c, 'a> Readings<'c, 'a> {
         let referred = |entity: EntityIdx| references.iter().find(|r| r.entity == entity);
         // Entities of each kind the stretch names, to tell a fact about another office
         // or club from one the sentence means.
-        let named_in_words: Vec<EntityIdx> = references
+        let named_in_words: Vec<EntityIdx> = cx
+            .discourse
+            .within(&query.words_in)
             .iter()
-            .filter(|r| query.words_in.contains(&r.tokens.start))
             .map(|r| r.entity)
             .collect();
         let title_runs = title_runs(cx, &query.words_in);
@@ -348,6 +359,9 @@ impl<'c, 'a> Readings<'c, 'a> {
                     && referred(object).is_none()
                     && conflicting(base, object, &named_in_words)
                 {
+                    continue;
+                }
+                if qualifier_conflicting(base, fact, &named_in_words, &referred) {
                     continue;
                 }
                 let subject = referred(fact.subject).cloned();
@@ -598,6 +612,32 @@ fn conflicting(base: &FactBase, object: EntityIdx, named: &[EntityIdx]) -> bool 
     ) && named
         .iter()
         .any(|&e| e != object && base.entities[e].kind == kind)
+}
+
+/// Whether the stretch names, in place of an entity a qualifier of the fact gives,
+/// another entity that fills the same qualifier in some fact ("41 Bundesliga goals"
+/// is not a fact whose competition is the Copa América).
+fn qualifier_conflicting<'r>(
+    base: &FactBase,
+    fact: &Fact,
+    named: &[EntityIdx],
+    referred: &dyn Fn(EntityIdx) -> Option<&'r Reference>,
+) -> bool {
+    fact.qualifiers.iter().any(|&(qualifier, ref value)| {
+        let Some(given) = value.entity() else {
+            return false;
+        };
+        referred(given).is_none()
+            && named.iter().any(|&other| {
+                other != given
+                    && base.facts_by_qualifier.get(&other).is_some_and(|facts| {
+                        facts.iter().any(|&f| {
+                            base.facts[f].qualifier(qualifier).and_then(|v| v.entity())
+                                == Some(other)
+                        })
+                    })
+            })
+    })
 }
 
 /// The forms a token's word may have in a phrase: itself, and itself without an ending.
