@@ -55,6 +55,7 @@ struct ContextFile {
     street_words: Vec<String>,
     score_words: Vec<String>,
     contradiction_window: usize,
+    count_bond: usize,
 }
 
 /// The files of a rules directory, read but not yet checked against each other.
@@ -409,6 +410,9 @@ pub struct Rules {
     pub score_words: PhraseTable<()>,
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
+    /// How near a count's words must stand to the entity tying it for the count to
+    /// date its event.
+    pub count_bond: usize,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -731,6 +735,7 @@ impl Rules {
             street_words: word_set(&context.street_words),
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
+            count_bond: context.count_bond,
             hedges: PhraseTable::new(hedge_phrases),
             forms,
             names,

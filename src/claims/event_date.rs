@@ -18,7 +18,7 @@
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
 use crate::dates::{DateRange, Precision};
-use crate::factbase::{Aspect, FactTime, Role};
+use crate::factbase::{Aspect, EntityKind, FactTime, Role};
 use crate::mentions::{DateExpr, DateMention, MentionValue, Tense};
 use crate::verify::readings::{Query, after};
 use crate::verify::{CheckContext, Evidence, Judgement, Reading, Verdict, wording};
@@ -140,8 +140,20 @@ impl Check for DateStatement {
             .iter()
             .filter(|(fit, r)| *fit == Fit::Agrees && r.strong && !r.from_topic)
             .min_by_key(|(_, r)| r.aspect == Aspect::State);
+        // A count dates its event (a match's goals, a vote's tally) only when its
+        // words stand right by the entity that ties it.
+        let dates_its_event = |r: &Reading| {
+            base.role(r.fact) != Role::Quantity
+                || (base.entities[r.fact.subject].kind == EntityKind::Event
+                    && r.bond <= cx.rules.count_bond)
+        };
         let chosen = agreeing
             .map(|(_, r)| *r)
+            .or_else(|| {
+                fits.iter()
+                    .find(|(_, r)| r.decisive(base) && dates_its_event(r))
+                    .map(|(_, r)| *r)
+            })
             .or_else(|| fits.first().map(|(_, r)| *r))
             .unwrap_or(best);
         let said = describe(cx, chosen);
@@ -162,10 +174,23 @@ impl Check for DateStatement {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the fact base knows the time less precisely: {said}"
             ))
-        } else if !chosen.decisive(base) || base.role(chosen.fact) == Role::Quantity {
+        } else if !chosen.decisive(base) || !dates_its_event(chosen) {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}, but the clause may mean something else than {}: {said}",
                 wording::fact(base, chosen.fact)
+            ))
+        } else if let Some((_, other)) = fits.iter().find(|(_, r)| {
+            // A count dates its event only where nothing else the clause tells could
+            // be what the date is about.
+            base.role(chosen.fact) == Role::Quantity
+                && r.decisive(base)
+                && dates_its_event(r)
+                && r.time(base) != chosen.time(base)
+        }) {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}, but the clause may tell of {} or of {}, at different times: {said}",
+                wording::fact(base, chosen.fact),
+                wording::fact(base, other.fact)
             ))
         } else if chosen.tie_distance(&claim.tokens) > cx.rules.contradiction_window {
             Judgement::unverified(format!(
@@ -202,7 +227,7 @@ fn readings<'a>(
     // "the 2015 Iran nuclear deal": a date right before an event's name is that event's.
     let named_next = cx.discourse.within(&(claim.tokens.end..claim.tokens.end + 1)).iter().find(|r| {
         r.tokens.start == claim.tokens.end
-            && base.entities[r.entity].kind == crate::factbase::EntityKind::Event
+            && base.entities[r.entity].kind == EntityKind::Event
     });
     if let Some(name) = named_next {
         let query = Query {

@@ -16,7 +16,7 @@
 use super::{Check, Claim, ClaimKind, ClauseContext};
 use crate::factbase::{EntityIdx, Fact, FactBase, Role};
 use crate::mentions::{MentionValue, Tally, TallyForm};
-use crate::verify::readings::Query;
+use crate::verify::readings::{Query, around_as_of};
 use crate::verify::{CheckContext, Evidence, Judgement, Reading, Verdict, wording};
 use serde::Serialize;
 
@@ -147,8 +147,21 @@ impl Check for TallyStatement {
             format!("“{text}”: {said}"),
             Evidence::all(facts.iter().copied()),
         );
+        // Teams and candidates meet again and again: the occasion must be named, dated
+        // by the sentence, or around the draft's date.
+        let stated = cx.date_near(&claim.sentence, &claim.tokens).map(|(range, _)| range);
+        let on_stated = match (stated, base.occurrence(*event)) {
+            (Some(stated), Some((_, time))) => stated.overlaps(&time.range()),
+            _ => false,
+        };
+        let occasion = reading.event_name.is_some() || on_stated || around_as_of(cx, *event);
+        const UNDATED: &str = "the fact base holds one occasion of it, but the sentence neither names nor dates it, and it was long before the draft's date";
         let judgement = if *verdict == Verdict::Supported {
-            judgement.decided_only_if(reading.strong, "the names matched only weakly")
+            if occasion {
+                judgement.decided_only_if(reading.strong, "the names matched only weakly")
+            } else {
+                Judgement::unverified(format!("{UNDATED}: {}", judgement.explanation))
+            }
         } else {
             // One event meant, named or tied by its facts' named people and bodies.
             let one_event = judged.len() == 1 || pinned.len() == 1;
@@ -156,7 +169,9 @@ impl Check for TallyStatement {
                 && (reading.event_name.is_some()
                     || reading.qualifiers_by_name > 0
                     || reading.decisive(base));
-            judgement.decided_only_if(one_event && tied, "the tally may be of another vote")
+            judgement
+                .decided_only_if(one_event && tied, "the tally may be of another vote")
+                .decided_only_if(occasion, UNDATED)
         };
         judgement.with(&normalized)
     }

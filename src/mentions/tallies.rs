@@ -93,21 +93,21 @@ fn joined(
     {
         return None;
     }
-    // "Boeing 737-800": a model's number.
+    let cued_before = cue_before(tokens, i, clause.start, rules);
+    // "Boeing 737-800": a model's number, unless a cue makes it a score ("beat
+    // Brazil 1-0").
     let model = i > clause.start
         && tokens[i - 1].is_word()
         && tokens[i - 1].capitalized
         && tokens[i - 1].span.len() == tokens[i - 1].key.len()
-        && !words.cues.contains(tokens[i - 1].key.as_str());
+        && !cued_before;
     if model {
         return None;
     }
     let cue_after =
         at(tokens, next, clause.end).is_some_and(|t| words.cues.contains(t.key.as_str()));
     let day_and_month = (1..=12).contains(&first) && (1..=31).contains(&second);
-    let tally = cue_before(tokens, i, clause.start, rules)
-        || cue_after
-        || (first >= second && !day_and_month);
+    let tally = cued_before || cue_after || (first >= second && !day_and_month);
     if !tally {
         return None;
     }

@@ -107,6 +107,10 @@ pub struct Reading<'a> {
     pub from_topic: bool,
     /// Tokens from the claim to the nearest thing that tied the reading.
     pub distance: usize,
+    /// Tokens between the property's words and the nearest entity of the fact the
+    /// sentence refers to: how closely they belong together ("win at Saint-Etienne").
+    /// 0 when the event is named; `usize::MAX` without words.
+    pub bond: usize,
 }
 
 impl<'a> Reading<'a> {
@@ -201,6 +205,9 @@ pub fn aspect_time(time: &FactTime, aspect: Aspect) -> Option<DateRange> {
         (Aspect::Occurrence | Aspect::State, FactTime::Between { .. }) => Some(time.range()),
     }
 }
+
+/// How many tokens around a claim the entities it names as qualifiers may stand.
+const QUALIFIER_REACH: usize = 3;
 
 /// Finds readings for one context.
 pub struct Readings<'c, 'a> {
@@ -306,6 +313,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                     aspect: Aspect::Occurrence,
                     words: None,
                     distance: distance(&anchors.clone().collect::<Vec<_>>(), &query.near),
+                    bond: 0,
                     event_name: Some(anchors.clone()),
                     subject: references.iter().find(|r| r.entity == event).cloned(),
                     object: None,
@@ -345,6 +353,17 @@ impl<'c, 'a> Readings<'c, 'a> {
             .iter()
             .map(|r| r.entity)
             .collect();
+        // Entities the claim's own words name ("41 Bundesliga goals", "goals in the
+        // Bundesliga"): a fact whose qualifier gives another is not what it states.
+        let around_claim =
+            query.near.start.saturating_sub(QUALIFIER_REACH)..query.near.end + QUALIFIER_REACH;
+        let named_by_claim: Vec<EntityIdx> = cx
+            .discourse
+            .within(&around_claim)
+            .iter()
+            .filter(|r| r.how == How::Named && query.entities_in.contains(&r.tokens.start))
+            .map(|r| r.entity)
+            .collect();
         let title_runs = title_runs(cx, &query.words_in);
         let mut seen: FxHashSet<(usize, Aspect)> = FxHashSet::default();
         let mut readings = Vec::new();
@@ -361,7 +380,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                 {
                     continue;
                 }
-                if qualifier_conflicting(base, fact, &named_in_words, &referred) {
+                if qualifier_conflicting(base, fact, &named_by_claim, &referred) {
                     continue;
                 }
                 let subject = referred(fact.subject).cloned();
@@ -447,7 +466,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         })
                         .unwrap_or_default();
                     let object_at = &object_at;
-                    let Some(words) = definition
+                    let occurrences: Vec<Range<usize>> = definition
                         .words_for(aspect)
                         .filter(|(phrase, _)| present.contains(phrase[0].as_str()))
                         .flat_map(|(phrase, voice)| {
@@ -469,20 +488,30 @@ impl<'c, 'a> Readings<'c, 'a> {
                                 },
                             )
                         })
+                        .collect();
+                    let Some(words) = occurrences
+                        .iter()
                         .min_by_key(|words| {
-                            distance(&words.clone().collect::<Vec<_>>(), &query.near)
+                            distance(&(*words).clone().collect::<Vec<_>>(), &query.near)
                         })
+                        .cloned()
                     else {
                         continue;
                     };
                     seen.insert((index, aspect));
                     tied = true;
+                    let bond = occurrences
+                        .iter()
+                        .map(|words| distance(&anchors, words))
+                        .min()
+                        .unwrap_or(usize::MAX);
                     let mut anchors = anchors.clone();
                     anchors.extend(words.clone());
                     readings.push(Reading {
                         fact,
                         aspect,
                         distance: distance(&anchors, &query.near),
+                        bond,
                         words: Some(words),
                         event_name: None,
                         subject: subject.clone(),
@@ -500,6 +529,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         fact,
                         aspect: Aspect::Occurrence,
                         distance: distance(&anchors, &query.near),
+                        bond: usize::MAX,
                         words: None,
                         event_name: None,
                         subject,
@@ -588,10 +618,13 @@ fn ordinal_before(cx: &CheckContext, at: usize) -> bool {
 /// Whether an event may be what a draft names: always, unless it recurs ("the
 /// confidence vote"), when the draft must be dated around its time.
 fn timely(cx: &CheckContext, event: EntityIdx) -> bool {
+    !cx.base.entities[event].recurs || around_as_of(cx, event)
+}
+
+/// Whether an event took place around the draft's date, within the window in which
+/// a recurring event is what a draft names generically.
+pub fn around_as_of(cx: &CheckContext, event: EntityIdx) -> bool {
     let base = cx.base;
-    if !base.entities[event].recurs {
-        return true;
-    }
     let window = cx.rules.references.recurring_event;
     let (Some(as_of), Some((_, time))) = (cx.as_of, base.occurrence(event)) else {
         return false;
