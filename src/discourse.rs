@@ -67,6 +67,21 @@ impl Discourse {
                 _ => None,
             })
             .peekable();
+        // What the opening sentence names: what the draft is about.
+        let opening: Vec<EntityIdx> = segmented
+            .sentences
+            .first()
+            .map(|first| {
+                mentions
+                    .iter()
+                    .filter(|m| first.tokens.contains(&m.tokens.start))
+                    .filter_map(|m| match m.value {
+                        MentionValue::Entity { entity, .. } => Some(entity),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         for (index, sentence) in segmented.sentences.iter().enumerate() {
             // The earliest sentence a reference here may look back to.
             let reach_start = segmented.sentences
@@ -99,6 +114,7 @@ impl Discourse {
                         &references,
                         &segmented.sentences[..=index],
                         reach_start,
+                        &opening,
                         |r| fits(base, fit, r.entity),
                     )
                 } else {
@@ -204,6 +220,7 @@ fn subject_before<'r>(
     references: &'r [Reference],
     sentences: &[crate::segment::Sentence],
     reach_start: usize,
+    topic: &[EntityIdx],
     fits: impl Fn(&Reference) -> bool,
 ) -> Option<&'r Reference> {
     sentences
@@ -212,10 +229,19 @@ fn subject_before<'r>(
         .take_while(|s| s.tokens.end > reach_start)
         .find_map(|sentence| {
             let first = references.partition_point(|r| r.tokens.start < sentence.tokens.start);
-            references[first..]
+            let mut fitting = references[first..]
                 .iter()
                 .take_while(|r| r.tokens.start < sentence.tokens.end)
-                .find(|r| fits(r))
+                .filter(|r| fits(r));
+            let subject = fitting.next()?;
+            // "Di María scored, and Messi finished ... His club career": of several
+            // who fit, the one the draft is about.
+            if topic.contains(&subject.entity) {
+                return Some(subject);
+            }
+            fitting
+                .find(|r| topic.contains(&r.entity))
+                .or(Some(subject))
         })
 }
 

@@ -499,6 +499,19 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
 ];
 
 impl Rules {
+    /// Whether a word is a verb: a past form, or a word of one word some property
+    /// states a fact with ("won", "sign") that is no description's noun.
+    pub fn is_verb(&self, word: &str) -> bool {
+        word.ends_with("ed")
+            || self.properties.definitions().iter().any(|d| {
+                d.words.iter().any(|(_, phrase, _)| {
+                    phrase.len() == 1
+                        && phrase[0] == word
+                        && !self.references.descriptions.contains_key(word)
+                })
+            })
+    }
+
     /// Loads every rules file from `dir`: `lexicon.yaml`, `context.yaml`,
     /// `mentions.yaml`, `holidays.yaml`, `hedges.yaml`, `names.yaml`, `triggers.yaml`,
     /// `properties.yaml`, `references.yaml`, `units.yaml` and `titles.yaml`.

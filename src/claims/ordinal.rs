@@ -121,7 +121,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         // counts nothing itself (the claim about the verb picks its fact).
         if tokens
             .get(after)
-            .is_some_and(|t| after < end && is_verb(context, t.key.as_str()))
+            .is_some_and(|t| after < end && context.rules.is_verb(t.key.as_str()))
         {
             continue;
         }
@@ -158,20 +158,6 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     claims
 }
 
-/// Whether a word after an ordinal is a verb it qualifies: a word some property
-/// states things with, or a past form.
-fn is_verb(context: &ClauseContext, word: &str) -> bool {
-    let properties = &context.rules.properties;
-    word.ends_with("ed")
-        || properties.definitions().iter().any(|d| {
-            d.words.iter().any(|(_, phrase, _)| {
-                phrase.len() == 1
-                    && phrase[0] == word
-                    && !context.rules.references.descriptions.contains_key(word)
-            })
-        })
-}
-
 /// Whether the words at `at` make the ordinal a first at doing something: "since
 /// Reagan", "ever", or "to" with a verb no property states things with ("to
 /// recognize"); "to reach Mars" names what a series counts.
@@ -181,7 +167,7 @@ fn records_a_first(context: &ClauseContext, at: usize) -> bool {
     let word = |i: usize| tokens.get(i).filter(|t| i < context.sentence.end && t.is_word());
     match word(at).map(|t| t.key.as_str()) {
         Some("since" | "ever") => true,
-        Some("to") => word(at + 1).is_some_and(|verb| !is_verb(context, verb.key.as_str())),
+        Some("to") => word(at + 1).is_some_and(|verb| !context.rules.is_verb(verb.key.as_str())),
         _ => false,
     }
 }

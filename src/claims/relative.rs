@@ -165,16 +165,39 @@ fn ends<'a>(
     side: Side,
 ) -> Vec<End<'a>> {
     let base = cx.base;
-    if let Some((range, tokens)) = cx.mentions_in(&stretch).iter().rev().find_map(|m| match &m.value {
+    let stated = cx.mentions_in(&stretch).iter().rev().find_map(|m| match &m.value {
         MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
         _ => None,
-    }) {
-        return vec![End {
-            range,
-            name: format!("“{}” ({range})", cx.text_of(tokens)),
-            reading: None,
-        }];
+    });
+    let read = readings_of(cx, claim, &stretch, side);
+    let Some((range, tokens)) = stated else {
+        return read;
+    };
+    // "first won the award in 2009": a fact the stretch states, inside the date it
+    // gives, dates it more closely.
+    let inside: Vec<End> = read
+        .into_iter()
+        .filter(|end| range.contains(&end.range) && end.decisive(cx))
+        .collect();
+    if !inside.is_empty() {
+        return inside;
     }
+    vec![End {
+        range,
+        name: format!("“{}” ({range})", cx.text_of(tokens)),
+        reading: None,
+    }]
+}
+
+/// The ends the facts a stretch's words state give it.
+fn readings_of<'a>(
+    cx: &CheckContext<'a>,
+    claim: &Claim,
+    stretch: &Range<usize>,
+    side: Side,
+) -> Vec<End<'a>> {
+    let base = cx.base;
+    let stretch = stretch.clone();
     let entities_in = if side == Side::Reference && !cx.discourse.within(&stretch).is_empty() {
         stretch.clone()
     } else {

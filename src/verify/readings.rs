@@ -610,9 +610,13 @@ fn passive(cx: &CheckContext, at: usize) -> bool {
 /// Whether an ordinal stands within two tokens before `at` ("the first U.S.
 /// President"): the words after it place someone in a series.
 fn ordinal_before(cx: &CheckContext, at: usize) -> bool {
-    cx.mentions_in(&(at.saturating_sub(2)..at))
-        .iter()
-        .any(|m| matches!(m.value, crate::mentions::MentionValue::Ordinal(_)))
+    cx.mentions_in(&(at.saturating_sub(2)..at)).iter().any(|m| {
+        matches!(m.value, crate::mentions::MentionValue::Ordinal(_))
+            // "first won the award": the ordinal qualifies the verb, not the title.
+            && !cx.segmented.tokens[m.tokens.end..at]
+                .iter()
+                .any(|t| cx.rules.is_verb(t.key.as_str()))
+    })
 }
 
 /// Whether an event may be what a draft names: always, unless it recurs ("the
