@@ -164,7 +164,6 @@ fn ends<'a>(
     stretch: Range<usize>,
     side: Side,
 ) -> Vec<End<'a>> {
-    let base = cx.base;
     let stated = cx.mentions_in(&stretch).iter().rev().find_map(|m| match &m.value {
         MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
         _ => None,
