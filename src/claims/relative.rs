@@ -154,7 +154,8 @@ impl End<'_> {
 }
 
 /// The ends a stretch can mean: a date it states ("on September 18", "Monday's
-/// ceremony"), which is what the gap is measured from; else the facts its words state.
+/// ceremony"), which is what the gap is measured from, or the facts its words state
+/// inside that date; else the facts its words state at all.
 /// The reference is about what it names itself, when it names anything ("after Truss
 /// was appointed" is about Truss, not the queen named before it); the claim's own end
 /// may be about anything its sentence names.
