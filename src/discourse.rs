@@ -109,6 +109,19 @@ impl Discourse {
                     i += 1;
                     continue;
                 };
+                if how == How::Description
+                    && let Some(entity) =
+                        dated_description(segmented, base, fit, &range, &references)
+                {
+                    references.push(Reference {
+                        entity,
+                        tokens: range.clone(),
+                        how,
+                        strong: true,
+                    });
+                    i = range.end;
+                    continue;
+                }
                 let antecedent = if how == How::Pronoun {
                     subject_before(
                         &references,
@@ -287,6 +300,50 @@ fn embedded(segmented: &Segmented, base: &FactBase, rules: &Rules, name: Range<u
         && !opens_sentence(name.end)
         && (initial(name.end) || proper(name.end));
     before || after
+}
+
+/// "the 2020 edition" after "the Ballon d'Or": the one entity that fits whose name has
+/// the year and the name of something named before ("2020 Ballon d'Or").
+fn dated_description(
+    segmented: &Segmented,
+    base: &FactBase,
+    fit: &ReferenceFit,
+    range: &Range<usize>,
+    references: &[Reference],
+) -> Option<EntityIdx> {
+    let year = segmented.tokens[range.clone()].iter().find(|t| {
+        t.key.len() == 4
+            && t.key
+                .parse::<u16>()
+                .is_ok_and(|y| (1000..3000).contains(&y))
+    })?;
+    let words = |name: &str| -> Vec<String> {
+        crate::segment::tokenize_str(name)
+            .iter()
+            .map(|t| t.key.to_string())
+            .collect()
+    };
+    let mut named: Vec<EntityIdx> = references.iter().map(|r| r.entity).collect();
+    named.sort_unstable();
+    named.dedup();
+    let named_words: Vec<Vec<String>> = named
+        .iter()
+        .map(|&e| words(&base.entities[e].name))
+        .collect();
+    let mut found = base.entities.iter().enumerate().filter(|(_, entity)| {
+        fit.kinds.contains(&entity.kind)
+            && std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .map(|name| words(name))
+                .any(|name| {
+                    name.contains(&year.key.to_string())
+                        && named_words
+                            .iter()
+                            .any(|other| other.iter().all(|w| name.contains(w)))
+                })
+    });
+    let (first, _) = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// "the country", "the new rover", "the Polish forward": a description starting at

@@ -14,6 +14,7 @@ pub struct UnitsFile {
     not_counts: Vec<String>,
     not_counts_before: Vec<String>,
     phrase_ends: Vec<String>,
+    agreed_lengths: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,6 +40,8 @@ pub struct Units {
     pub not_counts_before: FxHashSet<String>,
     /// Words that end the noun phrase after a number.
     pub phrase_ends: FxHashSet<String>,
+    /// Nouns after a length that make it one agreed in advance ("a two-year contract").
+    pub agreed_lengths: FxHashSet<String>,
 }
 
 impl Units {
@@ -64,6 +67,7 @@ impl Units {
             not_counts: lower(file.not_counts),
             not_counts_before: lower(file.not_counts_before),
             phrase_ends: lower(file.phrase_ends),
+            agreed_lengths: lower(file.agreed_lengths),
         };
         for conversion in &file.conversions {
             if !(conversion.factor.is_finite() && conversion.factor > 0.0) {

@@ -36,6 +36,9 @@ pub const KINDS: &[(ClaimKind, &str)] = &[(
 pub struct TermLengthStatement {
     pub duration: Duration,
     pub tolerance: Tolerance,
+    /// The noun after it when that makes the length one agreed in advance ("a
+    /// two-year contract").
+    pub agreed: Option<String>,
 }
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
@@ -77,9 +80,13 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         let (tolerance, start) = context
             .hedge_before(mention_tokens.start)
             .unwrap_or((Tolerance::Exact, mention_tokens.start));
+        let agreed = after
+            .filter(|noun| context.rules.counting.agreed_lengths.contains(*noun))
+            .map(str::to_string);
         let statement = TermLengthStatement {
             duration,
             tolerance,
+            agreed,
         };
         claims.push(context.claim(DURATION, start..mention_tokens.end, statement));
     }
@@ -109,6 +116,8 @@ struct Length<'a> {
     bound: Option<&'a str>,
     facts: Vec<&'a Fact>,
     what: String,
+    /// Whether `what` gives the length itself, as the sources measure it.
+    measured: bool,
     decisive: bool,
 }
 
@@ -131,6 +140,12 @@ impl Check for TermLengthStatement {
             fact: None,
             actual_days: None,
         };
+        if let Some(noun) = &self.agreed {
+            return Judgement::unverified(format!(
+                "“{text}” is the length of the {noun} as agreed; the fact base records how long things lasted, not what was agreed"
+            ))
+            .with(&normalized);
+        }
         let lengths = lengths(claim, cx);
         let judged: Vec<(Verdict, &Length)> = lengths
             .iter()
@@ -162,18 +177,22 @@ impl Check for TermLengthStatement {
             .unwrap_or((first_verdict, first));
         normalized.fact = chosen.facts.first().map(|f| f.id.clone());
         normalized.actual_days = Some(chosen.days);
-        let span = describe_days(chosen.days, self.duration.unit);
+        let span = if chosen.measured {
+            chosen.what.clone()
+        } else {
+            format!("{}: {}", chosen.what, describe_days(chosen.days, self.duration.unit))
+        };
         let judgement = if verdict == Verdict::Supported {
             Judgement::new(
                 Verdict::Supported,
-                format!("{}: {span}; “{text}” fits", chosen.what),
+                format!("{span}; “{text}” fits"),
                 Evidence::all(chosen.facts.iter().copied()),
             )
         } else {
             let decided = judged.len() == 1 && chosen.decisive;
             Judgement::new(
                 verdict,
-                format!("{}: {span}, which is not “{text}”", chosen.what),
+                format!("{span}, which is not “{text}”"),
                 Evidence::all(judged.iter().flat_map(|(_, l)| l.facts.iter().copied())),
             )
             .decided_only_if(decided, "the sentence may mean another length")
@@ -239,16 +258,25 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
                 continue;
             };
             let Some(unit) = units.get(unit) else { continue };
+            let bound = super::count::bound(base, fact);
+            let written = fact.unit.as_deref().unwrap_or_default();
             lengths.push(Length {
                 days: value * unit.days(),
-                bound: super::count::bound(base, fact),
+                bound,
                 facts: vec![fact],
                 what: format!(
-                    "{}: {} {}",
+                    "{}: {}{} {}",
                     wording::fact(base, fact),
+                    match bound {
+                        Some("above") => "more than ",
+                        Some("below") => "less than ",
+                        Some(_) => "about ",
+                        None => "",
+                    },
                     wording::number(value),
-                    fact.unit.as_deref().unwrap_or_default()
+                    if value == 1.0 { written.to_string() } else { cx.rules.counting.plural(written) }
                 ),
+                measured: true,
                 decisive: reading.decisive(base),
             });
             continue;
@@ -260,6 +288,7 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
             bound: None,
             facts: vec![fact],
             what: format!("{} {}", wording::fact(base, fact), wording::term(fact)),
+            measured: false,
             decisive: reading.decisive(base),
         });
     }
@@ -287,6 +316,7 @@ fn lengths<'a>(claim: &Claim, cx: &CheckContext<'a>) -> Vec<Length<'a>> {
                 bound: None,
                 facts: terms.clone(),
                 what: format!("{} terms of {} in all", terms.len(), wording::fact(base, fact)),
+                measured: false,
                 decisive: false,
             });
         }

@@ -385,8 +385,15 @@ impl<'c, 'a> Readings<'c, 'a> {
                 }
                 let subject = referred(fact.subject).cloned();
                 // A fact is read through its subject, unless the subject is an event,
-                // which the facts about it name by what took part in it.
-                if subject.is_none() && base.entities[fact.subject].kind != EntityKind::Event {
+                // which the facts about it name by what took part in it, or the fact is
+                // a measure between its subject and its object, which either names
+                // ("signals took 11 minutes to reach Earth").
+                let between =
+                    definition.role == crate::factbase::Role::Quantity && fact.object.is_some();
+                if subject.is_none()
+                    && base.entities[fact.subject].kind != EntityKind::Event
+                    && !between
+                {
                     continue;
                 }
                 let object = fact.object.and_then(&referred).cloned();
