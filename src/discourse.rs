@@ -158,12 +158,27 @@ impl Discourse {
                         [index.saturating_sub(rules.references.description_reach)]
                     .tokens
                     .start;
+                    // Someone described is the last one named who fits; a country,
+                    // a club or an award described, like one a pronoun stands for, is
+                    // the first named that fits ("Argentina beat Brazil, securing the
+                    // country's first title").
+                    let person = fit.kinds.contains(&EntityKind::Person);
                     appositive.or_else(|| {
-                        references
-                            .iter()
-                            .rev()
-                            .take_while(|r| r.tokens.start >= reach_start)
-                            .find(|r| fits(base, fit, r.entity) && !named_here(r.entity))
+                        if person {
+                            references
+                                .iter()
+                                .rev()
+                                .take_while(|r| r.tokens.start >= reach_start)
+                                .find(|r| fits(base, fit, r.entity) && !named_here(r.entity))
+                        } else {
+                            subject_before(
+                                &references,
+                                &segmented.sentences[..=index],
+                                reach_start,
+                                &opening,
+                                |r| fits(base, fit, r.entity),
+                            )
+                        }
                     })
                 };
                 if let Some(antecedent) = antecedent {

@@ -125,6 +125,7 @@ struct ReferencesFile {
     reach: usize,
     description_reach: usize,
     linking_words: Vec<String>,
+    possessives: Vec<String>,
     recurring_event: RecurringWindow,
     pronouns: Vec<FitEntry>,
     descriptions: Vec<FitEntry>,
@@ -232,6 +233,8 @@ pub struct ReferenceRules {
     /// Words after which a description names the subject before them ("was the
     /// fourth president", "became the premier").
     pub linking_words: FxHashSet<String>,
+    /// Pronouns that say whose a thing is ("his sixth").
+    pub possessives: FxHashSet<String>,
     /// How long around its time a recurring event is what a draft names generically.
     pub recurring_event: RecurringWindow,
     pub pronouns: FxHashMap<String, ReferenceFit>,
@@ -260,6 +263,7 @@ impl ReferenceRules {
             reach: file.reach,
             description_reach: file.description_reach,
             linking_words: word_set(&file.linking_words),
+            possessives: word_set(&file.possessives),
             recurring_event: file.recurring_event,
             pronouns: table(file.pronouns),
             descriptions: table(file.descriptions),

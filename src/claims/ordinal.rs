@@ -172,10 +172,13 @@ fn records_a_first(context: &ClauseContext, at: usize) -> bool {
     }
 }
 
-/// "Israel's", "the country's", "Britain's" right before the ordinal.
+/// "Israel's", "the country's", "Britain's", "his" right before the ordinal.
 fn owner_before(context: &ClauseContext, ordinal: usize) -> Option<Range<usize>> {
     let tokens = &context.segmented.tokens;
     let before = ordinal.checked_sub(1).filter(|&p| p >= context.clause.start)?;
+    if context.rules.references.possessives.contains(tokens[before].key.as_str()) {
+        return Some(before..before + 1);
+    }
     // A possessive's key has lost its "'s", so it is shorter than what was written.
     let token = &tokens[before];
     if !(token.is_word() && token.span.len() > token.key.len()) {
@@ -511,7 +514,20 @@ impl Check for OrdinalStatement {
             },
             None => None,
         };
-        let subjects = subjects(claim, cx);
+        let mut subjects = subjects(claim, cx);
+        // "his first trophy", "Messi's seventh": the run of the person it belongs to.
+        if let Some(owner) = &self.owner {
+            let people: Vec<(EntityIdx, bool)> = cx
+                .discourse
+                .within(owner)
+                .iter()
+                .filter(|r| base.entities[r.entity].kind == EntityKind::Person)
+                .map(|r| (r.entity, r.strong))
+                .collect();
+            if !people.is_empty() {
+                subjects = people;
+            }
+        }
         let when = When::of(self, claim, cx);
         let found = match &self.series {
             SeriesRef::Facts { property, object } => {
