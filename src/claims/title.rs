@@ -310,7 +310,7 @@ impl Check for TitleStatement {
             office: None,
         };
         let text = cx.text_of(claim.tokens.clone());
-        let Some((when, why, stated_date)) = when(self, claim, cx) else {
+        let Some((when, why)) = when(self, claim, cx) else {
             return Judgement::unverified(format!("“{text}”: no date to judge the title at"))
                 .with(&normalized);
         };
@@ -380,28 +380,15 @@ impl Check for TitleStatement {
                     ),
                     vec![Evidence::of(term)],
                 ),
-                None => match meant.iter().copied().find(|f| {
-                    // A date the sentence states may be about something else than
-                    // when the title was given ("President Biden honoured those who
-                    // fought in 1864"): held at the draft's date, the title is not
-                    // decided by it.
-                    stated_date && cx.as_of.is_some_and(|a| f.time.is_some_and(|t| covers(&t, a)))
-                }) {
-                    Some(term) => Judgement::unverified(format!(
-                        "“{text}”: {} was {}: held on the as-of date, not on {when} ({why}), which may be the date of something else",
-                        state(term),
-                        wording::term(term)
-                    )),
-                    None => Judgement::new(
-                        Verdict::Outdated,
-                        format!(
-                            "“{text}”: {} was {}, not on {when} ({why})",
-                            state(first),
-                            wording::term(first)
-                        ),
-                        Evidence::all(meant.iter().copied()),
+                None => Judgement::new(
+                    Verdict::Outdated,
+                    format!(
+                        "“{text}”: {} was {}, not on {when} ({why})",
+                        state(first),
+                        wording::term(first)
                     ),
-                },
+                    Evidence::all(meant.iter().copied()),
+                ),
             },
         };
         self.guarded(judgement, person.name.as_str())
@@ -506,15 +493,14 @@ impl TitleStatement {
     }
 }
 
-/// The date the title is judged at, why, and whether the sentence states it: a date
-/// the clause states (not one after the draft's, which a plan or forecast gives), else
-/// the time of what the clause tells of (other than the person's own states), else the
-/// as-of date.
-fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<(NaiveDate, String, bool)> {
+/// The date the title is judged at, and why: a date the clause states (not one after
+/// the draft's, which a plan or forecast gives), else the time of what the clause
+/// tells of (other than the person's own states), else the as-of date.
+fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<(NaiveDate, String)> {
     if let Some((range, _)) = cx.date_in(&claim.clause)
         && cx.as_of.is_none_or(|a| range.first <= a)
     {
-        return Some((middle(&range), "the date the sentence states".into(), true));
+        return Some((middle(&range), "the date the sentence states".into()));
     }
     // What the title's own clause tells of, about what that clause names.
     let query = Query {
@@ -540,10 +526,9 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
         return Some((
             middle(&time),
             format!("the date of {}", wording::fact(base, reading.fact)),
-            false,
         ));
     }
-    cx.as_of.map(|a| (a, "the as-of date".into(), false))
+    cx.as_of.map(|a| (a, "the as-of date".into()))
 }
 
 /// Whether a term covers a day; an open term runs on.
