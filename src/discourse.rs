@@ -189,8 +189,19 @@ impl Discourse {
                         .map(|r| r.entity);
                     let only_one = fitting_here.next() == Some(antecedent.entity)
                         && fitting_here.all(|e| e == antecedent.entity);
-                    let how = if how == How::Pronoun
-                        && only_one
+                    // A description is as good as the name when nothing else it fits
+                    // was named within its reach ("The telescope launched ...").
+                    let description_start = segmented.sentences
+                        [index.saturating_sub(rules.references.description_reach)]
+                    .tokens
+                    .start;
+                    let alone = how == How::Description
+                        && references
+                            .iter()
+                            .filter(|r| r.tokens.start >= description_start)
+                            .filter(|r| fits(base, fit, r.entity))
+                            .all(|r| r.entity == antecedent.entity);
+                    let how = if (how == How::Pronoun && only_one || alone)
                         && matches!(antecedent.how, How::Named | How::Repeated)
                     {
                         How::Repeated

@@ -56,6 +56,7 @@ struct ContextFile {
     score_words: Vec<String>,
     contradiction_window: usize,
     count_bond: usize,
+    age_bond: usize,
 }
 
 /// The files of a rules directory, read but not yet checked against each other.
@@ -162,6 +163,7 @@ struct TitlesFile {
     modifiers: HashMap<TitleModifier, Vec<String>>,
     member_nouns: Vec<String>,
     leader_nouns: Vec<String>,
+    rank_words: Vec<String>,
     filler: Vec<String>,
     reach: usize,
 }
@@ -190,6 +192,8 @@ pub struct TitleRules {
     pub member_nouns: FxHashSet<String>,
     /// Nouns after an organization's name that say the person leads it.
     pub leader_nouns: FxHashSet<String>,
+    /// Words before a title that make it another office ("Vice President").
+    pub rank_words: FxHashSet<String>,
     /// Words that carry no meaning inside a title.
     pub filler: FxHashSet<String>,
     /// The most words a title before a name runs to.
@@ -208,6 +212,7 @@ impl TitleRules {
                 .collect(),
             member_nouns: word_set(&file.member_nouns),
             leader_nouns: word_set(&file.leader_nouns),
+            rank_words: word_set(&file.rank_words),
             filler: word_set(&file.filler),
             reach: file.reach,
         }
@@ -417,6 +422,8 @@ pub struct Rules {
     /// How near a count's words must stand to the entity tying it for the count to
     /// date its event.
     pub count_bond: usize,
+    /// How near an age must stand to a person's name to be that person's beyond doubt.
+    pub age_bond: usize,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -753,6 +760,7 @@ impl Rules {
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
             contradiction_window: context.contradiction_window,
             count_bond: context.count_bond,
+            age_bond: context.age_bond,
             hedges: PhraseTable::new(hedge_phrases),
             forms,
             names,

@@ -127,13 +127,18 @@ impl Check for AgeStatement {
             Judgement::new(Verdict::Supported, format!("“{text}”: {said}"), evidence)
         } else {
             let named = matches!(person.how, How::Named | How::Repeated);
+            let gap = if person.tokens.end <= claim.tokens.start {
+                claim.tokens.start - person.tokens.end
+            } else {
+                person.tokens.start.saturating_sub(claim.tokens.end)
+            };
             Judgement::new(
                 Verdict::Contradicted,
                 format!("“{text}” gives {}, but {said}", self.years),
                 evidence,
             )
             .decided_only_if(
-                named && person.strong,
+                named && person.strong && gap <= cx.rules.age_bond,
                 &format!("the age may be someone else's than {name}'s"),
             )
         };

@@ -34,7 +34,8 @@ pub struct CountStatement {
     /// How finely the number is written: half its last written digit ("1.8" ±0.05).
     pub written_to: f64,
     /// The noun counted, singular ("rocket", "kilogram"), and the words before it
-    /// ("katyusha").
+    /// ("katyusha") and, earlier in the clause, what it is of ("its mirror is made of
+    /// 18 segments": a fact's "mirror segment").
     pub unit: String,
     pub modifiers: Vec<String>,
 }
@@ -77,6 +78,12 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             }
         };
         let Some(head) = words.pop() else { continue };
+        words.extend(
+            tokens[context.clause.start..mention.tokens.start]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.key.to_string()),
+        );
         // "2,822 consecutive days" is a length of time, not a count.
         if context.rules.units.contains_key(head.as_str()) {
             continue;

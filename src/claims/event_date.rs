@@ -156,6 +156,39 @@ impl Check for DateStatement {
             })
             .or_else(|| fits.first().map(|(_, r)| *r))
             .unwrap_or(best);
+        // One of a run of like facts (a player's awards, a minister's visits): the one
+        // nearest the date stated, and the date may be another entry the base lacks
+        // unless it holds the run in full.
+        let same_run = |r: &Reading| {
+            r.fact.subject == chosen.fact.subject
+                && r.fact.property == chosen.fact.property
+                && r.fact.object == chosen.fact.object
+                && r.fact.text() == chosen.fact.text()
+        };
+        let chosen = fits
+            .iter()
+            .filter(|(_, r)| agreeing.is_none() && same_run(r))
+            .filter_map(|(_, r)| Some((r.time(base)?, *r)))
+            .min_by_key(|(time, r)| {
+                let distance = time.first.signed_duration_since(date.range.first).num_days().abs();
+                (distance, r.fact.id != chosen.fact.id)
+            })
+            .map_or(chosen, |(_, r)| r);
+        // Entries are told apart by their dates: a term's start and end, or a match's
+        // two scores, are one entry.
+        let mut run_dates: Vec<_> = fits
+            .iter()
+            .filter(|(_, r)| same_run(r))
+            .filter(|(_, r)| r.fact.id != chosen.fact.id)
+            .filter_map(|(_, r)| r.time(base))
+            .filter(|time| Some(time) != chosen.time(base).as_ref())
+            .map(|time| time.first)
+            .collect();
+        run_dates.dedup();
+        let run_entries = 1 + run_dates.len();
+        let run_in_full = base
+            .run_complete_from(chosen.fact)
+            .is_some_and(|from| from <= date.range.first);
         let said = describe(cx, chosen);
         normalized.fact = Some(chosen.fact.id.clone());
         normalized.fact_date = chosen.time(base).map(|t| t.to_string());
@@ -173,6 +206,10 @@ impl Check for DateStatement {
         } else if fits.iter().any(|(fit, _)| *fit == Fit::TooCoarse) {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the fact base knows the time less precisely: {said}"
+            ))
+        } else if run_entries > 1 && !run_in_full {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}; the fact base holds several like this and may not hold the one meant: {said}"
             ))
         } else if !chosen.decisive(base) || !dates_its_event(chosen) {
             Judgement::unverified(format!(

@@ -900,12 +900,7 @@ fn received<'a>(
         entries.sort_by_key(|f| base.start_of(f));
         let candidates = when.candidates(base, &entries, who);
         let Some(&subject) = candidates.last() else { continue };
-        let complete_from = base
-            .series
-            .iter()
-            .filter(|s| s.object == Some(award) && s.subject.is_none_or(|s| s == who) && s.filters.is_empty())
-            .filter_map(|s| s.complete_from)
-            .min();
+        let complete_from = base.run_complete_from(entries[subject]);
         return Ok(Located {
             entries,
             subject,
@@ -1116,18 +1111,7 @@ fn own_run<'a>(
     entries.sort_by_key(|f| base.start_of(f));
     let candidates = when.candidates(base, &entries, fact.subject);
     // Complete where a series over the subject's run, or over everyone's, says so.
-    let complete_from = base
-        .series
-        .iter()
-        .filter(|s| {
-            s.property == fact.property
-                && (s.object.is_none() || s.object == fact.object)
-                && s.subject.is_none_or(|who| who == fact.subject)
-                && s.filters.is_empty()
-                && (s.subject.is_some() || s.object.is_some())
-        })
-        .filter_map(|s| s.complete_from)
-        .min();
+    let complete_from = base.run_complete_from(fact);
     Some(Located {
         entries,
         subject: *candidates.last()?,
@@ -1560,17 +1544,23 @@ pub fn select_nth(cx: &CheckContext, claim: &Claim, readings: &mut Vec<Reading>)
         return;
     };
     let key = |f: &Fact| (f.subject, f.property, f.object);
+    let by_draft_date = |f: &Fact| match (cx.as_of, base.start_of(f)) {
+        (Some(as_of), Some(start)) => start <= as_of,
+        _ => true,
+    };
     let mut keep: Vec<bool> = vec![true; readings.len()];
     for (i, reading) in readings.iter().enumerate() {
         let mut group: Vec<&Fact> = base
             .facts_about(reading.fact.subject)
-            .filter(|f| key(f) == key(reading.fact))
+            .filter(|f| key(f) == key(reading.fact) && by_draft_date(f))
             .collect();
-        if group.len() < nth {
+        // A single fact is no run to count along; a run with fewer than `nth` entries
+        // by the draft's date has none that is the one meant.
+        if group.len() < 2 {
             continue;
         }
         group.sort_by_key(|f| base.start_of(f));
-        keep[i] = group[nth - 1].id == reading.fact.id;
+        keep[i] = group.get(nth - 1).is_some_and(|f| f.id == reading.fact.id);
     }
     let mut flags = keep.into_iter();
     readings.retain(|_| flags.next().unwrap_or(true));

@@ -16,7 +16,7 @@
 use super::{Check, Claim, ClaimKind, ClauseContext};
 use crate::factbase::{EntityIdx, Fact, FactBase, Role};
 use crate::mentions::{MentionValue, Tally, TallyForm};
-use crate::verify::readings::{Query, around_as_of};
+use crate::verify::readings::{Query, after, around_as_of};
 use crate::verify::{CheckContext, Evidence, Judgement, Reading, Verdict, wording};
 use serde::Serialize;
 
@@ -100,6 +100,8 @@ impl Check for TallyStatement {
         };
         let mut readings = cx.readings().find(&query, &accept);
         readings.retain(|r| !super::count::sides_conflict(cx, claim, r.fact));
+        // A tally is an outcome: a match or a vote after the draft's date had none yet.
+        readings.retain(|r| !after(r.time(base), cx.as_of));
         // The events (or other subjects) whose counts these are, first read first.
         let mut events: Vec<(EntityIdx, &Reading)> = Vec::new();
         for reading in &readings {

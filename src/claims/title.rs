@@ -249,6 +249,12 @@ fn prefix(
                 && i > floor
                 && base.titles.knows(tokens[i - 1].key.as_str()));
         if !part_of_title {
+            // "Vice President Joe Biden", "then-Deputy Prime Minister": an office the
+            // base does not know, not the bare one. Written in capitals, as titles are,
+            // so that "under President Biden" stays a preposition.
+            if token.has_capital && titles.rank_words.contains(rest) {
+                return None;
+            }
             break;
         }
         start = i;
@@ -493,12 +499,20 @@ impl TitleStatement {
     }
 }
 
-/// The date the title is judged at, and why: a date the clause states (not one after
-/// the draft's, which a plan or forecast gives), else the time of what the clause
+/// The date the title is judged at, and why: a date the clause states (not one
+/// reaching past the draft's, which a plan or forecast gives), else the time of what the clause
 /// tells of (other than the person's own states), else the as-of date.
 fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<(NaiveDate, String)> {
+    // A date before the person was born is about something else ("a ban from 1864").
+    let born = cx
+        .base
+        .facts_about(statement.person)
+        .find(|f| cx.base.role(f) == Role::Birth)
+        .and_then(|f| f.time)
+        .map(|t| t.range().first);
     if let Some((range, _)) = cx.date_in(&claim.clause)
-        && cx.as_of.is_none_or(|a| range.first <= a)
+        && cx.as_of.is_none_or(|a| range.last <= a)
+        && born.is_none_or(|b| range.first >= b)
     {
         return Some((middle(&range), "the date the sentence states".into()));
     }

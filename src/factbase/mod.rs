@@ -323,6 +323,23 @@ impl FactBase {
         })
     }
 
+    /// From when the base holds every fact of one subject's run (its facts of one
+    /// property about one object): the earliest `complete-from` of a declared series
+    /// over that run or over everyone's facts of it.
+    pub fn run_complete_from(&self, fact: &Fact) -> Option<chrono::NaiveDate> {
+        self.series
+            .iter()
+            .filter(|s| {
+                s.property == fact.property
+                    && (s.object.is_none() || s.object == fact.object)
+                    && s.subject.is_none_or(|who| who == fact.subject)
+                    && s.filters.is_empty()
+                    && (s.subject.is_some() || s.object.is_some())
+            })
+            .filter_map(|s| s.complete_from)
+            .min()
+    }
+
     /// The facts of a series, in date order: its property's (and subproperties')
     /// facts about its object and subject, whose subjects pass its filters.
     pub fn entries_of(&self, series: &Series) -> Vec<&Fact> {

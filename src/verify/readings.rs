@@ -101,6 +101,8 @@ pub struct Reading<'a> {
     pub qualifiers_by_name: usize,
     /// How many content words of the fact's text value the stretch shares.
     pub shared_words: usize,
+    /// Where those shared words stand.
+    pub shared_at: Vec<usize>,
     /// Whether every reference it rests on matched strongly.
     pub strong: bool,
     /// Whether it rests on the draft's topic rather than on this sentence.
@@ -171,7 +173,10 @@ impl<'a> Reading<'a> {
             .event_name
             .as_ref()
             .map(|n| n.clone().collect::<Vec<_>>());
-        [words, object, name]
+        // The words a fact's text value shares with the stretch tie it too ("the first
+        // images from the James Webb Space Telescope on Monday").
+        let value = (self.shared_words > 1).then(|| self.shared_at.clone());
+        [words, object, name, value]
             .into_iter()
             .flatten()
             .map(|anchors| distance(&anchors, near))
@@ -321,6 +326,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                     qualifiers_named: 0,
                     qualifiers_by_name: 0,
                     shared_words: 0,
+                    shared_at: Vec::new(),
                     strong,
                     from_topic: false,
                 });
@@ -440,6 +446,9 @@ impl<'c, 'a> Readings<'c, 'a> {
                 let shared_words = fact
                     .text()
                     .map_or(0, |text| shared(text, tokens, &query.words_in));
+                let shared_at = fact
+                    .text()
+                    .map_or_else(Vec::new, |text| shared_at(text, tokens, &query.words_in));
                 let strong = fact.entities().filter_map(referred).all(|r| r.strong);
                 let anchors: Vec<usize> = fact
                     .entities()
@@ -527,6 +536,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         qualifiers_named,
                         qualifiers_by_name,
                         shared_words,
+                        shared_at: shared_at.clone(),
                         strong,
                         from_topic,
                     });
@@ -545,6 +555,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         qualifiers_named,
                         qualifiers_by_name,
                         shared_words,
+                        shared_at: shared_at.clone(),
                         strong,
                         from_topic,
                     });
@@ -763,6 +774,19 @@ fn shared(text: &str, tokens: &[Token], range: &Range<usize>) -> usize {
                 .any(|t| word_matches(t, word) || stems(word).any(|s| word_matches(t, s)))
         })
         .count()
+}
+
+/// Where in `range` the content words of a fact's text value stand.
+fn shared_at(text: &str, tokens: &[Token], range: &Range<usize>) -> Vec<usize> {
+    let words = content_words(text);
+    range
+        .clone()
+        .filter(|&i| {
+            words.iter().any(|word| {
+                word_matches(&tokens[i], word) || stems(word).any(|s| word_matches(&tokens[i], s))
+            })
+        })
+        .collect()
 }
 
 /// Whether a reading's time lies after `as_of`: an event that had not happened when
