@@ -13,7 +13,14 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
     match rule {
         Rule::YamlSyntax => &[("events.yaml", 4, 11)],
         Rule::UnknownField => &[("events.yaml", 6, 5)],
-        Rule::WrongType => &[("counts.yaml", 10, 12), ("events.yaml", 5, 11)],
+        Rule::WrongType => &[
+            ("counts.yaml", 10, 12),
+            ("events.yaml", 5, 11),
+            ("qualifiers.yaml", 13, 13),
+            ("qualifiers.yaml", 14, 15),
+            ("qualifiers.yaml", 15, 14),
+            ("qualifiers.yaml", 16, 18),
+        ],
         Rule::MissingField => &[("events.yaml", 4, 5)],
         Rule::UnreadableFile => &[("events.yaml", 1, 1)],
         Rule::HiddenCharacter => &[
@@ -22,8 +29,14 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
             ("events.yaml", 17, 25),
         ],
         Rule::DuplicateId => &[("more-events.yaml", 3, 9)],
-        Rule::UnknownEntity => &[("events.yaml", 8, 14)],
-        Rule::UnknownProperty => &[("events.yaml", 9, 15)],
+        Rule::UnknownEntity => &[
+            ("events.yaml", 8, 14),
+            ("events.yaml", 21, 18),
+            ("events.yaml", 29, 14),
+            ("events.yaml", 30, 13),
+            ("events.yaml", 33, 17),
+        ],
+        Rule::UnknownProperty => &[("events.yaml", 9, 15), ("events.yaml", 19, 19)],
         Rule::SharedAlias => &[("people.yaml", 11, 20)],
         Rule::WrongKind => &[
             ("people.yaml", 6, 12),
@@ -31,6 +44,7 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
             ("people.yaml", 23, 13),
             ("people.yaml", 31, 13),
         ],
+        Rule::UnknownQualifier => &[("events.yaml", 14, 7), ("events.yaml", 23, 7)],
         Rule::MissingSources => &[("events.yaml", 7, 9), ("events.yaml", 15, 14)],
         Rule::InvalidSource => &[("events.yaml", 12, 14), ("events.yaml", 15, 16)],
         Rule::InvalidDate => &[("events.yaml", 10, 11), ("events.yaml", 21, 15)],
@@ -140,6 +154,32 @@ fn the_text_output_gives_location_code_rule_and_fix() {
         stdout.contains("(did you mean `fixture-event`?)"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_qualifier_its_property_does_not_take_names_those_it_does() {
+    let dir = fixture("lint/unknown-qualifier");
+    let output = claimcheck(&["db", "lint", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "unknown-qualifier/events.yaml:23:7: DB106 unknown-qualifier `occurred` facts take no `round` qualifier"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(`occurred` takes the qualifier place)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_readme_lists_every_rule_with_its_code() {
+    let readme = std::fs::read_to_string(root().join("claims/README.md")).unwrap();
+    for rule in Rule::ALL {
+        let row = format!("| {} | `{}` |", rule.code(), rule.name());
+        assert!(readme.contains(&row), "claims/README.md has no row {row}");
+    }
 }
 
 #[test]

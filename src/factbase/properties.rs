@@ -427,6 +427,11 @@ impl PropertyTable {
         false
     }
 
+    /// The qualifier with this id, as fact files write it.
+    pub fn get_qualifier(&self, id: &str) -> Option<&QualifierDefinition> {
+        self.qualifier(id).map(|q| self.qualifier_definition(q))
+    }
+
     pub fn qualifier(&self, id: &str) -> Option<QualifierId> {
         self.qualifier_by_id.get(id).copied()
     }

@@ -2,7 +2,7 @@
 //! definition of each entity id, the declared properties, and each fact's time.
 
 use crate::dates::DateRange;
-use crate::factbase::schema::{EntityRecord, FactRecord, YamlDate};
+use crate::factbase::schema::{EntityRecord, FactRecord, Scalar, YamlDate};
 use crate::factbase::{FactTime, ParsedFile, PropertyTable};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -43,6 +43,21 @@ impl<'a> LintContext<'a> {
         })
     }
 
+    /// Every qualifier of every fact, as written, with the fact and the path of its file.
+    pub fn qualifiers(&self) -> impl Iterator<Item = QualifierUse<'a>> {
+        self.facts().flat_map(|(path, fact)| {
+            fact.qualifiers
+                .iter()
+                .flat_map(|q| &q.value.0)
+                .map(move |(id, value)| QualifierUse {
+                    path,
+                    fact,
+                    id,
+                    value,
+                })
+        })
+    }
+
     /// Every entity with the path of its file.
     pub fn all_entities(&self) -> impl Iterator<Item = (&'a Path, &'a EntityRecord)> {
         self.files.iter().flat_map(|f| {
@@ -52,6 +67,14 @@ impl<'a> LintContext<'a> {
                 .map(move |entity| (f.path.as_path(), entity))
         })
     }
+}
+
+/// One qualifier of a fact: `id: value` in the fact's `qualifiers`.
+pub struct QualifierUse<'a> {
+    pub path: &'a Path,
+    pub fact: &'a FactRecord,
+    pub id: &'a Spanned<String>,
+    pub value: &'a Spanned<Scalar>,
 }
 
 /// A date as written, if it is one (the invalid-date rule reports those that are not).

@@ -25,6 +25,7 @@ pub fn lint_files(files: &[ParsedFile], rules: &Rules, complete: bool) -> Vec<Di
     rules::duplicate_id::check(&context, &mut found);
     rules::unknown_entity::check(&context, &mut found);
     rules::unknown_property::check(&context, &mut found);
+    rules::unknown_qualifier::check(&context, &mut found);
     rules::shared_alias::check(&context, &mut found);
     rules::wrong_kind::check(&context, &mut found);
     rules::missing_sources::check(&context, &mut found);

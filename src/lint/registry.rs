@@ -18,6 +18,7 @@ pub enum Rule {
     UnknownProperty,
     SharedAlias,
     WrongKind,
+    UnknownQualifier,
     MissingSources,
     InvalidSource,
     InvalidDate,
@@ -30,7 +31,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::YamlSyntax,
         Rule::UnknownField,
         Rule::WrongType,
@@ -42,6 +43,7 @@ impl Rule {
         Rule::UnknownProperty,
         Rule::SharedAlias,
         Rule::WrongKind,
+        Rule::UnknownQualifier,
         Rule::MissingSources,
         Rule::InvalidSource,
         Rule::InvalidDate,
@@ -68,6 +70,7 @@ impl Rule {
             Rule::UnknownProperty => "DB103",
             Rule::SharedAlias => "DB104",
             Rule::WrongKind => "DB105",
+            Rule::UnknownQualifier => "DB106",
             Rule::MissingSources => "DB201",
             Rule::InvalidSource => "DB202",
             Rule::InvalidDate => "DB301",
@@ -94,6 +97,7 @@ impl Rule {
             Rule::UnknownProperty => "unknown-property",
             Rule::SharedAlias => "shared-alias",
             Rule::WrongKind => "wrong-kind",
+            Rule::UnknownQualifier => "unknown-qualifier",
             Rule::MissingSources => "missing-sources",
             Rule::InvalidSource => "invalid-source",
             Rule::InvalidDate => "invalid-date",

@@ -17,6 +17,7 @@ pub mod shared_alias;
 pub mod unknown_entity;
 pub mod unknown_field;
 pub mod unknown_property;
+pub mod unknown_qualifier;
 pub mod wrong_kind;
 pub mod wrong_type;
 pub mod yaml_syntax;

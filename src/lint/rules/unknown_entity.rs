@@ -1,6 +1,8 @@
 //! ## What it does
-//! Reports a fact's `subject` or `object`, a cue's entity, an office's `leads` or a
-//! series' object that names no entity defined anywhere in the base.
+//! Reports a fact's `subject` or `object`, the value of an entity qualifier
+//! (`candidate`, `chamber`), a cue's entity, an office's `leads`, or a series'
+//! `subject`, `object` or `where` object that names no entity defined anywhere in
+//! the base.
 //!
 //! ## Why is this bad?
 //! The fact cannot be found from a name in a draft, so it can never support or
@@ -20,6 +22,8 @@
 //!     subject: mustafa-al-kadhimi
 //! ```
 
+use crate::factbase::QualifierType;
+use crate::factbase::schema::Scalar;
 use crate::lint::{Diagnostic, LintContext, Rule};
 use serde_saphyr::Spanned;
 use std::path::Path;
@@ -37,11 +41,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                 path,
                 id,
                 format!("unknown entity `{}` as {role}", id.value),
-                format!(
-                    "define `{}` under `entities:` in some file of the base, or correct the id{}",
-                    id.value,
-                    did_you_mean(context, &id.value)
-                ),
+                define_fix(context, &id.value),
             ));
         }
     };
@@ -58,8 +58,14 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             }
         }
         for series in &file.file.series {
+            if let Some(subject) = &series.subject {
+                reference(path, subject, "the series' subject");
+            }
             if let Some(object) = &series.object {
                 reference(path, object, "the series' object");
+            }
+            for filter in &series.filters {
+                reference(path, &filter.object, "the object of a series' `where`");
             }
         }
         for fact in &file.file.facts {
@@ -69,6 +75,30 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             }
         }
     }
+    for qualifier in context.qualifiers() {
+        let declared = context.properties.get_qualifier(&qualifier.id.value);
+        // A number where an id belongs is wrong-type's to report.
+        if let (Some(declared), Scalar::Text(id)) = (declared, &qualifier.value.value)
+            && declared.value == QualifierType::Entity
+            && !context.entities.contains_key(id.as_str())
+        {
+            found.push(Diagnostic::at(
+                Rule::UnknownEntity,
+                qualifier.path,
+                qualifier.value,
+                format!("unknown entity `{id}` as the `{}` qualifier", declared.id),
+                define_fix(context, id),
+            ));
+        }
+    }
+}
+
+/// Define the entity, or correct the id to the most similar defined one.
+fn define_fix(context: &LintContext, id: &str) -> String {
+    format!(
+        "define `{id}` under `entities:` in some file of the base, or correct the id{}",
+        did_you_mean(context, id)
+    )
 }
 
 /// ` (did you mean `x`?)` for the most similar defined id, when one is close.

@@ -1,6 +1,6 @@
 //! ## What it does
-//! Reports a fact or series whose `property` is not in the controlled list
-//! (`rules/properties.yaml`).
+//! Reports a fact or series whose `property`, or a series' `where` whose
+//! `property`, is not in the controlled list (`rules/properties.yaml`).
 //!
 //! ## Why is this bad?
 //! Claims are checked against facts by property; a fact under a property nobody
@@ -43,6 +43,9 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     for file in context.files {
         for series in &file.file.series {
             property(&file.path, &series.property);
+            for filter in &series.filters {
+                property(&file.path, &filter.property);
+            }
         }
         for fact in &file.file.facts {
             property(&file.path, &fact.property);

@@ -2,7 +2,10 @@
 //! Reports a value of the wrong type or outside its list: a list where one name
 //! belongs, text where a number belongs, a `kind` that is not one of the kinds, a
 //! fact's `value` that is not what its property's `value-type` says (a number for a
-//! quantity, a whole number from 1 for an ordinal, words for text).
+//! quantity, a whole number from 1 for an ordinal, words for text), a qualifier's
+//! value that is not what the qualifier's `value` says (an entity id, a number, a
+//! whole number from 1, a date), and a text qualifier's value that is not one of its
+//! `values` (`side: for`, `against`, ...).
 //!
 //! ## Why is this bad?
 //! The value cannot mean what the contributor intended, and guessing would store a
@@ -22,8 +25,9 @@
 //!     value: 3
 //! ```
 
-use crate::factbase::ValueType;
+use crate::dates::DateRange;
 use crate::factbase::schema::Scalar;
+use crate::factbase::{QualifierType, ValueType};
 use crate::lint::{Diagnostic, LintContext, Rule};
 
 pub const FIX: &str = "write a value of the type the field takes (see claims/README.md): a number in digits, a single id, a list in [brackets], or one of the listed words";
@@ -43,8 +47,14 @@ pub fn matches(message: &str) -> bool {
     .any(|m| message.contains(m))
 }
 
-/// Facts whose `value` is not of their property's `value-type`.
+/// Facts whose `value` is not of their property's `value-type`, and qualifiers
+/// whose value is not of their declared type or not in their list.
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
+    check_values(context, found);
+    check_qualifiers(context, found);
+}
+
+fn check_values(context: &LintContext, found: &mut Vec<Diagnostic>) {
     for (path, fact) in context.facts() {
         let Some(definition) = context.properties.get(&fact.property.value) else {
             continue;
@@ -53,7 +63,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
         if let Some(value) = &fact.value {
             let fits = match (definition.value_type, &value.value) {
                 (Some(ValueType::Quantity), Scalar::Number(_)) => true,
-                (Some(ValueType::Ordinal), Scalar::Number(n)) => n.fract() == 0.0 && *n >= 1.0,
+                (Some(ValueType::Ordinal), Scalar::Number(n)) => is_ordinal(*n),
                 (Some(ValueType::Text), Scalar::Text(_)) => true,
                 (None, _) => true,
                 _ => false,
@@ -73,5 +83,114 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                 ));
             }
         }
+    }
+}
+
+fn check_qualifiers(context: &LintContext, found: &mut Vec<Diagnostic>) {
+    for qualifier in context.qualifiers() {
+        let Some(declared) = context.properties.get_qualifier(&qualifier.id.value) else {
+            continue; // unknown-qualifier says so
+        };
+        let id = &declared.id;
+        let value = &qualifier.value.value;
+        let text = value.as_text();
+        // What the value should have been, when it is not of the declared type.
+        // Numbers are read as text, so `edition: 2021` needs no quotes.
+        let wanted = match (declared.value, value) {
+            (QualifierType::Entity, Scalar::Number(_)) => Some("an entity id"),
+            (QualifierType::Quantity, Scalar::Text(_)) => Some("a number"),
+            (QualifierType::Ordinal, Scalar::Text(_)) => Some("a whole number from 1"),
+            (QualifierType::Ordinal, Scalar::Number(n)) if !is_ordinal(*n) => {
+                Some("a whole number from 1")
+            }
+            (QualifierType::Date, _) if DateRange::parse(&text).is_none() => {
+                Some("a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+            }
+            _ => None,
+        };
+        if let Some(wanted) = wanted {
+            found.push(Diagnostic::at(
+                Rule::WrongType,
+                qualifier.path,
+                qualifier.value,
+                format!("the `{id}` qualifier takes {wanted}, not `{text}`"),
+                format!("give {wanted} as `{id}`"),
+            ));
+        } else if !declared.values.is_empty() && !declared.values.iter().any(|(v, _)| *v == text) {
+            let allowed: Vec<&str> = declared.values.iter().map(|(v, _)| v.as_str()).collect();
+            found.push(Diagnostic::at(
+                Rule::WrongType,
+                qualifier.path,
+                qualifier.value,
+                format!("`{text}` is not one of the values of the `{id}` qualifier"),
+                format!(
+                    "write one of {} (listed under `{id}` in rules/properties.yaml)",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether a number can be a place in a run: a whole number from 1.
+fn is_ordinal(number: f64) -> bool {
+    number.fract() == 0.0 && number >= 1.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::factbase::schema::FactFile;
+    use crate::factbase::{ParsedFile, PropertiesFile, PropertyTable};
+    use std::path::{Path, PathBuf};
+
+    /// No bundled qualifier is a date yet, so this declares one.
+    const PROPERTIES: &str = "
+properties:
+  - id: signed
+    description: A treaty (the subject) was signed on `date`.
+    role: occurrence
+    value: forbidden
+    time: required
+    qualifiers: [ratified]
+qualifiers:
+  - id: ratified
+    value: date
+    description: When the treaty was ratified.
+";
+
+    const FACTS: &str = "
+facts:
+  - id: treaty-signed
+    subject: treaty
+    property: signed
+    date: 2020-03-02
+    qualifiers: {ratified: 2020-02-30}
+  - id: treaty-signed-again
+    subject: treaty
+    property: signed
+    date: 2020-03-02
+    qualifiers: {ratified: last spring}
+  - id: treaty-signed-right
+    subject: treaty
+    property: signed
+    date: 2020-03-02
+    qualifiers: {ratified: 2021}
+";
+
+    #[test]
+    fn a_date_qualifier_takes_a_date() {
+        let path = Path::new("treaty.yaml");
+        let file: PropertiesFile = crate::yaml::parse(path, PROPERTIES, 0).unwrap();
+        let properties = PropertyTable::new(file, PROPERTIES).unwrap();
+        let files = [ParsedFile {
+            path: PathBuf::from(path),
+            file: crate::yaml::parse::<FactFile>(path, FACTS, 0).unwrap(),
+        }];
+        let mut found = Vec::new();
+        check(&LintContext::new(&files, &properties, true), &mut found);
+        let at: Vec<(usize, usize)> = found.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(7, 28), (12, 28)]);
+        assert!(found[0].message.contains("takes a date"), "{}", found[0]);
     }
 }
