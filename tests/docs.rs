@@ -1,0 +1,37 @@
+//! The documentation names everything a user meets: every claim kind in the README,
+//! every property and qualifier in the contributor's guide.
+
+mod common;
+
+use common::root;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+#[test]
+fn the_readme_describes_every_claim_kind() {
+    let readme = read("README.md");
+    for (kind, _) in claimcheck::claims::KINDS
+        .iter()
+        .flat_map(|kinds| kinds.iter())
+    {
+        let entry = format!("- **{}.**", kind.as_str());
+        assert!(readme.contains(&entry), "README.md has no entry {entry}");
+    }
+}
+
+#[test]
+fn the_contributors_guide_lists_every_property_and_qualifier() {
+    let guide = read("claims/README.md");
+    let properties = read("rules/properties.yaml");
+    let ids: Vec<&str> = properties
+        .lines()
+        .filter_map(|line| line.strip_prefix("  - id: "))
+        .collect();
+    assert!(ids.len() > 30, "{ids:?}");
+    for id in ids {
+        let row = format!("| `{id}` |");
+        assert!(guide.contains(&row), "claims/README.md has no row {row}");
+    }
+}
