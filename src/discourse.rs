@@ -99,7 +99,7 @@ impl Discourse {
                 let key = tokens[i].key.as_str();
                 let found = if let Some(fit) = rules.references.pronouns.get(key) {
                     Some((fit, i..i + 1, How::Pronoun))
-                } else if key == "the" {
+                } else if rules.definite_articles.contains(key) {
                     description_at(segmented, rules, i, sentence.tokens.end)
                         .map(|(fit, end)| (fit, i..end, How::Description))
                 } else {

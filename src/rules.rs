@@ -57,6 +57,8 @@ struct ContextFile {
     contradiction_window: usize,
     count_bond: usize,
     age_bond: usize,
+    definite_articles: Vec<String>,
+    indefinite_articles: Vec<String>,
 }
 
 /// The files of a rules directory, read but not yet checked against each other.
@@ -424,6 +426,10 @@ pub struct Rules {
     pub count_bond: usize,
     /// How near an age must stand to a person's name to be that person's beyond doubt.
     pub age_bond: usize,
+    /// "the": what opens a description that refers back ("the country").
+    pub definite_articles: FxHashSet<String>,
+    /// Every article, definite or not.
+    pub articles: FxHashSet<String>,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -761,6 +767,14 @@ impl Rules {
             contradiction_window: context.contradiction_window,
             count_bond: context.count_bond,
             age_bond: context.age_bond,
+            definite_articles: word_set(&context.definite_articles),
+            articles: word_set(
+                &[
+                    context.definite_articles.as_slice(),
+                    context.indefinite_articles.as_slice(),
+                ]
+                .concat(),
+            ),
             hedges: PhraseTable::new(hedge_phrases),
             forms,
             names,

@@ -273,8 +273,7 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
         // "the day before." ends with the marker: no clause follows it; after an
         // article ("the following day") the marker is an adjective; and in "the day
         // before yesterday" it is part of a date.
-        let after_article =
-            i > range.start && matches!(tokens[i - 1].key.as_str(), "the" | "a" | "an");
+        let after_article = i > range.start && rules.articles.contains(tokens[i - 1].key.as_str());
         let opens_clause = !after_article
             && rules
                 .clause_markers

@@ -184,7 +184,8 @@ fn owner_before(context: &ClauseContext, ordinal: usize) -> Option<Range<usize>>
     if !(token.is_word() && token.span.len() > token.key.len()) {
         return None;
     }
-    let start = if before > context.clause.start && tokens[before - 1].is("the") {
+    let definite = |i: usize| context.rules.definite_articles.contains(tokens[i].key.as_str());
+    let start = if before > context.clause.start && definite(before - 1) {
         before - 1
     } else {
         before
@@ -435,7 +436,8 @@ fn unknown_series_end(context: &ClauseContext, after: usize) -> usize {
 /// The token after a leading "the" at `at`, or `at`.
 fn skip_article(context: &ClauseContext, at: usize) -> usize {
     let tokens = &context.segmented.tokens;
-    if at + 1 < context.clause.end && tokens[at].is("the") {
+    let definite = &context.rules.definite_articles;
+    if at + 1 < context.clause.end && definite.contains(tokens[at].key.as_str()) {
         at + 1
     } else {
         at
@@ -1141,7 +1143,7 @@ impl OrdinalStatement {
         }
         let words: Vec<String> = cx.segmented.tokens[owner.clone()]
             .iter()
-            .filter(|t| t.is_word() && !t.is("the"))
+            .filter(|t| t.is_word() && !cx.rules.definite_articles.contains(t.key.as_str()))
             .map(|t| t.key.to_string())
             .collect();
         // "the country's" with no country named before says nothing more.

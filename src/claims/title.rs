@@ -245,7 +245,7 @@ fn prefix(
             || titles.leader_nouns.contains(key)
             || base.titles.knows(key)
             // "Secretary of State": a filler word inside the title.
-            || (titles.filler.contains(key) && key != "the" && key != "a" && key != "an"
+            || (titles.filler.contains(key) && !context.rules.articles.contains(key)
                 && i > floor
                 && base.titles.knows(tokens[i - 1].key.as_str()));
         if !part_of_title {
@@ -279,9 +279,9 @@ fn appositive(
     if comma >= context.clause.end || !tokens[comma].is_punct(',') {
         return None;
     }
+    let articles = &context.rules.articles;
     let mut first = comma + 1;
-    while first < context.clause.end && matches!(tokens[first].key.as_str(), "the" | "a" | "an")
-    {
+    while first < context.clause.end && articles.contains(tokens[first].key.as_str()) {
         first += 1;
     }
     let last = (first..context.clause.end.min(first + titles.reach + 3))
