@@ -57,6 +57,8 @@ struct ContextFile {
     contradiction_window: usize,
     count_bond: usize,
     age_bond: usize,
+    age_at_event_words: Vec<String>,
+    age_at_event_fillers: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
 }
@@ -426,6 +428,11 @@ pub struct Rules {
     pub count_bond: usize,
     /// How near an age must stand to a person's name to be that person's beyond doubt.
     pub age_bond: usize,
+    /// Words right before an age that give it at an event, not at publication ("as a
+    /// 13-year-old").
+    pub age_at_event_words: FxHashSet<String>,
+    /// Words besides articles between such a word and the age ("at the age of 17").
+    pub age_at_event_fillers: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
     /// Every article, definite or not.
@@ -767,6 +774,8 @@ impl Rules {
             contradiction_window: context.contradiction_window,
             count_bond: context.count_bond,
             age_bond: context.age_bond,
+            age_at_event_words: word_set(&context.age_at_event_words),
+            age_at_event_fillers: word_set(&context.age_at_event_fillers),
             definite_articles: word_set(&context.definite_articles),
             articles: word_set(
                 &[

@@ -32,11 +32,11 @@ pub struct AgeStatement {
     pub at_event: bool,
 }
 
-/// Words right before an age that give it at an event rather than at publication.
-const AT_EVENT: &[&str] = &["as", "at", "when"];
-
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
+    let rules = context.rules;
+    let passed_over =
+        |key: &str| rules.articles.contains(key) || rules.age_at_event_fillers.contains(key);
     context
         .mentions
         .iter()
@@ -46,13 +46,11 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             };
             // "as a 13-year-old", "at 17": the word before, past an article.
             let mut before = mention.tokens.start;
-            while before > context.clause.start
-                && matches!(tokens[before - 1].key.as_str(), "a" | "an" | "the" | "age" | "of")
-            {
+            while before > context.clause.start && passed_over(tokens[before - 1].key.as_str()) {
                 before -= 1;
             }
             let at_event = before > context.clause.start
-                && AT_EVENT.contains(&tokens[before - 1].key.as_str());
+                && rules.age_at_event_words.contains(tokens[before - 1].key.as_str());
             let statement = AgeStatement { years, at_event };
             Some(context.claim(AGE, mention.tokens.clone(), statement))
         })
