@@ -3,6 +3,7 @@
 //! facts may state. Read once, validated on load with file:line:column, and turned
 //! into look-up tables for the later stages.
 
+use crate::claims::relative::Direction;
 use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
@@ -59,6 +60,8 @@ struct ContextFile {
     age_bond: usize,
     age_at_event_words: Vec<String>,
     age_at_event_fillers: Vec<String>,
+    event_order: HashMap<Direction, Vec<String>>,
+    order_breaks: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
 }
@@ -433,6 +436,12 @@ pub struct Rules {
     pub age_at_event_words: FxHashSet<String>,
     /// Words besides articles between such a word and the age ("at the age of 17").
     pub age_at_event_fillers: FxHashSet<String>,
+    /// Clause markers that set what the clause before tells of after or before what
+    /// theirs does ("a week after the launch").
+    pub event_order: FxHashMap<String, Direction>,
+    /// Words that start the stretch before such a marker anew, as a comma does ("so",
+    /// "and").
+    pub order_breaks: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
     /// Every article, definite or not.
@@ -658,6 +667,21 @@ impl Rules {
                 ));
             }
         }
+        // A relative claim reads its marker where a clause starts.
+        let unmarked = context.event_order.values().flatten().find(|word| {
+            !context
+                .clause_markers
+                .iter()
+                .any(|marker| marker.eq_ignore_ascii_case(word))
+        });
+        if let Some(word) = unmarked {
+            return Err(invalid(
+                "context.yaml",
+                format!(
+                    "`event-order` word `{word}` is no clause marker: add it to `clause-markers`"
+                ),
+            ));
+        }
         if lexicon.weekdays.len() != 7 {
             return Err(invalid(
                 "lexicon.yaml",
@@ -776,6 +800,14 @@ impl Rules {
             age_bond: context.age_bond,
             age_at_event_words: word_set(&context.age_at_event_words),
             age_at_event_fillers: word_set(&context.age_at_event_fillers),
+            event_order: context
+                .event_order
+                .iter()
+                .flat_map(|(direction, words)| {
+                    words.iter().map(move |w| (w.to_lowercase(), *direction))
+                })
+                .collect(),
+            order_breaks: word_set(&context.order_breaks),
             definite_articles: word_set(&context.definite_articles),
             articles: word_set(
                 &[
@@ -965,6 +997,18 @@ mod tests {
         });
         let error = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(error.contains("`months` entry 1 has no word"), "{error}");
+    }
+
+    #[test]
+    fn an_event_order_word_that_is_no_clause_marker_is_refused() {
+        let result = load_edited("context.yaml", |text| {
+            text.replacen("after: [after]", "after: [afterwards]", 1)
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.contains("`afterwards` is no clause marker"),
+            "{error}"
+        );
     }
 
     #[test]

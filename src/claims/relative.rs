@@ -23,7 +23,7 @@ use crate::verify::{
     CheckContext, Evidence, Judgement, Reading, Rounding, Verdict, describe_days, judge_span,
     wording,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 pub const RELATIVE_EVENT: ClaimKind = ClaimKind::new("relative-event");
@@ -34,7 +34,7 @@ pub const KINDS: &[(ClaimKind, &str)] = &[
 ];
 
 /// Which way a relative claim points from its own end to the reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     After,
@@ -57,10 +57,8 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         return Vec::new();
     };
     let tokens = &context.segmented.tokens;
-    let direction = match tokens[next.start].key.as_str() {
-        "after" => Direction::After,
-        "before" => Direction::Before,
-        _ => return Vec::new(),
+    let Some(&direction) = context.rules.event_order.get(tokens[next.start].key.as_str()) else {
+        return Vec::new();
     };
     // The reference runs to the first comma or semicolon.
     let end = (next.start + 1..next.end)
@@ -115,7 +113,6 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
 /// lifted off on July 30, so its arrival came seven months after launch" the own end
 /// is the arrival, not the launch.
 fn own_stretch(context: &ClauseContext, gap: usize) -> Range<usize> {
-    const BREAKS: &[&str] = &["so", "and", "but", "while", "yet", "then"];
     let tokens = &context.segmented.tokens;
     let start = context.clause.start;
     let mut from = start;
@@ -123,7 +120,7 @@ fn own_stretch(context: &ClauseContext, gap: usize) -> Range<usize> {
         let token = &tokens[i];
         let breaks = token.is_punct(',')
             || token.is_punct(';')
-            || (token.is_word() && BREAKS.contains(&token.key.as_str()));
+            || (token.is_word() && context.rules.order_breaks.contains(token.key.as_str()));
         let words_follow = (i + 1..gap).any(|j| tokens[j].is_word());
         if breaks && words_follow {
             from = i + 1;
