@@ -15,6 +15,8 @@ pub struct UnitsFile {
     not_counts_before: Vec<String>,
     phrase_ends: Vec<String>,
     agreed_lengths: Vec<String>,
+    not_lengths: Vec<String>,
+    not_lengths_before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,6 +44,12 @@ pub struct Units {
     pub phrase_ends: FxHashSet<String>,
     /// Nouns after a length that make it one agreed in advance ("a two-year contract").
     pub agreed_lengths: FxHashSet<String>,
+    /// Words right after a length that make it a gap between two things ("two days
+    /// later").
+    pub not_lengths: FxHashSet<String>,
+    /// Words right before a length that make it a window, a frequency or a part ("in two
+    /// years", "once a year", "his first 100 days").
+    pub not_lengths_before: FxHashSet<String>,
 }
 
 impl Units {
@@ -68,6 +76,8 @@ impl Units {
             not_counts_before: lower(file.not_counts_before),
             phrase_ends: lower(file.phrase_ends),
             agreed_lengths: lower(file.agreed_lengths),
+            not_lengths: lower(file.not_lengths),
+            not_lengths_before: lower(file.not_lengths_before),
         };
         for conversion in &file.conversions {
             if !(conversion.factor.is_finite() && conversion.factor > 0.0) {

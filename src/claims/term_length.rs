@@ -60,19 +60,14 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
         let mention_tokens = mention.tokens.start..tokens_end;
         let before = mention_tokens.start.checked_sub(1).map(|p| tokens[p].key.as_str());
         let after = tokens.get(mention_tokens.end).map(|t| t.key.as_str());
+        let units = &context.rules.counting;
         // "in two years", "within days": a window or a time ahead, not a length;
         // "once a year", "every two years": how often; "his first 100 days": a part.
-        if matches!(
-            before,
-            Some(
-                "in" | "within" | "every" | "per" | "once" | "twice" | "thrice" | "times"
-                    | "first" | "last" | "final" | "initial" | "opening" | "past" | "next"
-            )
-        ) {
+        if before.is_some_and(|word| units.not_lengths_before.contains(word)) {
             continue;
         }
         // "four days after ...", "two days later": the gap between two things.
-        if matches!(after, Some("later" | "earlier" | "ago" | "before" | "after" | "from"))
+        if after.is_some_and(|word| units.not_lengths.contains(word))
             || next_clause.is_some_and(|next| next.start == mention_tokens.end)
         {
             continue;
@@ -81,7 +76,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             .hedge_before(mention_tokens.start)
             .unwrap_or((Tolerance::Exact, mention_tokens.start));
         let agreed = after
-            .filter(|noun| context.rules.counting.agreed_lengths.contains(*noun))
+            .filter(|noun| units.agreed_lengths.contains(*noun))
             .map(str::to_string);
         let statement = TermLengthStatement {
             duration,
