@@ -3,6 +3,7 @@
 //! facts may state. Read once, validated on load with file:line:column, and turned
 //! into look-up tables for the later stages.
 
+use crate::claims::event_date::Bound;
 use crate::claims::relative::Direction;
 use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
@@ -62,6 +63,8 @@ struct ContextFile {
     age_at_event_fillers: Vec<String>,
     event_order: HashMap<Direction, Vec<String>>,
     order_breaks: Vec<String>,
+    date_bounds: HashMap<Bound, Vec<String>>,
+    ago_words: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
 }
@@ -442,6 +445,12 @@ pub struct Rules {
     /// Words that start the stretch before such a marker anew, as a comma does ("so",
     /// "and").
     pub order_breaks: FxHashSet<String>,
+    /// Words right before a date that make it where a state begins or ends ("since
+    /// 2009", "until September").
+    pub date_bounds: FxHashMap<String, Bound>,
+    /// Words right after a length of time that make it the time since something
+    /// ("years ago").
+    pub ago_words: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
     /// Every article, definite or not.
@@ -808,6 +817,12 @@ impl Rules {
                 })
                 .collect(),
             order_breaks: word_set(&context.order_breaks),
+            date_bounds: context
+                .date_bounds
+                .iter()
+                .flat_map(|(bound, words)| words.iter().map(move |w| (w.to_lowercase(), *bound)))
+                .collect(),
+            ago_words: word_set(&context.ago_words),
             definite_articles: word_set(&context.definite_articles),
             articles: word_set(
                 &[
@@ -1007,6 +1022,18 @@ mod tests {
         let error = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(
             error.contains("`afterwards` is no clause marker"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_date_bound_is_a_start_or_an_end() {
+        let result = load_edited("context.yaml", |text| {
+            text.replacen("  since: [since]", "  at: [on]", 1)
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.contains("context.yaml:") && error.contains("`at`"),
             "{error}"
         );
     }

@@ -41,6 +41,12 @@ pub struct ElapsedStatement {
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
+    let ago_at = |i: usize| {
+        i < context.clause.end
+            && tokens
+                .get(i)
+                .is_some_and(|t| context.rules.ago_words.contains(t.key.as_str()))
+    };
     context
         .mentions
         .iter()
@@ -53,11 +59,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                     _ => return None,
                 },
                 // "eight and a half years ago": a duration, then "ago".
-                MentionValue::Duration(duration)
-                    if tokens
-                        .get(mention.tokens.end)
-                        .is_some_and(|t| mention.tokens.end < context.clause.end && t.is("ago")) =>
-                {
+                MentionValue::Duration(duration) if ago_at(mention.tokens.end) => {
                     (*duration, mention.tokens.end + 1)
                 }
                 _ => return None,

@@ -22,7 +22,7 @@ use crate::factbase::{Aspect, EntityKind, FactTime, Role};
 use crate::mentions::{DateExpr, DateMention, MentionValue, Tense};
 use crate::verify::readings::{Query, after};
 use crate::verify::{CheckContext, Evidence, Judgement, Reading, Verdict, wording};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const EVENT_DATE: ClaimKind = ClaimKind::new("event-date");
 pub const EVENT_YEAR: ClaimKind = ClaimKind::new("event-year");
@@ -40,9 +40,12 @@ pub struct DateStatement {
 }
 
 /// How the words right before a date tie it to what happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Bound {
-    /// "on Monday", "in 1997": when it happened.
+    /// "on Monday", "in 1997": when it happened. A date is this unless a word of
+    /// `date-bounds` (context.yaml) stands before it, so that list has no `at`.
+    #[serde(skip_deserializing)]
     At,
     /// "since 2009": when a state that still holds began.
     Since,
@@ -64,12 +67,13 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 } else {
                     EVENT_DATE
                 };
-                let before = mention.tokens.start.checked_sub(1).map(|p| &tokens[p]);
-                let bound = match before.map(|t| t.key.as_str()) {
-                    Some("since") => Bound::Since,
-                    Some("until" | "till" | "through") => Bound::Until,
-                    _ => Bound::At,
-                };
+                let bound = mention
+                    .tokens
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| context.rules.date_bounds.get(tokens[p].key.as_str()))
+                    .copied()
+                    .unwrap_or(Bound::At);
                 let statement = DateStatement { date, bound };
                 Some(context.claim(kind, mention.tokens.clone(), statement))
             }
