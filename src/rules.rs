@@ -65,6 +65,7 @@ struct ContextFile {
     order_breaks: Vec<String>,
     date_bounds: HashMap<Bound, Vec<String>>,
     ago_words: Vec<String>,
+    infinitive_markers: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
 }
@@ -96,6 +97,12 @@ struct TriggersFile {
     ordinal_series: OrdinalSeriesFile,
     #[serde(default)]
     ordinal_qualifiers: Vec<QualifierEntry>,
+    ordinal_new_words: Vec<String>,
+    ordinal_record_words: Vec<String>,
+    ordinal_name_ends: Vec<String>,
+    ordinal_noun_ends: Vec<String>,
+    ordinal_occasion_nouns: Vec<String>,
+    ordinal_window_leads: Vec<String>,
     speech_verbs: Vec<String>,
     quote_min_words: usize,
     relative_clause_words: Vec<String>,
@@ -451,6 +458,8 @@ pub struct Rules {
     /// Words right after a length of time that make it the time since something
     /// ("years ago").
     pub ago_words: FxHashSet<String>,
+    /// Words that make the word after them a verb ("to recognize").
+    pub infinitive_markers: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
     /// Every article, definite or not.
@@ -463,6 +472,21 @@ pub struct Rules {
     pub ordinal_series: PhraseTable<SeriesPhrase>,
     /// Wording right after an ordinal that counts only some of its series.
     pub ordinal_qualifiers: PhraseTable<Qualifier>,
+    /// Words right after an ordinal that count only entries new in its window ("the
+    /// first new prime minister").
+    pub ordinal_new_words: FxHashSet<String>,
+    /// Words after an ordinal's series that make it a first at doing something ("since
+    /// Reagan", "ever").
+    pub ordinal_record_words: FxHashSet<String>,
+    /// Words that end an office's name after an ordinal.
+    pub ordinal_name_ends: FxHashSet<String>,
+    /// Words that end the noun after an ordinal.
+    pub ordinal_noun_ends: FxHashSet<String>,
+    /// Nouns after an ordinal that count the subject's entries in any run ("the
+    /// seventh time").
+    pub ordinal_occasion_nouns: FxHashSet<String>,
+    /// Words that may lead from an ordinal's series into its window ("in", "of the").
+    pub ordinal_window_leads: FxHashSet<String>,
     pub speech_verbs: FxHashSet<String>,
     pub quote_min_words: usize,
     /// Words that open a relative clause, which ends at its closing comma.
@@ -823,6 +847,7 @@ impl Rules {
                 .flat_map(|(bound, words)| words.iter().map(move |w| (w.to_lowercase(), *bound)))
                 .collect(),
             ago_words: word_set(&context.ago_words),
+            infinitive_markers: word_set(&context.infinitive_markers),
             definite_articles: word_set(&context.definite_articles),
             articles: word_set(
                 &[
@@ -836,6 +861,12 @@ impl Rules {
             names,
             ordinal_series: series_phrases(&triggers.ordinal_series, series_facts),
             ordinal_qualifiers: PhraseTable::new(ordinal_qualifiers),
+            ordinal_new_words: word_set(&triggers.ordinal_new_words),
+            ordinal_record_words: word_set(&triggers.ordinal_record_words),
+            ordinal_name_ends: word_set(&triggers.ordinal_name_ends),
+            ordinal_noun_ends: word_set(&triggers.ordinal_noun_ends),
+            ordinal_occasion_nouns: word_set(&triggers.ordinal_occasion_nouns),
+            ordinal_window_leads: word_set(&triggers.ordinal_window_leads),
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
             relative_clause_words: word_set(&triggers.relative_clause_words),

@@ -99,13 +99,16 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     };
     let tokens = &context.segmented.tokens;
     let end = context.clause.end;
+    let new_words = &context.rules.ordinal_new_words;
     let mut claims = Vec::new();
     for mention in context.mentions {
         let MentionValue::Ordinal(ordinal) = mention.value else {
             continue;
         };
         let mut after = mention.tokens.end;
-        let new_only = tokens.get(after).is_some_and(|t| after < end && t.is("new"));
+        let new_only = tokens
+            .get(after)
+            .is_some_and(|t| after < end && new_words.contains(t.key.as_str()));
         if new_only {
             after += 1;
         }
@@ -163,11 +166,14 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
 /// recognize"); "to reach Mars" names what a series counts.
 fn records_a_first(context: &ClauseContext, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
+    let rules = context.rules;
     // "since" opens a clause of its own, so look on to the sentence's end.
     let word = |i: usize| tokens.get(i).filter(|t| i < context.sentence.end && t.is_word());
     match word(at).map(|t| t.key.as_str()) {
-        Some("since" | "ever") => true,
-        Some("to") => word(at + 1).is_some_and(|verb| !context.rules.is_verb(verb.key.as_str())),
+        Some(key) if rules.ordinal_record_words.contains(key) => true,
+        Some(key) if rules.infinitive_markers.contains(key) => {
+            word(at + 1).is_some_and(|verb| !rules.is_verb(verb.key.as_str()))
+        }
         _ => false,
     }
 }
@@ -281,7 +287,7 @@ fn entity_named(
     let words: Vec<usize> = (start..context.clause.end.min(start + OFFICE_WORDS))
         .take_while(|&i| {
             tokens[i].kind == TokenKind::Word
-                && !matches!(tokens[i].key.as_str(), "in" | "to" | "since" | "this")
+                && !context.rules.ordinal_name_ends.contains(tokens[i].key.as_str())
         })
         .collect();
     for len in (1..=words.len()).rev() {
@@ -325,7 +331,7 @@ fn series_by_noun(
             let token = &tokens[i];
             token.kind == TokenKind::Word
                 && !ends.contains(token.key.as_str())
-                && !matches!(token.key.as_str(), "since" | "this" | "last" | "record")
+                && !context.rules.ordinal_noun_ends.contains(token.key.as_str())
                 && !context.rules.references.pronouns.contains_key(token.key.as_str())
         })
         .collect();
@@ -348,7 +354,7 @@ fn series_by_noun(
     // Only a noun the base counts something by: "time", a declared series' noun, or a
     // word of a run's name.
     let head = noun.last()?;
-    let known = head == "time"
+    let known = context.rules.ordinal_occasion_nouns.contains(head)
         || base.series.iter().any(|s| s.nouns.contains(head))
         || base.runs.iter().any(|&run| names_have(base, run, head, units));
     known.then_some((SeriesRef::Noun(noun), end))
@@ -358,7 +364,6 @@ fn series_by_noun(
 /// month", "in 2019"), or an event's time ("of the Reiwa era"), with one past its
 /// end. Only words that lead into a window may stand between ("in", "of the").
 fn window_after(context: &ClauseContext, phrase_end: usize) -> Option<(Window, usize)> {
-    const LEADS: &[&str] = &["in", "within", "during", "of", "the", "over", "across", "since"];
     let tokens = &context.segmented.tokens;
     let hedged = |i: usize| {
         context.mentions.iter().any(|m| {
@@ -380,8 +385,9 @@ fn window_after(context: &ClauseContext, phrase_end: usize) -> Option<(Window, u
         .find(|m| m.tokens.start >= phrase_end && m.tokens.start <= phrase_end + 6)?;
     // Right after the phrase, past words leading in ("in just 10 weeks"), or past a
     // few more words that describe the series ("to reach Mars this month").
-    let leads_in = (phrase_end..m.tokens.start)
-        .all(|i| LEADS.contains(&tokens[i].key.as_str()) || hedged(i));
+    let leads = &context.rules.ordinal_window_leads;
+    let leads_in =
+        (phrase_end..m.tokens.start).all(|i| leads.contains(tokens[i].key.as_str()) || hedged(i));
     let describes = (phrase_end..m.tokens.start).all(|i| tokens[i].is_word())
         && matches!(&m.value, MentionValue::Date(date) if matches!(date.expr, crate::mentions::DateExpr::Period { .. }));
     if !(leads_in || describes) {
@@ -1026,13 +1032,14 @@ fn by_noun<'a>(
             let time = base.occurrence(who).map(|(_, t)| t.range());
             !matches!((stated, time), (Some(s), Some(t)) if s.overlaps(&t))
         });
+        let any_run = cx.rules.ordinal_occasion_nouns.contains(head);
         for &(who, strong) in &ordered {
             for part in base
                 .facts_about(who)
                 .filter(|f| base.role(f) == Role::Membership)
             {
                 let Some(run) = part.object else { continue };
-                if head != "time" && !names_have(base, run, head, &cx.rules.counting) {
+                if !any_run && !names_have(base, run, head, &cx.rules.counting) {
                     continue;
                 }
                 let mut entries: Vec<&Fact> = base.facts_of(part.property, run).collect();
