@@ -41,6 +41,7 @@ struct LexiconFile {
     ordinals: HashMap<String, u64>,
     units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
+    word_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,6 +67,9 @@ struct ContextFile {
     date_bounds: HashMap<Bound, Vec<String>>,
     ago_words: Vec<String>,
     infinitive_markers: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    agent_words: Vec<String>,
+    text_filler: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
 }
@@ -424,6 +428,8 @@ pub struct Rules {
     pub ordinals: FxHashMap<String, u64>,
     pub units: FxHashMap<String, TimeUnit>,
     pub abbreviations: FxHashSet<String>,
+    /// Endings a plain word may take in a draft ("landed", "landing").
+    pub word_endings: FxHashSet<String>,
     pub clause_markers: PhraseTable<()>,
     pub future_cues: PhraseTable<()>,
     pub future_cue_window: usize,
@@ -460,6 +466,13 @@ pub struct Rules {
     pub ago_words: FxHashSet<String>,
     /// Words that make the word after them a verb ("to recognize").
     pub infinitive_markers: FxHashSet<String>,
+    /// Forms of "be" and "get" that make a verb after them passive ("was elected").
+    pub passive_auxiliaries: FxHashSet<String>,
+    /// Words that make the name after a verb its doer, not the one it was done to
+    /// ("appointed by Biden").
+    pub agent_words: FxHashSet<String>,
+    /// Words that carry no content in a fact's text value.
+    pub text_filler: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
     /// Every article, definite or not.
@@ -816,6 +829,7 @@ impl Rules {
             ordinals: lower_keys(lexicon.ordinals),
             units,
             abbreviations: word_set(&lexicon.abbreviations),
+            word_endings: word_set(&lexicon.word_endings),
             clause_markers: PhraseTable::new(
                 context.clause_markers.iter().map(|m| (m.as_str(), ())),
             ),
@@ -848,6 +862,9 @@ impl Rules {
                 .collect(),
             ago_words: word_set(&context.ago_words),
             infinitive_markers: word_set(&context.infinitive_markers),
+            passive_auxiliaries: word_set(&context.passive_auxiliaries),
+            agent_words: word_set(&context.agent_words),
+            text_filler: word_set(&context.text_filler),
             definite_articles: word_set(&context.definite_articles),
             articles: word_set(
                 &[

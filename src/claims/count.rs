@@ -375,7 +375,7 @@ pub fn sides_conflict(cx: &CheckContext, claim: &Claim, fact: &Fact) -> bool {
             .iter()
             .filter(|(_, phrases)| {
                 phrases.iter().any(|phrase| {
-                    crate::verify::readings::phrase_at(tokens, claim.clause.clone(), phrase)
+                    crate::verify::readings::phrase_at(cx.rules, tokens, claim.clause.clone(), phrase)
                         .is_some()
                 })
             })

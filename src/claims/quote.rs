@@ -50,7 +50,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
     let sentence = context.sentence.clone();
     let is_speech =
-        |t: &Token| t.is_word() && stems(&t.key).any(|s| context.rules.speech_verbs.contains(s));
+        |t: &Token| t.is_word() && stems(context.rules, &t.key).any(|s| context.rules.speech_verbs.contains(s));
     let verbs: Vec<usize> = sentence.clone().filter(|&i| is_speech(&tokens[i])).collect();
     if verbs.is_empty() {
         return Vec::new();

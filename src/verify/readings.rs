@@ -15,26 +15,25 @@ use crate::factbase::{
     Aspect, Cue, EntityIdx, EntityKind, Fact, FactBase, FactTime, PerSubject, PropertyDefinition,
     Voice,
 };
+use crate::rules::Rules;
 use crate::segment::Token;
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-/// Endings a property's or cue's word may take in the draft: "land" matches
-/// "landed", "landing".
-const SUFFIXES: &[&str] = &["", "s", "es", "ed", "d", "ing", "'s"];
-
-/// Whether a draft's token is a form of `word`: the word itself, or with an ending
-/// ("serve" matches "serves", "served", "serving"); word lists give plain forms.
-pub fn word_matches(token: &Token, word: &str) -> bool {
+/// Whether a draft's token is a form of `word`: the word itself, or with one of the
+/// lexicon's `word-endings` ("serve" matches "serves", "served", "serving"); word
+/// lists give plain forms.
+pub fn word_matches(rules: &Rules, token: &Token, word: &str) -> bool {
     token
         .key
         .strip_prefix(word)
-        .is_some_and(|rest| SUFFIXES.contains(&rest))
+        .is_some_and(|rest| rest.is_empty() || rules.word_endings.contains(rest))
 }
 
 /// The tokens of every place `phrase` occurs in `range`.
 pub fn phrases_in<'t>(
+    rules: &'t Rules,
     tokens: &'t [Token],
     range: Range<usize>,
     phrase: &'t [String],
@@ -45,19 +44,24 @@ pub fn phrases_in<'t>(
             && phrase
                 .iter()
                 .zip(&tokens[i..])
-                .all(|(word, token)| word_matches(token, word));
+                .all(|(word, token)| word_matches(rules, token, word));
         fits.then_some(i..i + phrase.len())
     })
 }
 
 /// The tokens of the first place `phrase` occurs in `range`, if it does.
-pub fn phrase_at(tokens: &[Token], range: Range<usize>, phrase: &[String]) -> Option<Range<usize>> {
+pub fn phrase_at(
+    rules: &Rules,
+    tokens: &[Token],
+    range: Range<usize>,
+    phrase: &[String],
+) -> Option<Range<usize>> {
     let start = range.clone().find(|&i| {
         i + phrase.len() <= range.end
             && phrase
                 .iter()
                 .zip(&tokens[i..])
-                .all(|(word, token)| word_matches(token, word))
+                .all(|(word, token)| word_matches(rules, token, word))
     })?;
     Some(start..start + phrase.len())
 }
@@ -99,6 +103,8 @@ pub struct Reading<'a> {
     /// of them it names rather than refers back to with a pronoun.
     pub qualifiers_named: usize,
     pub qualifiers_by_name: usize,
+    /// How many content words the fact's text value has, if it has one.
+    pub value_words: Option<usize>,
     /// How many content words of the fact's text value the stretch shares.
     pub shared_words: usize,
     /// Where those shared words stand.
@@ -133,10 +139,9 @@ impl<'a> Reading<'a> {
         }
         let definition = base.property_of(self.fact);
         let by_subject = self.subject.is_some() && definition.per_subject == PerSubject::One;
-        let by_value = match self.fact.text() {
-            Some(text) => self.shared_words >= content_words(text).len().min(2),
-            None => false,
-        };
+        let by_value = self
+            .value_words
+            .is_some_and(|words| self.shared_words >= words.min(2));
         // A number about the subject with nothing else to name is told apart by its
         // unit, which the claim matched ("43 sample tubes").
         let by_unit = definition.role == crate::factbase::Role::Quantity
@@ -281,7 +286,7 @@ impl<'c, 'a> Readings<'c, 'a> {
         // Cues: all of a cue's words in the stretch, and its entities in the sentence.
         let mut candidates: Vec<(EntityIdx, usize)> = Vec::new();
         for token in &tokens[query.words_in.clone()] {
-            for stem in stems(&token.key) {
+            for stem in stems(cx.rules, &token.key) {
                 candidates.extend_from_slice(base.cues.by_word(stem));
             }
         }
@@ -292,7 +297,7 @@ impl<'c, 'a> Readings<'c, 'a> {
         candidates.dedup();
         for (event, cue) in candidates {
             let cue = &base.entities[event].cues[cue];
-            if let Some((anchors, strong)) = match_cue(cue, tokens, query, references) {
+            if let Some((anchors, strong)) = match_cue(cx.rules, cue, tokens, query, references) {
                 named.push((event, anchors, strong));
                 participants.extend(cue.entities.iter().filter(|&&e| e != event));
             }
@@ -325,6 +330,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                     object_named: false,
                     qualifiers_named: 0,
                     qualifiers_by_name: 0,
+                    value_words: value_words(cx.rules, fact),
                     shared_words: 0,
                     shared_at: Vec::new(),
                     strong,
@@ -348,7 +354,7 @@ impl<'c, 'a> Readings<'c, 'a> {
         let tokens = &cx.segmented.tokens;
         let present: FxHashSet<&str> = tokens[query.words_in.clone()]
             .iter()
-            .flat_map(|t| stems(&t.key))
+            .flat_map(|t| stems(cx.rules, &t.key))
             .collect();
         let referred = |entity: EntityIdx| references.iter().find(|r| r.entity == entity);
         // Entities of each kind the stretch names, to tell a fact about another office
@@ -443,12 +449,13 @@ impl<'c, 'a> Readings<'c, 'a> {
                     .iter()
                     .filter(|r| matches!(r.how, How::Named | How::Repeated))
                     .count();
+                let value_words = value_words(cx.rules, fact);
                 let shared_words = fact
                     .text()
-                    .map_or(0, |text| shared(text, tokens, &query.words_in));
-                let shared_at = fact
-                    .text()
-                    .map_or_else(Vec::new, |text| shared_at(text, tokens, &query.words_in));
+                    .map_or(0, |text| shared(cx.rules, text, tokens, &query.words_in));
+                let shared_at = fact.text().map_or_else(Vec::new, |text| {
+                    shared_at(cx.rules, text, tokens, &query.words_in)
+                });
                 let strong = fact.entities().filter_map(referred).all(|r| r.strong);
                 let anchors: Vec<usize> = fact
                     .entities()
@@ -486,16 +493,16 @@ impl<'c, 'a> Readings<'c, 'a> {
                         .words_for(aspect)
                         .filter(|(phrase, _)| present.contains(phrase[0].as_str()))
                         .flat_map(|(phrase, voice)| {
-                            phrases_in(tokens, query.words_in.clone(), phrase).filter(
+                            phrases_in(cx.rules, tokens, query.words_in.clone(), phrase).filter(
                                 move |words| match voice {
                                     Voice::Own => true,
                                     // "elected Suga"; "Suga was elected", not "appointed
                                     // by Biden".
                                     Voice::ByOthers => match subject_at {
                                         None => true,
-                                        Some(at) if at >= words.end => {
-                                            !tokens[words.end..at].iter().any(|t| t.is("by"))
-                                        }
+                                        Some(at) if at >= words.end => !tokens[words.end..at]
+                                            .iter()
+                                            .any(|t| cx.rules.agent_words.contains(t.key.as_str())),
                                         Some(_) => passive(cx, words.start),
                                     },
                                     Voice::WithObject => object_at
@@ -535,6 +542,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         object_named,
                         qualifiers_named,
                         qualifiers_by_name,
+                        value_words,
                         shared_words,
                         shared_at: shared_at.clone(),
                         strong,
@@ -554,6 +562,7 @@ impl<'c, 'a> Readings<'c, 'a> {
                         object_named,
                         qualifiers_named,
                         qualifiers_by_name,
+                        value_words,
                         shared_words,
                         shared_at: shared_at.clone(),
                         strong,
@@ -618,11 +627,12 @@ fn near(title: &Range<usize>, holder: &Range<usize>) -> bool {
 /// Whether the word at `at` is in the passive: a form of "be" or "get" within the
 /// two words before it ("was elected", "had been named", "got picked").
 fn passive(cx: &CheckContext, at: usize) -> bool {
-    const AUXILIARIES: &[&str] = &[
-        "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets",
-    ];
     let tokens = &cx.segmented.tokens;
-    (at.saturating_sub(2)..at).any(|i| AUXILIARIES.contains(&tokens[i].key.as_str()))
+    (at.saturating_sub(2)..at).any(|i| {
+        cx.rules
+            .passive_auxiliaries
+            .contains(tokens[i].key.as_str())
+    })
 }
 
 /// Whether an ordinal stands within two tokens before `at` ("the first U.S.
@@ -696,10 +706,13 @@ fn qualifier_conflicting<'r>(
 }
 
 /// The forms a token's word may have in a phrase: itself, and itself without an ending.
-pub fn stems(key: &str) -> impl Iterator<Item = &str> {
-    SUFFIXES
+pub fn stems<'k>(rules: &'k Rules, key: &'k str) -> impl Iterator<Item = &'k str> {
+    let without_endings = rules
+        .word_endings
         .iter()
-        .filter_map(move |suffix| key.strip_suffix(suffix))
+        .filter_map(move |ending| key.strip_suffix(ending.as_str()));
+    std::iter::once(key)
+        .chain(without_endings)
         .filter(|stem| !stem.is_empty())
 }
 
@@ -721,6 +734,7 @@ fn distance(anchors: &[usize], near: &Range<usize>) -> usize {
 /// The anchor tokens and strength of a cue the sentence matches: all of its words
 /// and entities in the sentence, one of its words in the stretch.
 fn match_cue(
+    rules: &Rules,
     cue: &Cue,
     tokens: &[Token],
     query: &Query,
@@ -728,7 +742,7 @@ fn match_cue(
 ) -> Option<(Range<usize>, bool)> {
     let mut anchors: Vec<usize> = Vec::new();
     for phrase in &cue.phrases {
-        anchors.extend(phrase_at(tokens, query.entities_in.clone(), phrase)?);
+        anchors.extend(phrase_at(rules, tokens, query.entities_in.clone(), phrase)?);
     }
     if !cue.phrases.is_empty() && !anchors.iter().any(|a| query.words_in.contains(a)) {
         return None;
@@ -748,44 +762,43 @@ fn match_cue(
     Some((first..last + 1, strong))
 }
 
-/// Words that carry no content in a fact's text value.
-const FILLER: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "from", "by", "with",
-    "that", "this", "his", "her", "its", "their", "was", "were", "is", "be", "will", "would", "as",
-    "it", "he", "she", "they",
-];
-
-/// The content words of a text, lower case.
-pub fn content_words(text: &str) -> Vec<String> {
+/// The content words of a text, lower case: none of the `text-filler` words.
+pub fn content_words(rules: &Rules, text: &str) -> Vec<String> {
     crate::segment::tokenize_str(text)
         .iter()
-        .filter(|t| t.is_word() && t.key.len() > 2 && !FILLER.contains(&t.key.as_str()))
+        .filter(|t| t.is_word() && t.key.len() > 2 && !rules.text_filler.contains(t.key.as_str()))
         .map(|t| t.key.to_string())
         .collect()
 }
 
+/// How many content words the fact's text value has, if it has one.
+fn value_words(rules: &Rules, fact: &Fact) -> Option<usize> {
+    fact.text().map(|text| content_words(rules, text).len())
+}
+
+/// Whether a draft's token is a form of `word` or of its stem.
+fn same_word(rules: &Rules, token: &Token, word: &str) -> bool {
+    word_matches(rules, token, word) || stems(rules, word).any(|s| word_matches(rules, token, s))
+}
+
 /// How many content words of `text` the stretch `range` uses, in any form.
-fn shared(text: &str, tokens: &[Token], range: &Range<usize>) -> usize {
-    content_words(text)
+fn shared(rules: &Rules, text: &str, tokens: &[Token], range: &Range<usize>) -> usize {
+    content_words(rules, text)
         .iter()
         .filter(|word| {
             tokens[range.clone()]
                 .iter()
-                .any(|t| word_matches(t, word) || stems(word).any(|s| word_matches(t, s)))
+                .any(|t| same_word(rules, t, word))
         })
         .count()
 }
 
 /// Where in `range` the content words of a fact's text value stand.
-fn shared_at(text: &str, tokens: &[Token], range: &Range<usize>) -> Vec<usize> {
-    let words = content_words(text);
+fn shared_at(rules: &Rules, text: &str, tokens: &[Token], range: &Range<usize>) -> Vec<usize> {
+    let words = content_words(rules, text);
     range
         .clone()
-        .filter(|&i| {
-            words.iter().any(|word| {
-                word_matches(&tokens[i], word) || stems(word).any(|s| word_matches(&tokens[i], s))
-            })
-        })
+        .filter(|&i| words.iter().any(|word| same_word(rules, &tokens[i], word)))
         .collect()
 }
 
