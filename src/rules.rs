@@ -224,13 +224,7 @@ pub struct TitleRules {
 impl TitleRules {
     fn new(file: TitlesFile) -> Self {
         TitleRules {
-            modifiers: file
-                .modifiers
-                .into_iter()
-                .flat_map(|(modifier, words)| {
-                    words.into_iter().map(move |w| (w.to_lowercase(), modifier))
-                })
-                .collect(),
+            modifiers: word_map(&file.modifiers),
             member_nouns: word_set(&file.member_nouns),
             leader_nouns: word_set(&file.leader_nouns),
             rank_words: word_set(&file.rank_words),
@@ -805,11 +799,6 @@ impl Rules {
             .zip(WEEKDAYS)
             .flat_map(|(spellings, day)| spellings.iter().map(move |s| (s.to_lowercase(), day)))
             .collect();
-        let units = lexicon
-            .units
-            .iter()
-            .flat_map(|(unit, words)| words.iter().map(move |w| (w.to_lowercase(), *unit)))
-            .collect();
         let hedge_phrases = hedges.hedges.iter().flat_map(|entry| {
             entry
                 .words
@@ -827,7 +816,7 @@ impl Rules {
             vague: lower_keys(lexicon.vague),
             fractions: lower_keys(lexicon.fractions),
             ordinals: lower_keys(lexicon.ordinals),
-            units,
+            units: word_map(&lexicon.units),
             abbreviations: word_set(&lexicon.abbreviations),
             word_endings: word_set(&lexicon.word_endings),
             clause_markers: PhraseTable::new(
@@ -847,19 +836,9 @@ impl Rules {
             age_bond: context.age_bond,
             age_at_event_words: word_set(&context.age_at_event_words),
             age_at_event_fillers: word_set(&context.age_at_event_fillers),
-            event_order: context
-                .event_order
-                .iter()
-                .flat_map(|(direction, words)| {
-                    words.iter().map(move |w| (w.to_lowercase(), *direction))
-                })
-                .collect(),
+            event_order: word_map(&context.event_order),
             order_breaks: word_set(&context.order_breaks),
-            date_bounds: context
-                .date_bounds
-                .iter()
-                .flat_map(|(bound, words)| words.iter().map(move |w| (w.to_lowercase(), *bound)))
-                .collect(),
+            date_bounds: word_map(&context.date_bounds),
             ago_words: word_set(&context.ago_words),
             infinitive_markers: word_set(&context.infinitive_markers),
             passive_auxiliaries: word_set(&context.passive_auxiliaries),
@@ -964,6 +943,14 @@ fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
 
 fn word_set(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Each word of the lists, lower case, with the meaning its list is listed under.
+fn word_map<M: Copy>(lists: &HashMap<M, Vec<String>>) -> FxHashMap<String, M> {
+    lists
+        .iter()
+        .flat_map(|(meaning, words)| words.iter().map(move |w| (w.to_lowercase(), *meaning)))
+        .collect()
 }
 
 /// Phrases of one or more words, found at a token by their first word.
