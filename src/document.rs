@@ -134,7 +134,18 @@ impl Document {
         Document::from_text(path, text)
     }
 
+    /// Builds a document from its text; the format follows the path's extension.
     pub fn from_text(path: &Path, text: String) -> Result<Document, DocumentError> {
+        Document::from_text_as(path, text, Format::of(path))
+    }
+
+    /// Builds a document from its text read as `format`, whatever the path: an
+    /// editor knows a buffer's language before it has a file name.
+    pub fn from_text_as(
+        path: &Path,
+        text: String,
+        format: Format,
+    ) -> Result<Document, DocumentError> {
         let mut prose = text.clone();
         if text.starts_with(BYTE_ORDER_MARK) {
             blank(&mut prose, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
@@ -147,7 +158,7 @@ impl Document {
             blank(&mut prose, span);
         }
         let body_start = front.map_or(0, |(span, _)| span.end);
-        let blocks = match Format::of(path) {
+        let blocks = match format {
             Format::PlainText => paragraphs(&prose, body_start),
             Format::Markdown => {
                 let (markdown_prose, blocks) = markdown_prose(&prose);

@@ -11,7 +11,7 @@
 //! ```
 //!
 //! `rules` holds the language data every stage reads; `check` runs the pipeline
-//! on one draft; `cli` is the command line.
+//! on one draft; `cli` is the command line; `lsp` the language server.
 
 pub mod check;
 pub mod claims;
@@ -21,6 +21,7 @@ pub mod discourse;
 pub mod document;
 pub mod factbase;
 pub mod lint;
+pub mod lsp;
 pub mod mentions;
 pub mod output;
 pub mod report;

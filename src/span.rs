@@ -79,7 +79,7 @@ impl LineIndex {
 
     /// Line and column of a byte offset of `text` (the text this index was built from).
     pub fn locate(&self, text: &str, offset: usize) -> LineColumn {
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let line = self.line_of(offset);
         let line_start = self.line_starts[line];
         let column = text
             .get(line_start..offset)
@@ -88,6 +88,17 @@ impl LineIndex {
             line: line + 1,
             column: column + 1,
         }
+    }
+
+    /// The zero-based line a byte offset falls on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        // The first line starts at 0, so at least one start is not after `offset`.
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The byte offset where zero-based `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
     }
 }
 

@@ -4,6 +4,7 @@
 mod check;
 mod db;
 mod extract;
+mod lsp;
 
 use crate::factbase::{self, CacheUse, FactBase, LoadOptions};
 use crate::rules::Rules;
@@ -35,6 +36,9 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// The fact base: lint fact files, find names, count, print the fact file schema.
     Db(db::DbArgs),
+    /// A language server over standard input and output: editors show
+    /// contradicted, outdated and imprecise claims as a draft is typed.
+    Lsp(lsp::LspArgs),
 }
 
 /// What drafts are read against: the publication date, the fact base, the rules.
@@ -62,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Db(args) => db::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,7 +5,7 @@
 
 use super::{CheckRun, Summary, TOOL_NAME, TOOL_VERSION, verdict_symbol, web_url, worst_first};
 use crate::check::CheckedDocument;
-use crate::verify::Verdict;
+use crate::verify::{SourceRef, Verdict};
 use std::fmt::Write;
 
 pub fn render(run: &CheckRun) -> String {
@@ -45,10 +45,7 @@ fn document_section(out: &mut String, document: &CheckedDocument) {
             .evidence
             .iter()
             .flat_map(|e| &e.sources)
-            .map(|s| match web_url(&s.url) {
-                Some(url) => format!("[{}]({})", escape(&s.title), link_target(url)),
-                None => escape(&s.title),
-            })
+            .map(source_link)
             .collect();
         let _ = writeln!(
             out,
@@ -85,10 +82,18 @@ fn summary_line(summary: Summary) -> String {
     .join(" · ")
 }
 
+/// A source as a Markdown link when its address is a web address, else its title.
+pub(crate) fn source_link(source: &SourceRef) -> String {
+    match web_url(&source.url) {
+        Some(url) => format!("[{}]({})", escape(&source.title), link_target(url)),
+        None => escape(&source.title),
+    }
+}
+
 /// Text as literal Markdown on one line of a table cell. Backslash escapes keep
 /// CommonMark and GitHub from reading emphasis, links, HTML, `@mentions` or `#123`
 /// references in draft text; line breaks would end the table row.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let text = super::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -10,7 +10,7 @@ mod claim_review;
 mod database_version;
 mod html;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 pub mod mentions;
 mod sarif;
 mod text;
