@@ -107,6 +107,15 @@ impl Document {
 
     /// Builds a document from a file's bytes; the format follows the path's extension.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
+        Document::from_bytes_as(path, bytes, Format::of(path))
+    }
+
+    /// Builds a document from bytes read as `format`; `path` only names it.
+    pub fn from_bytes_as(
+        path: &Path,
+        bytes: Vec<u8>,
+        format: Format,
+    ) -> Result<Document, DocumentError> {
         let shown = path.display().to_string();
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(DocumentError::Empty { path: shown });
@@ -131,10 +140,20 @@ impl Document {
                 offset,
             }
         })?;
-        Document::from_text(path, text)
+        Document::from_text_as(path, text, format)
     }
 
+    /// Builds a document from text; the format follows the path's extension.
     pub fn from_text(path: &Path, text: String) -> Result<Document, DocumentError> {
+        Document::from_text_as(path, text, Format::of(path))
+    }
+
+    /// Builds a document from text read as `format`; `path` only names it.
+    pub fn from_text_as(
+        path: &Path,
+        text: String,
+        format: Format,
+    ) -> Result<Document, DocumentError> {
         let mut prose = text.clone();
         if text.starts_with(BYTE_ORDER_MARK) {
             blank(&mut prose, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
@@ -147,7 +166,7 @@ impl Document {
             blank(&mut prose, span);
         }
         let body_start = front.map_or(0, |(span, _)| span.end);
-        let blocks = match Format::of(path) {
+        let blocks = match format {
             Format::PlainText => paragraphs(&prose, body_start),
             Format::Markdown => {
                 let (markdown_prose, blocks) = markdown_prose(&prose);
