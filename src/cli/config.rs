@@ -45,19 +45,17 @@ pub fn run(args: &ConfigArgs) -> Result<u8> {
 /// One line a setting: its name, its value, where it came from.
 fn describe(settings: &Settings, cache: &super::CacheArgs) -> String {
     let mut rows: Vec<(&str, String, String)> = Vec::new();
-    rows.push(match &settings.config {
-        Some(config) => (
+    let config = &settings.config;
+    rows.push(match &config.value {
+        Some(path) => (
             "config",
-            config.value.display().to_string(),
+            path.display().to_string(),
             config.origin.to_string(),
         ),
         None => (
             "config",
             "none".into(),
-            format!(
-                "no {} found from the drafts' directory upwards",
-                crate::config::FILE_NAME
-            ),
+            format!("no {} {}", crate::config::FILE_NAME, config.origin),
         ),
     });
     rows.push(("db", settings.db_text(), settings.db.origin.to_string()));

@@ -44,7 +44,7 @@ pub(crate) struct Flags<'a> {
 pub(crate) enum Origin {
     Flag(&'static str),
     Config(Place),
-    /// A directory of that name here or in a parent of the current directory.
+    /// Here or in a parent of the current directory.
     FoundUpwards,
     /// A settings file in the drafts' directory or a parent of it.
     FoundFromDrafts,
@@ -91,8 +91,8 @@ pub(crate) enum RulesSource {
 /// Every setting in effect.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
-    /// The settings file read, if any.
-    pub config: Option<Setting<PathBuf>>,
+    /// The settings file read, if any, and how it was found (or looked for).
+    pub config: Setting<Option<PathBuf>>,
     pub rules: Setting<RulesSource>,
     /// The fact base: its sources, merged in order.
     pub db: Setting<Vec<FactSource>>,
@@ -107,11 +107,14 @@ impl Settings {
     /// file is looked for from their directory upwards, and must be the same
     /// for all of them.
     pub fn for_drafts(paths: &[PathBuf], flags: Flags) -> Result<Settings> {
-        let config = match flags.base.and_then(|b| b.config.as_deref()) {
-            Some(file) => Some((Config::from_file(file)?, Origin::Flag("--config"))),
-            None => governing_config(paths)?.map(|config| (config, Origin::FoundFromDrafts)),
+        let (config, origin) = match flags.base.and_then(|b| b.config.as_deref()) {
+            Some(file) => (Some(Config::from_file(file)?), Origin::Flag("--config")),
+            None if paths.iter().all(|p| p.as_os_str() == "-") => {
+                (governing_config(paths)?, Origin::FoundUpwards)
+            }
+            None => (governing_config(paths)?, Origin::FoundFromDrafts),
         };
-        Settings::resolve(config, flags)
+        Settings::resolve(config, origin, flags)
     }
 
     /// The settings for a command that reads no drafts: the settings file is
@@ -120,14 +123,14 @@ impl Settings {
         Settings::for_drafts(&[], flags)
     }
 
-    fn resolve(config: Option<(Config, Origin)>, flags: Flags) -> Result<Settings> {
+    fn resolve(config: Option<Config>, origin: Origin, flags: Flags) -> Result<Settings> {
         let base = flags.base.cloned().unwrap_or_default();
-        let config_path = config.as_ref().map(|(c, origin)| Setting {
-            value: c.path.clone(),
-            origin: origin.clone(),
-        });
+        let config_path = Setting {
+            value: config.as_ref().map(|c| c.path.clone()),
+            origin,
+        };
         let (db, rules, fail_on, locale, format, ignore) = match config {
-            Some((c, _)) => (c.db, c.rules, c.fail_on, c.locale, c.format, c.ignore),
+            Some(c) => (c.db, c.rules, c.fail_on, c.locale, c.format, c.ignore),
             None => (None, None, None, None, None, None),
         };
         let rules = if let Some(dir) = base.rules {
