@@ -46,7 +46,10 @@ fn run_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("the binary runs");
     let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).unwrap();
+    // A run that refuses its arguments ends without reading what it was sent.
+    if let Err(e) = input.write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -380,6 +383,14 @@ fn archive_mode_answers_every_line_in_order() {
         .expect("the count");
     assert_eq!(rockets["verdict"], "contradicted");
     assert_eq!(first["summary"]["contradicted"], 1);
+
+    let unanswered = run_in(dir.path(), &["check", "--jsonl"], ARCHIVE[2]);
+    let unanswered: Value = serde_json::from_slice(&unanswered.stdout).unwrap();
+    let error = unanswered["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("3:1:4: “Monday” is relative") && error.ends_with("an `as_of`"),
+        "{error}"
+    );
 
     let error = lines[1]["error"].as_str().unwrap();
     assert!(error.starts_with("line 2: not JSON"), "{error}");

@@ -6,7 +6,7 @@
 
 use super::CacheArgs;
 use super::settings::Settings;
-use crate::check::check_document;
+use crate::check::{CheckError, check_document};
 use crate::document::{Document, Format};
 use crate::factbase::FactBase;
 use crate::report;
@@ -106,7 +106,10 @@ fn answer(
         )
         .map_err(|e| e.to_string())
         .and_then(|document| {
-            check_document(document, record.as_of.or(as_of), rules, base).map_err(|e| e.to_string())
+            check_document(document, record.as_of.or(as_of), rules, base).map_err(|e| match e {
+                CheckError::NeedsAsOf { .. } => format!("{e}, or give the line an `as_of`"),
+                CheckError::Document(_) => e.to_string(),
+            })
         })
     })
     .unwrap_or_else(|_| {

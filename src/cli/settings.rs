@@ -79,6 +79,13 @@ impl<T> Setting<T> {
             origin: Origin::Config(located.at),
         }
     }
+
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Setting<U> {
+        Setting {
+            value: f(self.value),
+            origin: self.origin,
+        }
+    }
 }
 
 /// Where the rules are read from.
@@ -133,56 +140,23 @@ impl Settings {
             Some(c) => (c.db, c.rules, c.fail_on, c.locale, c.format, c.ignore),
             None => (None, None, None, None, None, None),
         };
-        let rules = if let Some(dir) = base.rules {
-            Setting {
-                value: RulesSource::Dir(given_dir(dir, "--rules")?),
-                origin: Origin::Flag("--rules"),
-            }
-        } else if let Some(dir) = rules {
-            Setting {
-                value: RulesSource::Dir(configured_dir(dir.value, &dir.at)?),
-                origin: Origin::Config(dir.at),
-            }
-        } else if let Some(dir) = found_upwards("rules")? {
-            Setting {
-                value: RulesSource::Dir(dir),
-                origin: Origin::FoundUpwards,
-            }
-        } else {
-            Setting {
-                value: RulesSource::Bundled,
-                origin: Origin::Bundled,
-            }
-        };
-        let db = if !base.db.is_empty() {
-            let dirs = base.db.into_iter().map(|dir| given_dir(dir, "--db"));
-            Setting {
-                value: dirs
-                    .map(|dir| dir.map(FactSource::Dir))
-                    .collect::<Result<_>>()?,
-                origin: Origin::Flag("--db"),
-            }
-        } else if let Some(dirs) = db {
-            let sources = dirs
-                .value
-                .into_iter()
-                .map(|dir| configured_dir(dir, &dirs.at).map(FactSource::Dir))
-                .collect::<Result<_>>()?;
-            Setting {
-                value: sources,
-                origin: Origin::Config(dirs.at),
-            }
-        } else if let Some(dir) = found_upwards("claims")? {
-            Setting {
-                value: vec![FactSource::Dir(dir)],
-                origin: Origin::FoundUpwards,
-            }
-        } else {
-            Setting {
-                value: vec![FactSource::Bundled],
-                origin: Origin::Bundled,
-            }
-        };
+        let rules = located_dirs(
+            base.rules.into_iter().collect(),
+            "--rules",
+            rules.map(|dir| Located {
+                value: vec![dir.value],
+                at: dir.at,
+            }),
+            "rules",
+        )?
+        .map(|dirs| match dirs.and_then(|dirs| dirs.into_iter().next()) {
+            Some(dir) => RulesSource::Dir(dir),
+            None => RulesSource::Bundled,
+        });
+        let db = located_dirs(base.db, "--db", db, "claims")?.map(|dirs| match dirs {
+            Some(dirs) => dirs.into_iter().map(FactSource::Dir).collect(),
+            None => vec![FactSource::Bundled],
+        });
         let locale = match flags.locale {
             Some(tag) => Some(Setting {
                 value: tag.to_string(),
@@ -310,6 +284,43 @@ fn start_of(path: &Path) -> PathBuf {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     }
+}
+
+/// Where a directory setting points: the directories its flag gives, else the
+/// settings file's, else `name` found upwards; `None` for the copy compiled in.
+fn located_dirs(
+    flagged: Vec<PathBuf>,
+    flag: &'static str,
+    configured: Option<Located<Vec<PathBuf>>>,
+    name: &str,
+) -> Result<Setting<Option<Vec<PathBuf>>>> {
+    if !flagged.is_empty() {
+        let dirs = flagged.into_iter().map(|dir| given_dir(dir, flag));
+        return Ok(Setting {
+            value: Some(dirs.collect::<Result<_>>()?),
+            origin: Origin::Flag(flag),
+        });
+    }
+    if let Some(located) = configured {
+        let dirs = located
+            .value
+            .into_iter()
+            .map(|dir| configured_dir(dir, &located.at));
+        return Ok(Setting {
+            value: Some(dirs.collect::<Result<_>>()?),
+            origin: Origin::Config(located.at),
+        });
+    }
+    Ok(match found_upwards(name)? {
+        Some(dir) => Setting {
+            value: Some(vec![dir]),
+            origin: Origin::FoundUpwards,
+        },
+        None => Setting {
+            value: None,
+            origin: Origin::Bundled,
+        },
+    })
 }
 
 fn given_dir(dir: PathBuf, flag: &str) -> Result<PathBuf> {
