@@ -107,6 +107,15 @@ impl Document {
 
     /// Builds a document from a file's bytes; the format follows the path's extension.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
+        Document::from_bytes_as(path, bytes, Format::of(path))
+    }
+
+    /// Builds a document from bytes read as `format`; `path` only names it.
+    pub fn from_bytes_as(
+        path: &Path,
+        bytes: Vec<u8>,
+        format: Format,
+    ) -> Result<Document, DocumentError> {
         let shown = path.display().to_string();
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(DocumentError::Empty { path: shown });
@@ -131,7 +140,7 @@ impl Document {
                 offset,
             }
         })?;
-        Document::from_text(path, text)
+        Document::from_text_as(path, text, format)
     }
 
     /// Builds a document from its text; the format follows the path's extension.

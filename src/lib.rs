@@ -13,9 +13,11 @@
 //! `rules` holds the language data every stage reads; `check` runs the pipeline
 //! on one draft; `cli` is the command line; `lsp` the language server.
 
+pub mod bundled;
 pub mod check;
 pub mod claims;
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod discourse;
 pub mod document;

@@ -22,6 +22,8 @@ pub enum RulesError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}: not compiled into this claimcheck: pass --rules DIR")]
+    NotBundled { path: String },
     #[error(transparent)]
     Yaml(#[from] YamlError),
     #[error("{0}")]
@@ -53,6 +55,8 @@ struct ContextFile {
     year_cues: Vec<String>,
     month_cues: Vec<String>,
     numeric_dates: NumericDates,
+    #[serde(default)]
+    locale_numeric_dates: HashMap<String, NumericDates>,
     label_words: Vec<String>,
     clock_words: Vec<String>,
     street_words: Vec<String>,
@@ -93,6 +97,31 @@ struct RuleFiles {
 pub enum NumericDates {
     MonthFirst,
     DayFirst,
+}
+
+impl NumericDates {
+    pub fn name(self) -> &'static str {
+        match self {
+            NumericDates::MonthFirst => "month-first",
+            NumericDates::DayFirst => "day-first",
+        }
+    }
+}
+
+/// A locale that `locale-numeric-dates` in `context.yaml` does not list.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("unknown locale `{tag}`: {} knows {known} (add it under `locale-numeric-dates`)", .context.display())]
+pub struct UnknownLocale {
+    pub tag: String,
+    /// The rules file that lists the locales.
+    pub context: std::path::PathBuf,
+    /// The locales it lists, comma-separated.
+    pub known: String,
+}
+
+/// A locale tag as looked up: lower case, `_` read as `-` ("en_GB" is "en-gb").
+fn locale_key(tag: &str) -> String {
+    tag.trim().to_lowercase().replace('_', "-")
 }
 
 #[derive(Debug, Deserialize)]
@@ -407,6 +436,38 @@ pub struct RuleTexts {
     pub titles: String,
 }
 
+impl RuleTexts {
+    /// The text of each rules file, as `read` gives it by file name.
+    pub fn read_with(
+        mut read: impl FnMut(&str) -> Result<String, RulesError>,
+    ) -> Result<RuleTexts, RulesError> {
+        Ok(RuleTexts {
+            lexicon: read("lexicon.yaml")?,
+            context: read("context.yaml")?,
+            mentions: read("mentions.yaml")?,
+            holidays: read("holidays.yaml")?,
+            hedges: read("hedges.yaml")?,
+            names: read("names.yaml")?,
+            triggers: read("triggers.yaml")?,
+            properties: read("properties.yaml")?,
+            references: read("references.yaml")?,
+            units: read("units.yaml")?,
+            titles: read("titles.yaml")?,
+        })
+    }
+
+    /// The texts of the rules files compiled into claimcheck.
+    pub fn bundled() -> Result<RuleTexts, RulesError> {
+        RuleTexts::read_with(|name| {
+            crate::bundled::rules_file(name)
+                .map(str::to_string)
+                .ok_or_else(|| RulesError::NotBundled {
+                    path: crate::bundled::rules_dir().join(name).display().to_string(),
+                })
+        })
+    }
+}
+
 /// Every rule the pipeline reads, as look-up tables keyed by lower-case words.
 #[derive(Debug)]
 pub struct Rules {
@@ -430,6 +491,8 @@ pub struct Rules {
     pub year_cues: FxHashSet<String>,
     pub month_cues: FxHashSet<String>,
     pub numeric_dates: NumericDates,
+    /// The order of day and month by locale tag (`locale_key`), for `--locale`.
+    pub locale_numeric_dates: FxHashMap<String, NumericDates>,
     pub label_words: FxHashSet<String>,
     pub clock_words: FxHashSet<String>,
     pub street_words: FxHashSet<String>,
@@ -509,6 +572,8 @@ pub struct Rules {
     pub counting: crate::units::Units,
     /// How titles are read (`titles.yaml`).
     pub titles: TitleRules,
+    /// Where the rules were read from: a directory, or `<bundled>/rules`.
+    pub dir: std::path::PathBuf,
 }
 
 /// Which kinds of mention a word can start: a set of flags.
@@ -589,27 +654,47 @@ impl Rules {
     /// `mentions.yaml`, `holidays.yaml`, `hedges.yaml`, `names.yaml`, `triggers.yaml`,
     /// `properties.yaml`, `references.yaml`, `units.yaml` and `titles.yaml`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
-        let read = |name: &str| {
+        let texts = RuleTexts::read_with(|name| {
             let path = dir.join(name);
             std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
                 path: path.display().to_string(),
                 source,
             })
-        };
-        let texts = RuleTexts {
-            lexicon: read("lexicon.yaml")?,
-            context: read("context.yaml")?,
-            mentions: read("mentions.yaml")?,
-            holidays: read("holidays.yaml")?,
-            hedges: read("hedges.yaml")?,
-            names: read("names.yaml")?,
-            triggers: read("triggers.yaml")?,
-            properties: read("properties.yaml")?,
-            references: read("references.yaml")?,
-            units: read("units.yaml")?,
-            titles: read("titles.yaml")?,
-        };
+        })?;
         Rules::from_texts(dir, &texts)
+    }
+
+    /// Reads slashed dates in the order `locale` writes them, in place of
+    /// `numeric-dates`; returns that order.
+    pub fn set_locale(&mut self, locale: &str) -> Result<NumericDates, UnknownLocale> {
+        let order = self
+            .locale_numeric_dates
+            .get(&locale_key(locale))
+            .copied()
+            .ok_or_else(|| {
+                let mut known: Vec<&str> = self
+                    .locale_numeric_dates
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
+                known.sort_unstable();
+                UnknownLocale {
+                    tag: locale.to_string(),
+                    context: self.dir.join("context.yaml"),
+                    known: if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    },
+                }
+            })?;
+        self.numeric_dates = order;
+        Ok(order)
+    }
+
+    /// The rules compiled into claimcheck, named `<bundled>/rules/...` in errors.
+    pub fn bundled() -> Result<Rules, RulesError> {
+        Rules::from_texts(&crate::bundled::rules_dir(), &RuleTexts::bundled()?)
     }
 
     /// The rules from the texts of their files; `dir` only names them in errors.
@@ -827,6 +912,11 @@ impl Rules {
             year_cues: word_set(&context.year_cues),
             month_cues: word_set(&context.month_cues),
             numeric_dates: context.numeric_dates,
+            locale_numeric_dates: context
+                .locale_numeric_dates
+                .into_iter()
+                .map(|(tag, order)| (locale_key(&tag), order))
+                .collect(),
             label_words: word_set(&context.label_words),
             clock_words: word_set(&context.clock_words),
             street_words: word_set(&context.street_words),
@@ -871,6 +961,7 @@ impl Rules {
             references: ReferenceRules::new(references),
             counting: crate::units::Units::default(),
             titles: TitleRules::default(),
+            dir: dir.to_path_buf(),
         };
         rules.mention_starters = rules.starters();
         Ok(rules)
@@ -1085,5 +1176,38 @@ mod tests {
         assert!(Tolerance::Exact.admits(3.0, 3.0));
         assert!(!Tolerance::Exact.admits(3.0, 4.0));
         assert!(Tolerance::Above.admits(10.0, 11.0) && !Tolerance::Above.admits(10.0, 10.0));
+    }
+
+    #[test]
+    fn bundled_rules_load_and_their_errors_name_the_bundled_file() {
+        let rules = Rules::bundled().unwrap();
+        assert_eq!(rules.dir, crate::bundled::rules_dir());
+        let mut texts = RuleTexts::bundled().unwrap();
+        texts.context.push_str("\nno-such-setting: 1\n");
+        let error = Rules::from_texts(&crate::bundled::rules_dir(), &texts)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.starts_with("<bundled>/rules/context.yaml:") && error.contains("no-such-setting"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_locale_sets_the_order_of_slashed_dates() {
+        let mut rules = Rules::bundled().unwrap();
+        assert_eq!(rules.numeric_dates, NumericDates::MonthFirst);
+        assert_eq!(rules.set_locale("en_gb").unwrap(), NumericDates::DayFirst);
+        assert_eq!(rules.numeric_dates, NumericDates::DayFirst);
+        assert_eq!(rules.set_locale("en-US").unwrap(), NumericDates::MonthFirst);
+        let error = rules.set_locale("xx-YY").unwrap_err().to_string();
+        assert!(
+            error.contains("unknown locale `xx-YY`")
+                && error.contains("<bundled>/rules/context.yaml")
+                && error.contains("en-gb"),
+            "{error}"
+        );
+        assert_eq!(rules.numeric_dates, NumericDates::MonthFirst);
     }
 }

@@ -35,3 +35,23 @@ fn the_contributors_guide_lists_every_property_and_qualifier() {
         assert!(guide.contains(&row), "claims/README.md has no row {row}");
     }
 }
+
+#[test]
+fn the_readme_describes_every_settings_key() {
+    // The keys claimcheck.toml takes, as its error for an unknown one lists them.
+    let error = claimcheck::config::Config::from_toml(
+        std::path::Path::new("claimcheck.toml"),
+        "no-such-key = 1\n",
+    )
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    let (_, expected) = error.split_once("expected one of").expect(&error);
+    let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    assert!(keys.len() >= 6, "{error}");
+    let readme = read("README.md");
+    for key in keys {
+        let row = format!("| `{key}` |");
+        assert!(readme.contains(&row), "README.md has no row {row}");
+    }
+}

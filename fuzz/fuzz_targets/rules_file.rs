@@ -12,23 +12,8 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use std::sync::LazyLock;
 
-static BUNDLED: LazyLock<RuleTexts> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("bundled rules file");
-    RuleTexts {
-        lexicon: read("lexicon.yaml"),
-        context: read("context.yaml"),
-        mentions: read("mentions.yaml"),
-        holidays: read("holidays.yaml"),
-        hedges: read("hedges.yaml"),
-        names: read("names.yaml"),
-        triggers: read("triggers.yaml"),
-        properties: read("properties.yaml"),
-        references: read("references.yaml"),
-        units: read("units.yaml"),
-        titles: read("titles.yaml"),
-    }
-});
+static BUNDLED: LazyLock<RuleTexts> =
+    LazyLock::new(|| RuleTexts::bundled().expect("the rules compiled in"));
 
 const DRAFT: &str = "About 12 rockets hit the base on Jan. 3, 2020, nearly two weeks after \
 the first of three strikes; the second came last Monday, 5/6/2020, at 10 a.m. \

@@ -2,16 +2,15 @@
 //! `-o DIR/`, a directory with one report per draft, an index and a combined JSON).
 
 use super::looks_like_draft;
+use super::settings::{Flags, Settings};
 use crate::check::{CheckError, CheckedDocument, check_document};
-use crate::document::Document;
 use crate::factbase::FactBase;
 use crate::output::{Access, DirectoryLock, Inputs, OutputError, Staging, write_whole};
 use crate::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
 use crate::rules::Rules;
-use crate::verify::Verdict;
-use anyhow::{Context, Result, anyhow, bail};
+use crate::verify::FailOn;
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -20,14 +19,19 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Drafts to check: files, or directories searched for .md, .markdown and .txt files.
-    #[arg(required = true, value_name = "PATH")]
+    /// Drafts to check: files, directories searched for .md, .markdown and .txt
+    /// files, or `-` for standard input (read as plain text).
+    #[arg(required_unless_present = "jsonl", value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Archive mode: read JSON lines {"id", "text", "as_of"} from standard input
+    /// and write one JSON report line for each, in the same order, as each is done.
+    #[arg(long, conflicts_with_all = ["paths", "output", "format", "fail_on", "review_url", "force"])]
+    jsonl: bool,
     #[command(flatten)]
     source: super::SourceArgs,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Report format [default: `format` in claimcheck.toml, else text]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write the report to FILE (whole or not at all) instead of standard output.
     /// A path ending in `/`, or an existing directory, gets one report per draft,
     /// `index.html` linking them and `report.json` with every draft.
@@ -38,9 +42,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "URL")]
     review_url: Option<String>,
     /// Exit with status 1 when any claim is this bad or worse
-    /// (unverified < imprecise < outdated < contradicted).
-    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
-    fail_on: FailOn,
+    /// (unverified < imprecise < outdated < contradicted) [default: `fail-on` in
+    /// claimcheck.toml, else contradicted]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Let `-o DIR/` be a directory that holds drafts or other files claimcheck did
     /// not write. Reports still never replace any of them: a report whose name is
     /// taken gets a number (`draft-2.md`).
@@ -50,38 +55,27 @@ pub struct CheckArgs {
     cache: super::CacheArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Contradicted,
-    Outdated,
-    Imprecise,
-    Unverified,
-    Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Verdict> {
-        match self {
-            FailOn::Contradicted => Some(Verdict::Contradicted),
-            FailOn::Outdated => Some(Verdict::Outdated),
-            FailOn::Imprecise => Some(Verdict::Imprecise),
-            FailOn::Unverified => Some(Verdict::Unverified),
-            FailOn::Never => None,
-        }
-    }
-}
-
 /// Runs `claimcheck check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> Result<u8> {
-    let drafts = super::collect_drafts(&args.paths)?;
+    let settings = Settings::for_drafts(
+        &args.paths,
+        Flags {
+            fail_on: args.fail_on,
+            format: args.format,
+            ..args.source.flags()
+        },
+    )?;
+    if args.jsonl {
+        return super::archive::run(args.source.as_of, &settings, &args.cache);
+    }
+    let drafts = super::collect_drafts(&args.paths, &settings)?;
     let inputs = Inputs::of(drafts.iter().map(PathBuf::as_path));
     // Refused before anything is loaded, and again just before writing.
     check_output_target(args.output.as_deref(), &drafts, &inputs, args.force)?;
-    let rules_dir = super::locate(args.source.rules.as_deref(), "rules", "--rules")?;
-    let db_dir = super::locate(args.source.db.as_deref(), "claims", "--db")?;
-    let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let base = super::load_base(&db_dir, &rules, &args.cache)?;
+    let rules = settings.load_rules()?;
+    let base = settings.load_base(&rules, &args.cache)?;
     let database = DatabaseVersion::of(&base);
+    let format = settings.format.value;
 
     let (checked, failed) = check_all(&drafts, args.source.as_of, &rules, &base);
     let run = CheckRun {
@@ -90,28 +84,22 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     };
     let options = RenderOptions {
         colour: args.output.is_none()
-            && args.format == Format::Text
+            && format == Format::Text
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
         review_url: args.review_url.clone(),
     };
     match &args.output {
-        Some(dir) if is_directory_target(dir) => write_batch(
-            dir,
-            &run,
-            args.format,
-            &options,
-            &drafts,
-            &inputs,
-            args.force,
-        )?,
+        Some(dir) if is_directory_target(dir) => {
+            write_batch(dir, &run, format, &options, &drafts, &inputs, args.force)?
+        }
         Some(path) => write_whole(
             path,
-            report::render(args.format, &run, &options)?.as_bytes(),
+            report::render(format, &run, &options)?.as_bytes(),
             &inputs,
             Access::Shared,
         )?,
-        None => super::write_stdout(report::render(args.format, &run, &options)?.as_bytes())?,
+        None => super::write_stdout(report::render(format, &run, &options)?.as_bytes())?,
     }
 
     // Freeing a base of a million facts takes seconds; the process ends next and
@@ -120,7 +108,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     if failed {
         return Ok(super::EXIT_BAD_INPUT);
     }
-    let reached = args.fail_on.threshold().is_some_and(|threshold| {
+    let reached = settings.fail_on.value.threshold().is_some_and(|threshold| {
         checked
             .iter()
             .flat_map(|d| &d.claims)
@@ -153,7 +141,7 @@ fn check_all(
         .map(|path| {
             // A fault in one draft's check costs that draft, not the batch.
             let result = std::panic::catch_unwind(|| {
-                Document::read(path)
+                super::read_draft(path)
                     .map_err(CheckError::from)
                     .and_then(|document| check_document(document, as_of, rules, base))
             })

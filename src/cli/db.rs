@@ -2,9 +2,9 @@
 //! requests, `find` looks names up the way drafts are matched, `stats` counts,
 //! and `schema` prints the JSON Schema editors check fact files with.
 
+use super::settings::{BaseFlags, Flags, Settings};
 use crate::factbase::{self, CacheUse, FactBase, FactTime, FactValue};
 use crate::lint::{self, Diagnostic};
-use crate::rules::Rules;
 use anyhow::{Result, anyhow};
 use clap::ValueEnum;
 use serde_json::json;
@@ -34,13 +34,19 @@ enum DbCommand {
 
 #[derive(Debug, clap::Args)]
 struct LintArgs {
-    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
+    /// Directory of fact files [default: `db` in claimcheck.toml, else `claims`
+    /// here or in a parent directory, else the fact base compiled in]
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
-    /// Directory of rule files, for the property list [default: `rules`, looked for
-    /// here and in parent directories]
+    /// Directory of rule files, for the property list [default: `rules` in
+    /// claimcheck.toml, else `rules` here or in a parent directory, else the
+    /// rules compiled in]
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Settings file [default: `claimcheck.toml` here or in the nearest parent
+    /// that has one]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output format: lines for people, or one JSON object for bots.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -61,12 +67,8 @@ struct FindArgs {
 /// Where the base and rules are, how to cache the base, and the output format.
 #[derive(Debug, clap::Args)]
 struct BaseArgs {
-    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    db: Option<PathBuf>,
-    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    base: BaseFlags,
     #[command(flatten)]
     cache: super::CacheArgs,
     /// Output format.
@@ -94,16 +96,22 @@ pub fn run(args: &DbArgs) -> Result<u8> {
 }
 
 fn lint(args: &LintArgs) -> Result<u8> {
-    let dir = super::locate(args.dir.as_deref(), "claims", "DIR")?;
-    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
-    let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let files = factbase::fact_files(&dir).map_err(|e| anyhow!(e))?;
-    let found = lint::lint_dir(&dir, &rules).map_err(|e| anyhow!(e))?;
+    let flags = BaseFlags {
+        config: args.config.clone(),
+        db: args.dir.iter().cloned().collect(),
+        rules: args.rules.clone(),
+    };
+    let settings = Settings::here(Flags {
+        base: Some(&flags),
+        ..Flags::default()
+    })?;
+    let rules = settings.load_rules()?;
+    let (found, files) = lint::lint_sources(&settings.db.value, &rules).map_err(|e| anyhow!(e))?;
     match args.format {
-        Format::Text => super::print(&lint_text(&found, files.len()))?,
+        Format::Text => super::print(&lint_text(&found, files))?,
         Format::Json => super::print(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&lint_json(&found, files.len()))?
+            serde_json::to_string_pretty(&lint_json(&found, files))?
         ))?,
     }
     Ok(if found.iter().any(|d| d.rule.is_unreadable()) {
@@ -159,13 +167,16 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The base named by `args`, loaded through the cache unless told not to.
-fn load(args: &BaseArgs) -> Result<(FactBase, CacheUse, PathBuf)> {
-    let rules_dir = super::locate(args.rules.as_deref(), "rules", "--rules")?;
-    let db_dir = super::locate(args.db.as_deref(), "claims", "--db")?;
-    let rules = Rules::load(&rules_dir).map_err(|e| anyhow!("{e}"))?;
-    let (base, cache) = super::load_base_with(&db_dir, &rules, &args.cache.options())?;
-    Ok((base, cache, db_dir))
+/// The base named by `args`, loaded through the cache unless told not to; with
+/// what the cache did and where the base is.
+fn load(args: &BaseArgs) -> Result<(FactBase, CacheUse, String)> {
+    let settings = Settings::here(Flags {
+        base: Some(&args.base),
+        ..Flags::default()
+    })?;
+    let rules = settings.load_rules()?;
+    let (base, cache) = super::load_base(&settings.db.value, &rules, &args.cache.options())?;
+    Ok((base, cache, settings.db_text()))
 }
 
 fn find(args: &FindArgs) -> Result<u8> {
@@ -297,7 +308,7 @@ fn stats(args: &BaseArgs) -> Result<u8> {
         CacheUse::Miss { reason } => format!("miss ({reason})"),
     };
     let stats = json!({
-        "db": dir.display().to_string(),
+        "db": dir,
         "files": files.len(),
         "entities": base.entities.len(),
         "entities_by_kind": entities,
@@ -311,8 +322,7 @@ fn stats(args: &BaseArgs) -> Result<u8> {
     match args.format {
         Format::Json => super::print(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?,
         Format::Text => super::print(&format!(
-            "{}: {} files (cache {cache})\n{} entities: {}\n{} facts: {}\n{} series, {names} names and aliases, {sources} sources\n",
-            dir.display(),
+            "{dir}: {} files (cache {cache})\n{} entities: {}\n{} facts: {}\n{} series, {names} names and aliases, {sources} sources\n",
             files.len(),
             base.entities.len(),
             counts(entities.iter().map(|(k, v)| (*k, *v))),

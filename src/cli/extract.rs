@@ -2,6 +2,7 @@
 //! for debugging rules and for other tools. `--mentions` lists mentions; otherwise
 //! claims.
 
+use super::settings::Settings;
 use crate::claims;
 use crate::document::Document;
 use crate::factbase::FactBase;
@@ -12,7 +13,7 @@ use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use serde_json::json;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -44,33 +45,11 @@ enum ExtractFormat {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<u8> {
-    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let files: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    let mut drafts = if files.is_empty() {
-        Vec::new()
-    } else {
-        super::collect_drafts(&files)?
-    };
-    if stdin {
-        drafts.push(PathBuf::from("-"));
-    }
-    let rules = Rules::load(&super::locate(
-        args.source.rules.as_deref(),
-        "rules",
-        "--rules",
-    )?)
-    .map_err(|e| anyhow!("{e}"))?;
+    let settings = Settings::for_drafts(&args.paths, args.source.flags())?;
+    let drafts = super::collect_drafts(&args.paths, &settings)?;
+    let rules = settings.load_rules()?;
     let base = match args.names {
-        true => Some(super::load_base(
-            &super::locate(args.source.db.as_deref(), "claims", "--db")?,
-            &rules,
-            &args.cache,
-        )?),
+        true => Some(settings.load_base(&rules, &args.cache)?),
         false => None,
     };
     if args.mentions {
@@ -79,7 +58,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     }
     let mut claim_documents = Vec::new();
     for path in &drafts {
-        let document = read(path).with_context(|| format!("reading {}", path.display()))?;
+        let document = read(path)?;
         let as_of = args.source.as_of.or(document.front_matter_date);
         let segmented = Segmented::new(&document, &rules);
         let names = base.as_ref().map(|b| &b.names);
@@ -120,7 +99,7 @@ fn write_mentions(
         ExtractFormat::Text => Output::Text(out),
     };
     for path in drafts {
-        let document = read(path).with_context(|| format!("reading {}", path.display()))?;
+        let document = read(path)?;
         let as_of = args.source.as_of.or(document.front_matter_date);
         let segmented = Segmented::new(&document, rules);
         let found = mentions::extract(&segmented, rules, as_of, base.map(|b| &b.names))
@@ -145,14 +124,7 @@ fn write_mentions(
 }
 
 fn read(path: &Path) -> Result<Document> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        return Ok(Document::from_bytes(path, bytes)?);
-    }
-    Ok(Document::read(path)?)
+    super::read_draft(path).with_context(|| format!("reading {}", path.display()))
 }
 
 fn needs_as_of(document: &Document, missing: &NeedsAsOf) -> anyhow::Error {

@@ -1,6 +1,8 @@
 //! `claimcheck lsp`: the language server, over standard input and output, for
 //! editors that check drafts as they are typed.
 
+use super::settings::{BaseFlags, Flags, RulesSource};
+use crate::factbase::FactSource;
 use crate::lsp::{BaseSettings, Ending, FallbackDate, Settings};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -13,12 +15,12 @@ pub struct LspArgs {
     /// [default: the day of each check]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     as_of: Option<NaiveDate>,
-    /// Directory of fact files [default: `claims`, looked for here and in parent
-    /// directories]. Reloaded when its files change.
+    /// Directory of fact files [default: `claims` here or in a parent directory,
+    /// else the fact base compiled in]. Reloaded when its files change.
     #[arg(long, value_name = "DIR")]
     db: Option<PathBuf>,
-    /// Directory of rule files [default: `rules`, looked for here and in parent
-    /// directories]. Reloaded when its files change.
+    /// Directory of rule files [default: `rules` here or in a parent directory,
+    /// else the rules compiled in]. Reloaded when its files change.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
     #[command(flatten)]
@@ -28,12 +30,32 @@ pub struct LspArgs {
 /// Runs the server until the editor ends the session; returns the exit status:
 /// 0 after shutdown and exit, 1 when the editor left without shutdown.
 pub fn run(args: &LspArgs) -> Result<u8> {
-    let rules_dir = absolute(&super::locate(args.rules.as_deref(), "rules", "--rules")?)?;
-    let db_dir = absolute(&super::locate(args.db.as_deref(), "claims", "--db")?)?;
+    let flags = BaseFlags {
+        config: None,
+        db: args.db.iter().cloned().collect(),
+        rules: args.rules.clone(),
+    };
+    let found = super::settings::Settings::here(Flags {
+        base: Some(&flags),
+        ..Flags::default()
+    })?;
+    let rules_dir = match found.rules.value {
+        RulesSource::Dir(dir) => Some(absolute(&dir)?),
+        RulesSource::Bundled => None,
+    };
+    let db = found
+        .db
+        .value
+        .into_iter()
+        .map(|source| match source {
+            FactSource::Dir(dir) => absolute(&dir).map(FactSource::Dir),
+            FactSource::Bundled => Ok(FactSource::Bundled),
+        })
+        .collect::<Result<_>>()?;
     let settings = Settings {
         base: BaseSettings {
             rules_dir,
-            db_dir,
+            db,
             load: args.cache.options(),
         },
         fallback_date: args.as_of.map_or(FallbackDate::Today, FallbackDate::Given),

@@ -1,17 +1,24 @@
 //! The command line. Arguments are parsed and checked first; rules and facts are
-//! loaded only after, so a typo in a flag answers at once. One module a subcommand.
+//! loaded only after, so a typo in a flag answers at once. One module a subcommand;
+//! `settings` weighs flags against claimcheck.toml, directories found upwards and
+//! what is compiled in; `archive` is `check --jsonl`.
 
+mod archive;
 mod check;
+mod config;
 mod db;
 mod extract;
 mod lsp;
+mod settings;
 
-use crate::factbase::{self, CacheUse, FactBase, LoadOptions};
+use crate::document::Document;
+use crate::factbase::{self, CacheUse, FactBase, FactSource, LoadOptions};
 use crate::rules::Rules;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use std::io::Write;
+use settings::Settings;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +46,9 @@ enum Command {
     /// A language server over standard input and output: editors show
     /// contradicted, outdated and imprecise claims as a draft is typed.
     Lsp(lsp::LspArgs),
+    /// Print the settings in effect (fact base, rules, fail-on, locale, format,
+    /// ignored files, cache) and where each came from.
+    Config(config::ConfigArgs),
 }
 
 /// What drafts are read against: the publication date, the fact base, the rules.
@@ -48,12 +58,24 @@ pub(crate) struct SourceArgs {
     /// "Monday", "January 3"). Overrides a `date:` in the draft's front matter.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<NaiveDate>,
-    /// Directory of fact files [default: `claims`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    db: Option<PathBuf>,
-    /// Directory of rule files [default: `rules`, looked for here and in parent directories]
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    base: settings::BaseFlags,
+    /// Read dates such as 3/8/2020 as this locale writes them (en-US: March 8;
+    /// en-GB: 3 August) [default: `locale` in claimcheck.toml, else the rules'
+    /// `numeric-dates`]
+    #[arg(long, value_name = "TAG")]
+    locale: Option<String>,
+}
+
+impl SourceArgs {
+    /// The settings flags of this group, for `Settings`.
+    fn flags(&self) -> settings::Flags<'_> {
+        settings::Flags {
+            base: Some(&self.base),
+            locale: self.locale.as_deref(),
+            ..settings::Flags::default()
+        }
+    }
 }
 
 /// Exit statuses: nothing reached --fail-on; something did; bad input or usage.
@@ -67,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Db(args) => db::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Config(args) => config::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -100,32 +123,6 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The directory given, or `name` in the current directory or the nearest parent.
-pub(crate) fn locate(given: Option<&Path>, name: &str, flag: &str) -> Result<PathBuf> {
-    if let Some(dir) = given {
-        if !dir.is_dir() {
-            bail!("{}: not a directory (given with {flag})", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let here = std::env::current_dir().context("finding the current directory")?;
-    for dir in here.ancestors() {
-        let candidate = dir.join(name);
-        if candidate.is_dir() {
-            // Shown relative to here when it is here, as evidence paths read better so.
-            return Ok(if dir == here {
-                PathBuf::from(name)
-            } else {
-                candidate
-            });
-        }
-    }
-    bail!(
-        "no `{name}` directory here or in any parent of {}: pass {flag} DIR",
-        here.display()
-    )
-}
-
 /// Where the compiled fact base is cached between runs.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct CacheArgs {
@@ -149,6 +146,21 @@ impl CacheArgs {
     }
 }
 
+impl CacheArgs {
+    /// The cache setting for `claimcheck config`: its name, value and origin.
+    pub(crate) fn describe(&self) -> (&'static str, String, String) {
+        let (value, origin) = match (self.no_cache, &self.cache_dir) {
+            (true, _) => ("off".to_string(), "--no-cache"),
+            (false, Some(dir)) => (dir.display().to_string(), "--cache-dir"),
+            (false, None) => match default_cache_dir() {
+                Some(dir) => (dir.display().to_string(), "default"),
+                None => ("off".to_string(), "default: no $XDG_CACHE_HOME or $HOME"),
+            },
+        };
+        ("cache-dir", value, origin.to_string())
+    }
+}
+
 fn default_cache_dir() -> Option<PathBuf> {
     let from = |var: &str| {
         std::env::var_os(var)
@@ -160,38 +172,52 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(|dir| dir.join("claimcheck"))
 }
 
-/// Loads the whole fact base, or prints every error in it and fails.
-pub(crate) fn load_base(dir: &Path, rules: &Rules, cache: &CacheArgs) -> Result<FactBase> {
-    load_base_with(dir, rules, &cache.options()).map(|(base, _)| base)
-}
-
-/// Loads the whole fact base as `options` say, and tells what the cache did.
-pub(crate) fn load_base_with(
-    dir: &Path,
+/// Loads the whole fact base from `sources` as `options` say, and tells what the
+/// cache did; or prints every error in it and fails.
+pub(crate) fn load_base(
+    sources: &[FactSource],
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<(FactBase, CacheUse)> {
-    factbase::load_dir_with(dir, rules, options).map_err(|errors| {
+    factbase::load_sources(sources, rules, options).map_err(|errors| {
         for error in &errors {
             eprintln!("error: {error}");
         }
+        let dirs: Vec<String> = sources
+            .iter()
+            .map(|s| s.dir().display().to_string())
+            .collect();
         anyhow!(
             "the fact base in {} has {} error{}; nothing was checked",
-            dir.display(),
+            dirs.join(", "),
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
         )
     })
 }
 
-/// Files named on the command line, and the drafts inside named directories.
-/// A named path may be anything readable (a pipe, `/dev/stdin`); inside a
+/// Files named on the command line, and the drafts inside named directories
+/// (less what the settings ignore); `-`, standard input, where it is named. A
+/// named path may be anything readable (a pipe, `/dev/stdin`); inside a
 /// directory, links to drafts are followed and anything else skipped is named.
-pub(crate) fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub(crate) fn collect_drafts(paths: &[PathBuf], settings: &Settings) -> Result<Vec<PathBuf>> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("`-` (standard input) is named more than once");
+    }
     let mut drafts = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        if path.as_os_str() == "-" {
+            drafts.push(path.clone());
+        } else if path.is_dir() {
+            let walk = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                // The directory named is walked even if ignored; what is in it may not be.
+                .filter_entry(|entry| {
+                    entry.depth() == 0
+                        || !settings.ignores(entry.path(), entry.file_type().is_dir())
+                });
+            for entry in walk {
                 let entry = entry.with_context(|| format!("reading {}", path.display()))?;
                 if !looks_like_draft(entry.path()) {
                     continue;
@@ -218,6 +244,21 @@ pub(crate) fn collect_drafts(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         bail!("no drafts found (looked for .md, .markdown and .txt files)");
     }
     Ok(drafts)
+}
+
+/// Reads a draft: the file at `path`, or standard input for `-` (as plain text).
+pub(crate) fn read_draft(path: &Path) -> Result<Document, crate::document::DocumentError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|source| {
+            crate::document::DocumentError::Read {
+                path: "standard input".into(),
+                source,
+            }
+        })?;
+        return Document::from_bytes(path, bytes);
+    }
+    Document::read(path)
 }
 
 /// A file name a draft has: `.md`, `.markdown` or `.txt`.

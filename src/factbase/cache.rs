@@ -10,7 +10,7 @@
 //! Layout: magic, key (16 bytes), payload length and payload checksum (8 bytes
 //! each, little-endian), then the payload in postcard.
 
-use super::{CueIndex, Entity, Fact, FactBase, NameIndex, Series, TitleIndex};
+use super::{CueIndex, Entity, Fact, FactBase, FactSource, NameIndex, Series, TitleIndex};
 use crate::output::{self, Access, Inputs};
 use crate::rules::Rules;
 use serde::{Deserialize, Serialize};
@@ -88,11 +88,21 @@ struct Payload {
     names: NameIndex,
 }
 
-/// The cache file for the base in `db_dir`: one per base, so two bases do not
-/// evict each other.
-pub fn cache_file(cache_dir: &Path, db_dir: &Path) -> PathBuf {
-    let absolute = std::path::absolute(db_dir).unwrap_or_else(|_| db_dir.to_path_buf());
-    let name = xxh3_64(absolute.to_string_lossy().as_bytes());
+/// The cache file for the base read from `sources`: one per base, so two bases do
+/// not evict each other.
+pub fn cache_file(cache_dir: &Path, sources: &[FactSource]) -> PathBuf {
+    let names: Vec<String> = sources
+        .iter()
+        .map(|source| match source {
+            FactSource::Dir(dir) => std::path::absolute(dir)
+                .unwrap_or_else(|_| dir.clone())
+                .to_string_lossy()
+                .into_owned(),
+            FactSource::Bundled => crate::bundled::claims_dir().to_string_lossy().into_owned(),
+        })
+        .collect();
+    // No path holds a NUL, so no two lists of sources join alike.
+    let name = xxh3_64(names.join("\0").as_bytes());
     cache_dir.join(format!("facts-{name:016x}.bin"))
 }
 

@@ -4,7 +4,7 @@
 
 use super::cache::{self, CacheKey, CacheUse, KeyHasher};
 use super::digest::ContentDigest;
-use super::read::{self, FileText};
+use super::read::{self, FactSource, FileText, SourceFile};
 use super::{FactBase, compile};
 use crate::lint::{self, Diagnostic, Rule};
 use crate::rules::Rules;
@@ -28,15 +28,26 @@ pub fn load_dir_with(
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<(FactBase, CacheUse), Vec<Diagnostic>> {
-    let paths = read::fact_files(dir).map_err(|message| vec![unreadable_dir(dir, message)])?;
+    load_sources(&[FactSource::Dir(dir.to_path_buf())], rules, options)
+}
+
+/// Loads the base made of every file of `sources`, merged, as `options` say, and
+/// tells what the cache did.
+pub fn load_sources(
+    sources: &[FactSource],
+    rules: &Rules,
+    options: &LoadOptions,
+) -> Result<(FactBase, CacheUse), Vec<Diagnostic>> {
+    let files = read::source_files(sources)
+        .map_err(|(dir, message)| vec![unreadable_dir(&dir, message)])?;
     let cache_file = options
         .cache_dir
         .as_ref()
-        .map(|cache_dir| cache::cache_file(cache_dir, dir));
+        .map(|cache_dir| cache::cache_file(cache_dir, sources));
     let mut cache_use = CacheUse::Off;
     if let Some(file) = &cache_file {
         // The key is hashed file by file, so a hit never holds all the YAML at once.
-        match hash_files(dir, &paths, rules).and_then(|(key, digest)| {
+        match hash_files(&files, rules).and_then(|(key, digest)| {
             cache::read(file, key, rules).map(|base| FactBase {
                 content_digest: digest,
                 ..base
@@ -46,17 +57,18 @@ pub fn load_dir_with(
             Err(reason) => cache_use = CacheUse::Miss { reason },
         }
     }
-    let texts = read::read_texts(paths);
+    let within: Vec<String> = files.iter().map(|f| f.within.clone()).collect();
+    let texts = read::read_source_texts(files);
     // Keyed by the very texts parsed, so a file changed meanwhile is never cached
     // under its old content.
     let mut key = KeyHasher::new(rules.properties.digest());
-    let mut digest = ContentDigest::new(dir);
+    let mut digest = ContentDigest::default();
     let mut all_read = true;
-    for file in &texts {
+    for (file, within) in texts.iter().zip(&within) {
         match file.text.as_deref() {
             Ok(text) => {
                 key.add(&file.path, text.as_bytes());
-                digest.add(&file.path, text.as_bytes());
+                digest.add(within, text.as_bytes());
             }
             Err(_) => all_read = false,
         }
@@ -79,13 +91,8 @@ pub fn load_dir_with(
 /// Lints and compiles fact files already read, and indexes the base: what
 /// loading does once the files are read, with no cache.
 pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Vec<Diagnostic>> {
-    let hidden = lint::lint_texts(&texts);
-    let (parsed, mut problems) = read::parse_all(texts);
-    let complete = problems.is_empty();
-    problems.extend(hidden);
-    problems.extend(lint::lint_files(&parsed, rules, complete));
+    let (parsed, problems) = lint::lint_read(texts, rules);
     if !problems.is_empty() {
-        lint::sort(&mut problems);
         return Err(problems);
     }
     let mut base = compile::compile(&parsed, &rules.properties);
@@ -94,15 +101,16 @@ pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Ve
     Ok(base)
 }
 
-/// The cache key and the content digest of the files at `paths`, read one at a time.
-fn hash_files(dir: &Path, paths: &[PathBuf], rules: &Rules) -> Result<(CacheKey, String), String> {
+/// The cache key and the content digest of `files`, read one at a time.
+fn hash_files(files: &[SourceFile], rules: &Rules) -> Result<(CacheKey, String), String> {
     let mut key = KeyHasher::new(rules.properties.digest());
-    let mut digest = ContentDigest::new(dir);
-    for path in paths {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
-        key.add(path, &bytes);
-        digest.add(path, &bytes);
+    let mut digest = ContentDigest::default();
+    for file in files {
+        let bytes = file
+            .bytes()
+            .map_err(|e| format!("cannot read {} ({e})", file.path.display()))?;
+        key.add(&file.path, &bytes);
+        digest.add(&file.within, &bytes);
     }
     Ok((key.finish(), digest.finish()))
 }

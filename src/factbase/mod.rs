@@ -16,12 +16,15 @@ mod titles;
 
 pub use cache::CacheUse;
 pub use index::{CueIndex, NameIndex, NameMatch, name_key};
-pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with};
+pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with, load_sources};
 pub use properties::{
     Aspect, Need, PerSubject, Phrase, PropertiesFile, PropertyDefinition, PropertyId,
     PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType, Voice,
 };
-pub use read::{FileText, ParsedFile, fact_files, parse_all, read_texts};
+pub use read::{
+    FactSource, FileText, ParsedFile, SourceFile, fact_files, parse_all, read_source_texts,
+    read_texts, source_files,
+};
 pub use schema::{EntityKind, Holders};
 pub use titles::{TitleIndex, TitleMatch};
 

@@ -20,6 +20,89 @@ pub struct FileText {
     pub text: Result<String, Diagnostic>,
 }
 
+/// Where a fact base's files are: a directory on disk, or the base compiled into
+/// claimcheck. A base may be read from several, merged as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactSource {
+    Dir(PathBuf),
+    Bundled,
+}
+
+impl FactSource {
+    /// The directory the source's files are named under: `<bundled>/claims` for
+    /// the bundled base.
+    pub fn dir(&self) -> PathBuf {
+        match self {
+            FactSource::Dir(dir) => dir.clone(),
+            FactSource::Bundled => crate::bundled::claims_dir(),
+        }
+    }
+}
+
+/// One file of a base: its path as messages and evidence name it, its path
+/// within its source (for the base's version), and its text when compiled in.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub within: String,
+    bundled: Option<&'static str>,
+}
+
+impl SourceFile {
+    /// The file's bytes, read from disk unless compiled in.
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self.bundled {
+            Some(text) => Ok(std::borrow::Cow::Borrowed(text.as_bytes())),
+            None => std::fs::read(&self.path).map(std::borrow::Cow::Owned),
+        }
+    }
+
+    fn text(&self) -> std::io::Result<String> {
+        match self.bundled {
+            Some(text) => Ok(text.to_string()),
+            None => std::fs::read_to_string(&self.path),
+        }
+    }
+}
+
+/// Every fact file of `sources`, source by source; or the directory that cannot
+/// be read, with why.
+pub fn source_files(sources: &[FactSource]) -> Result<Vec<SourceFile>, (PathBuf, String)> {
+    let mut files = Vec::new();
+    for source in sources {
+        match source {
+            FactSource::Dir(dir) => {
+                let paths = fact_files(dir).map_err(|message| (dir.clone(), message))?;
+                files.extend(paths.into_iter().map(|path| SourceFile {
+                    within: within(dir, &path),
+                    path,
+                    bundled: None,
+                }));
+            }
+            FactSource::Bundled => {
+                let dir = crate::bundled::claims_dir();
+                files.extend(crate::bundled::CLAIMS.iter().map(|file| SourceFile {
+                    path: dir.join(file.name),
+                    within: file.name.to_string(),
+                    bundled: Some(file.text),
+                }));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// `path`'s place under `dir`, with `/`, so a base's version does not depend on
+/// where it is checked out or on the platform.
+fn within(dir: &Path, path: &Path) -> String {
+    let within = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = within
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
 /// Every `.yaml`/`.yml` file under `dir`, sorted by name so results never depend on
 /// the order the file system lists them in.
 pub fn fact_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -45,19 +128,36 @@ pub fn fact_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// The text of each file; one that cannot be read, or is not UTF-8, is a finding.
 pub fn read_texts(paths: Vec<PathBuf>) -> Vec<FileText> {
-    paths
+    read_source_texts(
+        paths
+            .into_iter()
+            .map(|path| SourceFile {
+                within: String::new(),
+                path,
+                bundled: None,
+            })
+            .collect(),
+    )
+}
+
+/// The text of each source file, as `read_texts`.
+pub fn read_source_texts(files: Vec<SourceFile>) -> Vec<FileText> {
+    files
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+        .map(|file| {
+            let text = file.text().map_err(|e| {
                 Diagnostic::new(
                     Rule::UnreadableFile,
-                    &path,
+                    &file.path,
                     (1, 1),
                     format!("cannot read this file: {e}"),
                     "save it as UTF-8 text, readable by the user running the lint".into(),
                 )
             });
-            FileText { path, text }
+            FileText {
+                path: file.path,
+                text,
+            }
         })
         .collect()
 }

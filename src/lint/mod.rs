@@ -87,13 +87,36 @@ pub fn yaml_fix_hint(rule: Rule) -> &'static str {
 /// Lints every fact file under `dir`: files that cannot be read or parsed, and
 /// every rule over those that can. Err when `dir` itself cannot be read.
 pub fn lint_dir(dir: &std::path::Path, rules: &Rules) -> Result<Vec<Diagnostic>, String> {
-    let paths = crate::factbase::fact_files(dir)?;
-    let texts = crate::factbase::read_texts(paths);
+    lint_sources(
+        &[crate::factbase::FactSource::Dir(dir.to_path_buf())],
+        rules,
+    )
+    .map(|(found, _)| found)
+}
+
+/// Lints the base made of every file of `sources`, as `lint_dir`; also tells how
+/// many fact files there are.
+pub fn lint_sources(
+    sources: &[crate::factbase::FactSource],
+    rules: &Rules,
+) -> Result<(Vec<Diagnostic>, usize), String> {
+    let files = crate::factbase::source_files(sources).map_err(|(_, message)| message)?;
+    let count = files.len();
+    let (_, found) = lint_read(crate::factbase::read_source_texts(files), rules);
+    Ok((found, count))
+}
+
+/// Parses fact files already read and lints them: the files parsed, and every
+/// finding (files that cannot be read or parsed included), sorted.
+pub fn lint_read(
+    texts: Vec<crate::factbase::FileText>,
+    rules: &Rules,
+) -> (Vec<crate::factbase::ParsedFile>, Vec<Diagnostic>) {
     let hidden = lint_texts(&texts);
     let (parsed, mut found) = crate::factbase::parse_all(texts);
     let complete = found.is_empty();
     found.extend(hidden);
     found.extend(lint_files(&parsed, rules, complete));
     sort(&mut found);
-    Ok(found)
+    (parsed, found)
 }

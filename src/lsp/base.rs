@@ -8,7 +8,7 @@
 //! no change made by a save that replaces the file (as most editors do) or on a
 //! network drive, and costs one `stat` a file.
 
-use crate::factbase::{self, FactBase, LoadOptions};
+use crate::factbase::{self, FactBase, FactSource, LoadOptions};
 use crate::lint::Diagnostic;
 use crate::rules::{Rules, RulesError};
 use std::fmt;
@@ -18,8 +18,10 @@ use std::time::SystemTime;
 /// Where the rules and facts are, and how the facts are cached.
 #[derive(Debug, Clone)]
 pub struct BaseSettings {
-    pub rules_dir: PathBuf,
-    pub db_dir: PathBuf,
+    /// The rules' directory; `None` for the rules compiled in.
+    pub rules_dir: Option<PathBuf>,
+    /// The fact base's sources, merged in order.
+    pub db: Vec<FactSource>,
     pub load: LoadOptions,
 }
 
@@ -66,9 +68,12 @@ impl fmt::Display for FactErrors<'_> {
 
 /// Loads the rules, then the fact base with them.
 pub fn load(settings: &BaseSettings) -> Result<LoadedBase, LoadError> {
-    let rules = Rules::load(&settings.rules_dir)?;
-    let (base, _) = factbase::load_dir_with(&settings.db_dir, &rules, &settings.load)
-        .map_err(LoadError::Facts)?;
+    let rules = match &settings.rules_dir {
+        Some(dir) => Rules::load(dir)?,
+        None => Rules::bundled()?,
+    };
+    let (base, _) =
+        factbase::load_sources(&settings.db, &rules, &settings.load).map_err(LoadError::Facts)?;
     Ok(LoadedBase { rules, base })
 }
 
@@ -87,7 +92,12 @@ struct FileStamp {
 impl Fingerprint {
     pub fn take(settings: &BaseSettings) -> Fingerprint {
         let mut stamps = Vec::new();
-        for dir in [&settings.rules_dir, &settings.db_dir] {
+        // What is compiled in never changes; only directories are looked at.
+        let fact_dirs = settings.db.iter().filter_map(|source| match source {
+            FactSource::Dir(dir) => Some(dir),
+            FactSource::Bundled => None,
+        });
+        for dir in settings.rules_dir.iter().chain(fact_dirs) {
             // A directory that cannot be listed is stamped as such, so it counts
             // as changed once it can be.
             let files = factbase::fact_files(dir).unwrap_or_default();

@@ -73,7 +73,8 @@ fn file_name_safe(stem: &str) -> String {
             }
         })
         .collect();
-    let safe = safe.trim_start_matches('.');
+    // Not hidden, and never read as an option by a shell command (`-` is standard input).
+    let safe = safe.trim_start_matches(['.', '-']);
     if safe.is_empty() {
         "draft".to_string()
     } else {
@@ -106,5 +107,7 @@ mod tests {
         assert_eq!(unique_name("index", "html", &mut taken), "index-2.html");
         assert_eq!(file_name_safe("my draft (v2)"), "my-draft--v2-");
         assert_eq!(file_name_safe("..."), "draft");
+        assert_eq!(file_name_safe("-"), "draft");
+        assert_eq!(file_name_safe("--x"), "x");
     }
 }

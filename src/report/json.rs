@@ -59,6 +59,17 @@ impl<'a> From<&'a CheckedClaim> for ClaimReport<'a> {
     }
 }
 
+impl<'a> From<&'a CheckedDocument> for DocumentReport<'a> {
+    fn from(d: &'a CheckedDocument) -> Self {
+        DocumentReport {
+            path: d.path.display().to_string(),
+            as_of: d.as_of.map(|date| date.to_string()),
+            claims: d.claims.iter().map(ClaimReport::from).collect(),
+            summary: Summary::of(d),
+        }
+    }
+}
+
 pub fn render(documents: &[CheckedDocument]) -> String {
     let report = Report {
         schema_version: 1,
@@ -66,17 +77,48 @@ pub fn render(documents: &[CheckedDocument]) -> String {
             name: TOOL_NAME,
             version: TOOL_VERSION,
         },
-        documents: documents
-            .iter()
-            .map(|d| DocumentReport {
-                path: d.path.display().to_string(),
-                as_of: d.as_of.map(|date| date.to_string()),
-                claims: d.claims.iter().map(ClaimReport::from).collect(),
-                summary: Summary::of(d),
-            })
-            .collect(),
+        documents: documents.iter().map(DocumentReport::from).collect(),
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// One line of `check --jsonl`: the report of one input line, or why there is none.
+#[derive(Serialize)]
+struct RecordReport<'a, Id: Serialize> {
+    schema_version: u32,
+    /// The input line's number, from 1.
+    line: u64,
+    /// The input's `id`, as given; null when it had none or could not be read.
+    id: Option<&'a Id>,
+    #[serde(flatten)]
+    outcome: Outcome<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Outcome<'a> {
+    Document(DocumentReport<'a>),
+    Error(&'a str),
+}
+
+/// The report line for input line `line` (no line break): its document, as in
+/// the JSON report, or the error that kept it from being checked.
+pub fn render_record<Id: Serialize>(
+    line: u64,
+    id: Option<&Id>,
+    result: Result<&CheckedDocument, &str>,
+) -> String {
+    let outcome = match result {
+        Ok(document) => Outcome::Document(DocumentReport::from(document)),
+        Err(message) => Outcome::Error(message),
+    };
+    serde_json::to_string(&RecordReport {
+        schema_version: 1,
+        line,
+        id,
+        outcome,
+    })
+    .unwrap_or_default()
 }

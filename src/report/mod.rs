@@ -22,7 +22,7 @@ use serde::Serialize;
 pub use claim_review::render as claim_review;
 pub use database_version::DatabaseVersion;
 pub use html::{render as html, render_index as html_index};
-pub use json::render as json;
+pub use json::{render as json, render_record as json_record};
 pub use markdown::render as markdown;
 pub use sarif::render as sarif;
 pub use text::render as text;
@@ -38,10 +38,13 @@ pub struct CheckRun<'a> {
     pub database: &'a DatabaseVersion,
 }
 
-/// The report formats `claimcheck check --format` offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The report formats `claimcheck check --format` offers (and `format` in
+/// claimcheck.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Human-readable lines, coloured on a terminal.
+    #[default]
     Text,
     /// The JSON report, schema_version 1 (see README).
     Json,
@@ -57,6 +60,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name, as `--format` takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Sarif => "sarif",
+            Format::ClaimReview => "claimreview",
+        }
+    }
+
     /// The file name extension of a report in this format, for batch output.
     pub fn extension(self) -> &'static str {
         match self {

@@ -59,6 +59,41 @@ impl Verdict {
     }
 }
 
+/// The verdict from which a check fails (exit status 1): `--fail-on`, or `fail-on`
+/// in claimcheck.toml. `never` never fails.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, Serialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    #[default]
+    Contradicted,
+    Outdated,
+    Imprecise,
+    Unverified,
+    Never,
+}
+
+impl FailOn {
+    /// The least verdict that fails, if any does.
+    pub fn threshold(self) -> Option<Verdict> {
+        match self {
+            FailOn::Contradicted => Some(Verdict::Contradicted),
+            FailOn::Outdated => Some(Verdict::Outdated),
+            FailOn::Imprecise => Some(Verdict::Imprecise),
+            FailOn::Unverified => Some(Verdict::Unverified),
+            FailOn::Never => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self.threshold() {
+            Some(verdict) => verdict.as_str(),
+            None => "never",
+        }
+    }
+}
+
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
