@@ -66,6 +66,7 @@ fuzz_target!(|data: &[u8]| {
     let documents = [checked];
     let run = CheckRun {
         documents: &documents,
+        failed: &[],
         database: &bundled.database,
     };
     // One format an input, chosen by the first byte, so each run stays short.
@@ -73,6 +74,7 @@ fuzz_target!(|data: &[u8]| {
     let options = RenderOptions {
         colour: choice & 0x80 != 0,
         review_url: Some("https://example.org/review".into()),
+        index_href: None,
     };
     let rendered = report::render(format, &run, &options).expect("renders");
     if matches!(format, Format::Json | Format::Sarif | Format::ClaimReview) {
