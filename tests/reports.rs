@@ -126,6 +126,50 @@ fn html_escapes_hostile_text_from_the_draft_and_the_fact_base() {
 }
 
 #[test]
+fn html_renders_markdown_without_letting_its_links_or_markup_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.md",
+        "---\ntitle: <script>alert('title')</script>\ndate: 2020-04-09\n---\n# The *launch*\n\n\
+         The rocket [launch](javascript:alert(1)) took place on [March 2, 2020](https://example.org/\"><script>x</script>).\n\n\
+         <img src=x onerror=alert(2)> and <javascript:alert(3)> and ![a picture](https://example.org/p.png \"t\").\n\n\
+         [ref]: javascript:alert(4)\n\nA [reference][ref] link.\n",
+    );
+    let hostile_db = fixture("hostile-claims");
+    let html = report_in("html", &path, &["--db", hostile_db.to_str().unwrap()]);
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(
+        !html.contains("<img") && !html.contains("src=\""),
+        "nothing is loaded"
+    );
+    assert!(
+        !html.to_ascii_lowercase().contains("href=\"javascript"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    // The title is the page's, escaped.
+    assert!(
+        html.contains("<h1 id=\"d1-title\">&lt;script&gt;alert("),
+        "{html}"
+    );
+    // Markdown is rendered, and the claim inside a link is still marked.
+    assert!(
+        html.contains("<h3 class=\"draft-h1\">The <em>launch</em></h3>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<mark class="claim v-supported""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"class="link-after""#), "{html}");
+}
+
+#[test]
 fn html_report_is_one_self_contained_page() {
     let output = claimcheck(&[
         "check",
