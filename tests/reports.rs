@@ -170,6 +170,51 @@ fn html_renders_markdown_without_letting_its_links_or_markup_through() {
 }
 
 #[test]
+fn html_says_what_each_claim_was_read_as_in_words_not_ids() {
+    for name in [
+        "contradicted.md",
+        "uk-autumn-2022-wrong.md",
+        "ecb-presidents-wrong.md",
+        "webb-first-images-wrong.md",
+    ] {
+        let html = report_in("html", &draft(name), &[]);
+        let report = json_report(&draft(name), &[]);
+        let read_as: Vec<&str> = html
+            .split(r#"<dl class="values">"#)
+            .skip(1)
+            .map(|rest| rest.split("</dl>").next().unwrap())
+            .collect();
+        assert_eq!(read_as.len(), claims(&report).len(), "{name}");
+        for shown in &read_as {
+            assert!(!shown.contains('_'), "a value's key shown: {shown}");
+            assert!(!shown.contains(".0 ") && !shown.contains(".0<"), "{shown}");
+        }
+        // No id the fact base has a name for is shown as the id.
+        for claim in claims(&report) {
+            for key in [
+                "fact",
+                "reference_fact",
+                "person",
+                "office",
+                "event",
+                "speaker",
+            ] {
+                if let Some(id) = claim["normalized"][key].as_str() {
+                    assert!(
+                        !read_as.iter().any(|shown| shown.contains(id)),
+                        "{name}: {key} {id} shown as its id"
+                    );
+                }
+            }
+        }
+    }
+    let html = report_in("html", &draft("contradicted.md"), &[]);
+    assert!(html.contains("<dt>Stated</dt><dd>exactly 4 rockets</dd>"));
+    assert!(html.contains("<dt>In the fact base</dt><dd>3 rockets (Burjesia rocket attack)</dd>"));
+    assert!(html.contains("<dt>Stated</dt><dd>the week 2020-04-06 to 2020-04-12</dd>"));
+}
+
+#[test]
 fn html_report_is_one_self_contained_page() {
     let output = claimcheck(&[
         "check",

@@ -6,7 +6,9 @@ use crate::check::{CheckError, CheckedDocument, check_document};
 use crate::document::Document;
 use crate::factbase::FactBase;
 use crate::output::{Access, DirectoryLock, Inputs, OutputError, Staging, write_whole};
-use crate::report::{self, CheckRun, DatabaseVersion, FailedDraft, Format, RenderOptions};
+use crate::report::{
+    self, CheckRun, DatabaseVersion, FailedDraft, Format, RenderOptions, Vocabulary,
+};
 use crate::rules::Rules;
 use crate::verify::Verdict;
 use anyhow::{Context, Result, anyhow, bail};
@@ -84,10 +86,16 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let database = DatabaseVersion::of(&base);
 
     let (checked, failed) = check_all(&drafts, args.source.as_of, &rules, &base);
+    // Only the HTML report says in words what the claims' ids name.
+    let vocabulary = match args.format {
+        Format::Html => Vocabulary::of(&checked, &base, &rules),
+        _ => Vocabulary::default(),
+    };
     let run = CheckRun {
         documents: &checked,
         failed: &failed,
         database: &database,
+        vocabulary: &vocabulary,
     };
     let options = RenderOptions {
         colour: args.output.is_none()

@@ -49,6 +49,7 @@ pub fn files(
             documents: std::slice::from_ref(document),
             failed: &[],
             database: run.database,
+            vocabulary: run.vocabulary,
         };
         out.push(OutputFile {
             name,

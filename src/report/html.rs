@@ -5,6 +5,7 @@
 //! nothing from anywhere, so it reads the same offline and archived.
 
 use super::draft_html::{DraftText, MarkedClaim};
+use super::read_as;
 use super::{
     CheckRun, Summary, TOOL_NAME, TOOL_VERSION, VERDICTS_WORST_FIRST, verdict_symbol, web_url,
 };
@@ -17,6 +18,8 @@ use std::sync::LazyLock;
 
 const REPORT_TEMPLATE: &str = include_str!("../../reports/report.html.j2");
 const INDEX_TEMPLATE: &str = include_str!("../../reports/index.html.j2");
+/// How each claim kind's values are said in words, in the report's cards.
+const READ_AS_TEMPLATE: &str = include_str!("../../reports/read-as.html.j2");
 /// Styles both pages share: how each verdict looks.
 const VERDICT_STYLES: &str = include_str!("../../reports/verdicts.css");
 
@@ -66,7 +69,8 @@ struct ClaimView<'a> {
     verdict: &'static str,
     symbol: &'static str,
     explanation: &'a str,
-    normalized: Vec<(&'a str, String)>,
+    /// The kind's resolved values, which `read-as.html` puts in words.
+    normalized: &'a serde_json::Value,
     evidence: Vec<EvidenceView<'a>>,
 }
 
@@ -116,14 +120,6 @@ fn kind_counts(document: &CheckedDocument) -> Vec<KindCount> {
     kinds
 }
 
-/// A normalised value as a reader sees it: strings bare, anything else as JSON.
-fn display_value(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// The id of a claim's card: unique in the page, for links from the draft.
 fn card_id(document_number: usize, claim_number: usize) -> String {
     format!("d{document_number}-c{claim_number}")
@@ -147,13 +143,7 @@ fn claim_view<'a>(
         verdict: claim.verdict.as_str(),
         symbol: verdict_symbol(claim.verdict),
         explanation: &claim.explanation,
-        normalized: claim
-            .normalized
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(key, value)| (key.as_str(), display_value(value)))
-            .collect(),
+        normalized: &claim.normalized,
         evidence: claim
             .evidence
             .iter()
@@ -243,7 +233,9 @@ fn build_environment() -> Result<Environment<'static>, minijinja::Error> {
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
+    read_as::add_filters(&mut env);
     env.add_template("verdicts.css", VERDICT_STYLES)?;
+    env.add_template("read-as.html", READ_AS_TEMPLATE)?;
     env.add_template("report.html", REPORT_TEMPLATE)?;
     env.add_template("index.html", INDEX_TEMPLATE)?;
     Ok(env)
@@ -264,6 +256,7 @@ pub fn render(run: &CheckRun, index_href: Option<&str>) -> Result<String, miniji
             version => TOOL_VERSION,
             database => minijinja::value::Serde(run.database),
             documents => minijinja::value::Serde(views),
+            vocabulary => minijinja::value::Serde(run.vocabulary),
             index_href => index_href,
         })
 }

@@ -13,8 +13,10 @@ mod html;
 mod json;
 mod markdown;
 pub mod mentions;
+mod read_as;
 mod sarif;
 mod text;
+mod vocabulary;
 
 use crate::check::{CheckedClaim, CheckedDocument};
 use crate::verify::Verdict;
@@ -27,18 +29,21 @@ pub use json::render as json;
 pub use markdown::render as markdown;
 pub use sarif::render as sarif;
 pub use text::render as text;
+pub use vocabulary::Vocabulary;
 
 pub const TOOL_NAME: &str = "claimcheck";
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What every report is made from: the checked drafts and the fact base that
-/// judged them, so a reader can tell which facts a verdict rests on; and the
-/// drafts that could not be checked, which a batch's index lists.
+/// judged them, so a reader can tell which facts a verdict rests on; the drafts
+/// that could not be checked, which a batch's index lists; and the names of what
+/// the claims' values refer to, for reports in words (empty for the others).
 #[derive(Debug, Clone, Copy)]
 pub struct CheckRun<'a> {
     pub documents: &'a [CheckedDocument],
     pub failed: &'a [FailedDraft],
     pub database: &'a DatabaseVersion,
+    pub vocabulary: &'a Vocabulary,
 }
 
 /// A draft of the run that could not be checked, and why.

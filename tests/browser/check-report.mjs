@@ -132,7 +132,13 @@ try {
     assert.equal(await card(target).evaluate((el) => el.open), true);
     assert.equal(await label.getAttribute("aria-expanded"), "true");
     const readAs = card(target).locator(".values");
-    if (Object.keys(target.normalized).length) assert.ok(await readAs.isVisible(), "read as is shown");
+    if (Object.keys(target.normalized).length) {
+      assert.ok(await readAs.isVisible(), "read as is shown");
+      // In words: no value's key, no number as a float, no id the card names otherwise.
+      const shown = await readAs.innerText();
+      assert.doesNotMatch(shown, /_|\b\d+\.0\b/);
+      if (typeof target.normalized.fact === "string") assert.ok(!shown.includes(target.normalized.fact), shown);
+    }
     const urls = target.evidence.flatMap((e) => e.sources.map((s) => s.url)).filter((u) => /^https?:\/\//.test(u));
     for (const url of urls) {
       assert.ok(await card(target).locator(`a[href="${url}"]`).isVisible(), `source ${url} linked`);
