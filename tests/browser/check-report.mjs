@@ -203,6 +203,9 @@ try {
     await noHorizontalOverflow(page, 390);
   });
 
+  // The screenshots show the page as it opens (printing opened every card),
+  // with the first contradicted claim selected.
+  await page.reload({ waitUntil: "load" });
   await clickWords(draft.locator(`mark.claim[data-card="${cardOf(target)}"]`).first());
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
