@@ -47,6 +47,8 @@ pub struct CheckedClaim {
 #[derive(Debug)]
 pub struct CheckedDocument {
     pub path: PathBuf,
+    /// The title its front matter gives, if any.
+    pub title: Option<String>,
     pub as_of: Option<NaiveDate>,
     pub text: String,
     pub claims: Vec<CheckedClaim>,
@@ -77,6 +79,7 @@ pub fn check_document(
     }
     Ok(CheckedDocument {
         path: document.path,
+        title: document.title,
         as_of,
         text: document.text,
         claims,
@@ -127,7 +130,9 @@ fn check_part(
             }
         })?;
     let claims = claims::find(&segmented, &mentions, rules, Some(base));
-    let context = CheckContext::new(base, &segmented, &read.text, rules, as_of, &mentions);
+    // Explanations quote the prose, so Markdown syntax inside a claim ("**Four**
+    // rockets") is not quoted as if it were words.
+    let context = CheckContext::new(base, &segmented, &read.prose, rules, as_of, &mentions);
     let judgements = claims.iter().map(|claim| claim.check(&context));
     let checked = claims
         .iter()

@@ -80,13 +80,32 @@ pub struct Document {
     pub blocks: Vec<Span>,
     /// The `date:` of the YAML front matter, if any.
     pub front_matter_date: Option<NaiveDate>,
+    /// The `title:` of the YAML front matter, if it is text.
+    pub title: Option<String>,
     pub lines: LineIndex,
 }
 
 #[derive(Deserialize)]
 struct FrontMatter {
     date: Option<FrontMatterValue>,
+    title: Option<FrontMatterTitle>,
 }
+
+/// A title is read if it is text or a number; any other YAML is let be, as
+/// front matter may hold what other tools put there.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FrontMatterTitle {
+    Text(String),
+    Number(f64),
+    Other(serde::de::IgnoredAny),
+}
+
+/// Options the Markdown parser reads a draft with, here and wherever the draft
+/// is read again (the HTML report), so both see the same text at the same offsets.
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES);
 
 /// Front matter may hold any YAML; `date` is read as text whatever its YAML type.
 #[derive(Deserialize)]
@@ -155,18 +174,11 @@ impl Document {
         text: String,
         format: Format,
     ) -> Result<Document, DocumentError> {
-        let mut prose = text.clone();
-        if text.starts_with(BYTE_ORDER_MARK) {
-            blank(&mut prose, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
-        }
-        ends_old_mac_lines(&mut prose);
-        let front = front_matter_span(&text);
-        let mut front_matter_date = None;
-        if let Some((span, yaml_span)) = front {
-            front_matter_date = read_front_matter_date(path, &text, yaml_span)?;
-            blank(&mut prose, span);
-        }
-        let body_start = front.map_or(0, |(span, _)| span.end);
+        let (mut prose, body_start) = markup_source(&text);
+        let (front_matter_date, title) = match front_matter_span(&text) {
+            Some((_, yaml_span)) => read_front_matter(path, &text, yaml_span)?,
+            None => (None, None),
+        };
         let blocks = match format {
             Format::PlainText => paragraphs(&prose, body_start),
             Format::Markdown => {
@@ -182,6 +194,7 @@ impl Document {
             prose,
             blocks,
             front_matter_date,
+            title,
         })
     }
 
@@ -211,6 +224,7 @@ impl Document {
             prose,
             blocks,
             front_matter_date: self.front_matter_date,
+            title: self.title.clone(),
         }
     }
 
@@ -221,6 +235,25 @@ impl Document {
 }
 
 const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// The text as its markup is read: same length as `text`, with a byte order mark
+/// and the front matter blanked and a `\r` alone made a line break; and the
+/// offset where the body starts, after the front matter.
+pub fn markup_source(text: &str) -> (String, usize) {
+    let mut source = text.to_string();
+    if text.starts_with(BYTE_ORDER_MARK) {
+        blank(&mut source, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
+    }
+    ends_old_mac_lines(&mut source);
+    let body_start = match front_matter_span(text) {
+        Some((span, _)) => {
+            blank(&mut source, span);
+            span.end
+        }
+        None => 0,
+    };
+    (source, body_start)
+}
 
 /// UTF-16 by its byte order mark, or by the NUL in every other byte that ASCII
 /// text has in it.
@@ -282,19 +315,36 @@ fn front_matter_span(text: &str) -> Option<(Span, Span)> {
     None
 }
 
-fn read_front_matter_date(
+/// The front matter's date and title.
+fn read_front_matter(
     path: &Path,
     text: &str,
     yaml_span: Span,
-) -> Result<Option<NaiveDate>, DocumentError> {
+) -> Result<(Option<NaiveDate>, Option<String>), DocumentError> {
     let yaml_text = &text[yaml_span.start..yaml_span.end];
     let matter: FrontMatter = yaml::parse(path, yaml_text, 1)?;
-    let value = match matter.date {
-        None => return Ok(None),
-        Some(FrontMatterValue::Text(text)) => text,
-        Some(FrontMatterValue::Number(n)) => n.to_string(),
+    let title = match matter.title {
+        Some(FrontMatterTitle::Text(title)) => Some(title.trim().to_string()),
+        Some(FrontMatterTitle::Number(n)) => Some(n.to_string()),
+        Some(FrontMatterTitle::Other(_)) | None => None,
+    }
+    .filter(|title| !title.is_empty());
+    let date = match matter.date {
+        None => None,
+        Some(FrontMatterValue::Text(text)) => Some(read_front_matter_date(path, yaml_text, text)?),
+        Some(FrontMatterValue::Number(n)) => {
+            Some(read_front_matter_date(path, yaml_text, n.to_string())?)
+        }
     };
-    front_matter_day(value.trim()).map(Some).ok_or_else(|| {
+    Ok((date, title))
+}
+
+fn read_front_matter_date(
+    path: &Path,
+    yaml_text: &str,
+    value: String,
+) -> Result<NaiveDate, DocumentError> {
+    front_matter_day(value.trim()).ok_or_else(|| {
         // The top-level key, not one nested under another.
         let line = yaml_text
             .lines()
@@ -345,7 +395,7 @@ fn blank(text: &mut String, span: Span) {
 }
 
 /// Plain-text paragraphs: runs of lines separated by blank lines.
-fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
     let mut offset = from;
@@ -377,9 +427,7 @@ fn markdown_prose(source: &str) -> (String, Vec<Span>) {
     let mut blocks = Vec::new();
     let mut open_blocks: Vec<usize> = Vec::new();
     let mut in_code_or_html = 0usize;
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(source, MARKDOWN_OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
                 open_blocks.push(range.start);
@@ -440,6 +488,25 @@ mod tests {
         assert_eq!(doc.prose.len(), doc.text.len());
         assert!(!doc.prose.contains("title"));
         assert!(doc.prose.contains("Body text."));
+    }
+
+    #[test]
+    fn front_matter_gives_a_title_when_it_is_text() {
+        let doc = markdown("---\ntitle: '  A day in Basra '\n---\nBody.\n");
+        assert_eq!(doc.title.as_deref(), Some("A day in Basra"));
+        let doc = markdown("---\ntitle: [a, b]\ndate: 2020-04-09\n---\nBody.\n");
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.front_matter_date, NaiveDate::from_ymd_opt(2020, 4, 9));
+        assert_eq!(markdown("No front matter.\n").title, None);
+    }
+
+    #[test]
+    fn markup_source_blanks_front_matter_and_keeps_offsets() {
+        let text = "\u{feff}---\ntitle: x\n---\nOne\rTwo\n";
+        let (source, body_start) = markup_source(text);
+        assert_eq!(source.len(), text.len());
+        assert_eq!(&source[body_start..], "One\nTwo\n");
+        assert!(source[..body_start].trim().is_empty());
     }
 
     #[test]

@@ -274,6 +274,83 @@ fn a_directory_output_gets_one_report_per_draft_an_index_and_a_combined_json() {
 }
 
 #[test]
+fn the_index_lists_the_worst_draft_first_and_a_failed_draft_with_its_error() {
+    let drafts = tempfile::tempdir().unwrap();
+    // Names in the reverse of the order the index must give.
+    for (name, text) in [
+        (
+            "a-clean.md",
+            std::fs::read_to_string(draft("iraq-briefing.md")).unwrap(),
+        ),
+        (
+            "b-some-wrong.md",
+            std::fs::read_to_string(draft("markup.md")).unwrap(),
+        ),
+        (
+            "c-most-wrong.md",
+            std::fs::read_to_string(draft("contradicted.md")).unwrap(),
+        ),
+        // A relative date and no date to read it by: this draft cannot be checked.
+        (
+            "d-undated.md",
+            "Rockets hit the camp last Tuesday.\n".to_string(),
+        ),
+    ] {
+        std::fs::write(drafts.path().join(name), text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let target = format!("{}/", out.path().display());
+    let output = claimcheck(&[
+        "check",
+        drafts.path().to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        &target,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a draft could not be checked"
+    );
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    let at = |name: &str| {
+        index
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} is listed: {index}"))
+    };
+    assert!(at("d-undated.md") < at("c-most-wrong.md"));
+    assert!(at("c-most-wrong.md") < at("b-some-wrong.md"));
+    assert!(at("b-some-wrong.md") < at("a-clean.md"));
+    // The failed draft's row says why, as the error on standard error does.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("d-undated.md:1:"), "{stderr}");
+    assert!(index.contains(r#"<tr class="failed">"#), "{index}");
+    assert!(
+        index.contains("is relative to the publication date, and none is given"),
+        "{index}"
+    );
+    assert!(index.contains("1 draft could not be checked"));
+    // Every report links back to the index; no report is written for the failed draft.
+    for name in ["a-clean.html", "b-some-wrong.html", "c-most-wrong.html"] {
+        let report = std::fs::read_to_string(out.path().join(name)).unwrap();
+        assert!(
+            report.contains(r#"<nav class="back"><a href="index.html">"#),
+            "{name} links back"
+        );
+    }
+    assert!(!out.path().join("d-undated.html").exists());
+    // A report on its own has no index to link back to.
+    let alone = claimcheck(&[
+        "check",
+        draft("iraq-briefing.md").to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert!(!String::from_utf8_lossy(&alone.stdout).contains(r#"class="back""#));
+}
+
+#[test]
 fn a_directory_output_takes_the_format_of_each_report() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("md");

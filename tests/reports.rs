@@ -126,6 +126,95 @@ fn html_escapes_hostile_text_from_the_draft_and_the_fact_base() {
 }
 
 #[test]
+fn html_renders_markdown_without_letting_its_links_or_markup_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(
+        &dir,
+        "draft.md",
+        "---\ntitle: <script>alert('title')</script>\ndate: 2020-04-09\n---\n# The *launch*\n\n\
+         The rocket [launch](javascript:alert(1)) took place on [March 2, 2020](https://example.org/\"><script>x</script>).\n\n\
+         <img src=x onerror=alert(2)> and <javascript:alert(3)> and ![a picture](https://example.org/p.png \"t\").\n\n\
+         [ref]: javascript:alert(4)\n\nA [reference][ref] link.\n",
+    );
+    let hostile_db = fixture("hostile-claims");
+    let html = report_in("html", &path, &["--db", hostile_db.to_str().unwrap()]);
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(
+        !html.contains("<img") && !html.contains("src=\""),
+        "nothing is loaded"
+    );
+    assert!(
+        !html.to_ascii_lowercase().contains("href=\"javascript"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    // The title is the page's, escaped.
+    assert!(
+        html.contains("<h1 id=\"d1-title\">&lt;script&gt;alert("),
+        "{html}"
+    );
+    // Markdown is rendered, and the claim inside a link is still marked.
+    assert!(
+        html.contains("<h3 class=\"draft-h1\">The <em>launch</em></h3>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<mark class="claim v-supported""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"class="link-after""#), "{html}");
+}
+
+#[test]
+fn html_says_what_each_claim_was_read_as_in_words_not_ids() {
+    for name in [
+        "contradicted.md",
+        "uk-autumn-2022-wrong.md",
+        "ecb-presidents-wrong.md",
+        "webb-first-images-wrong.md",
+    ] {
+        let html = report_in("html", &draft(name), &[]);
+        let report = json_report(&draft(name), &[]);
+        let read_as: Vec<&str> = html
+            .split(r#"<dl class="values">"#)
+            .skip(1)
+            .map(|rest| rest.split("</dl>").next().unwrap())
+            .collect();
+        assert_eq!(read_as.len(), claims(&report).len(), "{name}");
+        for shown in &read_as {
+            assert!(!shown.contains('_'), "a value's key shown: {shown}");
+            assert!(!shown.contains(".0 ") && !shown.contains(".0<"), "{shown}");
+        }
+        // No id the fact base has a name for is shown as the id.
+        for claim in claims(&report) {
+            for key in [
+                "fact",
+                "reference_fact",
+                "person",
+                "office",
+                "event",
+                "speaker",
+            ] {
+                if let Some(id) = claim["normalized"][key].as_str() {
+                    assert!(
+                        !read_as.iter().any(|shown| shown.contains(id)),
+                        "{name}: {key} {id} shown as its id"
+                    );
+                }
+            }
+        }
+    }
+    let html = report_in("html", &draft("contradicted.md"), &[]);
+    assert!(html.contains("<dt>Stated</dt><dd>exactly 4 rockets</dd>"));
+    assert!(html.contains("<dt>In the fact base</dt><dd>3 rockets (Burjesia rocket attack)</dd>"));
+    assert!(html.contains("<dt>Stated</dt><dd>the week 2020-04-06 to 2020-04-12</dd>"));
+}
+
+#[test]
 fn html_report_is_one_self_contained_page() {
     let output = claimcheck(&[
         "check",
@@ -136,11 +225,24 @@ fn html_report_is_one_self_contained_page() {
     assert_eq!(output.status.code(), Some(0));
     let html = String::from_utf8(output.stdout).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(
-        html.matches("<mark ").count(),
-        9,
-        "each claim highlighted once"
-    );
+    // Each claim has one card and one label in the draft that links to it.
+    let claims = claims(&json_report(&draft("iraq-briefing.md"), &[])).len();
+    assert!(claims > 5);
+    for number in 1..=claims {
+        let card = format!("d1-c{number}");
+        assert_eq!(
+            html.matches(&format!(r#"id="{card}""#)).count(),
+            1,
+            "{card}"
+        );
+        assert_eq!(
+            html.matches(&format!(r##"class="tag" href="#{card}""##))
+                .count(),
+            1,
+            "{card} labelled once in the draft"
+        );
+    }
+    assert!(html.contains("<mark class=\"claim "));
     assert!(
         !html.contains("<link") && !html.contains(" src="),
         "no external resources"

@@ -9,7 +9,7 @@
 use claimcheck::check::check_document;
 use claimcheck::document::Document;
 use claimcheck::factbase::{self, FactBase};
-use claimcheck::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
+use claimcheck::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions, Vocabulary};
 use claimcheck::rules::Rules;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
@@ -64,8 +64,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(claim.span.get(&checked.text), Some(claim.text.as_str()));
     }
     let documents = [checked];
+    let vocabulary = Vocabulary::of(&documents, &bundled.base, &bundled.rules);
     let run = CheckRun {
         documents: &documents,
+        failed: &[],
+        vocabulary: &vocabulary,
         database: &bundled.database,
     };
     // One format an input, chosen by the first byte, so each run stays short.
@@ -73,6 +76,7 @@ fuzz_target!(|data: &[u8]| {
     let options = RenderOptions {
         colour: choice & 0x80 != 0,
         review_url: Some("https://example.org/review".into()),
+        index_href: None,
     };
     let rendered = report::render(format, &run, &options).expect("renders");
     if matches!(format, Format::Json | Format::Sarif | Format::ClaimReview) {

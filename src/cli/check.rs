@@ -6,7 +6,9 @@ use super::settings::{Flags, Settings};
 use crate::check::{CheckError, CheckedDocument, check_document};
 use crate::factbase::FactBase;
 use crate::output::{Access, DirectoryLock, Inputs, OutputError, Staging, write_whole};
-use crate::report::{self, CheckRun, DatabaseVersion, Format, RenderOptions};
+use crate::report::{
+    self, CheckRun, DatabaseVersion, FailedDraft, Format, RenderOptions, Vocabulary,
+};
 use crate::rules::Rules;
 use crate::verify::FailOn;
 use anyhow::{Context, Result, bail};
@@ -78,9 +80,16 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let format = settings.format.value;
 
     let (checked, failed) = check_all(&drafts, args.source.as_of, &rules, &base);
+    // Only the HTML report says in words what the claims' ids name.
+    let vocabulary = match format {
+        Format::Html => Vocabulary::of(&checked, &base, &rules),
+        _ => Vocabulary::default(),
+    };
     let run = CheckRun {
         documents: &checked,
+        failed: &failed,
         database: &database,
+        vocabulary: &vocabulary,
     };
     let options = RenderOptions {
         colour: args.output.is_none()
@@ -88,6 +97,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
         review_url: args.review_url.clone(),
+        index_href: None,
     };
     match &args.output {
         Some(dir) if is_directory_target(dir) => {
@@ -105,7 +115,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     // Freeing a base of a million facts takes seconds; the process ends next and
     // the system takes its memory back at once.
     std::mem::forget(base);
-    if failed {
+    if !failed.is_empty() {
         return Ok(super::EXIT_BAD_INPUT);
     }
     let reached = settings.fail_on.value.threshold().is_some_and(|threshold| {
@@ -118,13 +128,13 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
 }
 
 /// Checks every draft, in parallel, in the order given. A draft that cannot be
-/// checked is reported on standard error and left out; the flag says if any was.
+/// checked is reported on standard error and returned apart, with its error.
 fn check_all(
     drafts: &[PathBuf],
     as_of: Option<NaiveDate>,
     rules: &Rules,
     base: &FactBase,
-) -> (Vec<CheckedDocument>, bool) {
+) -> (Vec<CheckedDocument>, Vec<FailedDraft>) {
     // A bar only for runs long enough to watch; indicatif draws nothing when
     // standard error is not a terminal.
     let progress = if drafts.len() > 1 {
@@ -152,22 +162,24 @@ fn check_all(
         .collect();
     progress.finish_and_clear();
     let mut checked = Vec::with_capacity(results.len());
-    let mut failed = false;
-    for result in results {
-        match result {
-            Ok(Ok(document)) => checked.push(document),
-            Ok(Err(error)) => {
-                eprintln!("error: {error}");
-                failed = true;
+    let mut failed = Vec::new();
+    for (path, result) in drafts.iter().zip(results) {
+        let error = match result {
+            Ok(Ok(document)) => {
+                checked.push(document);
+                continue;
             }
-            Err(path) => {
-                eprintln!(
-                    "error: {}: claimcheck failed on this draft (a bug: please report it with the draft); the others are checked",
-                    path.display()
-                );
-                failed = true;
-            }
-        }
+            Ok(Err(error)) => error.to_string(),
+            Err(path) => format!(
+                "{}: claimcheck failed on this draft (a bug: please report it with the draft); the others are checked",
+                path.display()
+            ),
+        };
+        eprintln!("error: {error}");
+        failed.push(FailedDraft {
+            path: path.clone(),
+            error,
+        });
     }
     (checked, failed)
 }

@@ -86,6 +86,7 @@ pub(super) mod tests {
         CheckedDocument {
             path: "d.md".into(),
             as_of: None,
+            title: None,
             text: text.to_string(),
             claims: vec![CheckedClaim {
                 id: "count-0".into(),

@@ -19,9 +19,9 @@ pub struct OutputFile {
 }
 
 /// Every file of the batch: the per-draft reports in draft order, then the
-/// combined JSON and the index. No name is one of `taken` (files already in the
-/// directory that are not the batch's to replace). `written_at` tells in the
-/// index which run its reports are from.
+/// combined JSON and the index, which lists the drafts that failed too. No name
+/// is one of `taken` (files already in the directory that are not the batch's to
+/// replace). `written_at` tells in the index which run its reports are from.
 pub fn files(
     run: &CheckRun,
     format: Format,
@@ -32,6 +32,11 @@ pub fn files(
     let mut taken = taken.clone();
     let index_name = unique_name(INDEX_STEM, "html", &mut taken);
     let combined_name = unique_name(COMBINED_JSON_STEM, "json", &mut taken);
+    // Each HTML report links back to the index.
+    let options = &RenderOptions {
+        index_href: (format == Format::Html).then(|| index_name.clone()),
+        ..options.clone()
+    };
     let mut out = Vec::with_capacity(run.documents.len() + 2);
     for document in run.documents {
         let stem = document
@@ -42,7 +47,9 @@ pub fn files(
         let name = unique_name(&stem, format.extension(), &mut taken);
         let one = CheckRun {
             documents: std::slice::from_ref(document),
+            failed: &[],
             database: run.database,
+            vocabulary: run.vocabulary,
         };
         out.push(OutputFile {
             name,

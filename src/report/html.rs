@@ -4,10 +4,13 @@
 //! fact base text goes through the template's HTML escaping; the page loads
 //! nothing from anywhere, so it reads the same offline and archived.
 
+use super::draft_html::{DraftText, MarkedClaim};
+use super::read_as;
 use super::{
     CheckRun, Summary, TOOL_NAME, TOOL_VERSION, VERDICTS_WORST_FIRST, verdict_symbol, web_url,
 };
 use crate::check::{CheckedClaim, CheckedDocument};
+use crate::document::Format;
 use crate::verify::Verdict;
 use minijinja::{AutoEscape, Environment, context};
 use serde::Serialize;
@@ -15,23 +18,10 @@ use std::sync::LazyLock;
 
 const REPORT_TEMPLATE: &str = include_str!("../../reports/report.html.j2");
 const INDEX_TEMPLATE: &str = include_str!("../../reports/index.html.j2");
+/// How each claim kind's values are said in words, in the report's cards.
+const READ_AS_TEMPLATE: &str = include_str!("../../reports/read-as.html.j2");
 /// Styles both pages share: how each verdict looks.
 const VERDICT_STYLES: &str = include_str!("../../reports/verdicts.css");
-
-/// A run of draft text, highlighted when it is a claim.
-#[derive(Serialize)]
-struct Segment<'a> {
-    text: &'a str,
-    claim: Option<ClaimMark>,
-}
-
-#[derive(Serialize)]
-struct ClaimMark {
-    number: usize,
-    verdict: &'static str,
-    symbol: &'static str,
-    kind: &'static str,
-}
 
 /// The count of one verdict, for the summary bar and the filters.
 #[derive(Serialize)]
@@ -50,11 +40,16 @@ struct KindCount {
 #[derive(Serialize)]
 struct DocumentView<'a> {
     path: String,
+    /// The front matter's title, if it gives one.
+    title: Option<&'a str>,
     as_of: Option<String>,
     verdicts: Vec<VerdictCount>,
     contradicted: usize,
     kinds: Vec<KindCount>,
-    segments: Vec<Segment<'a>>,
+    /// The draft rendered with its claims marked: markup this module escaped.
+    draft: minijinja::Value,
+    /// Whether the draft is plain text, shown with its line breaks.
+    plain: bool,
     /// Worst verdict first, so a contradicted claim heads the list.
     claims: Vec<ClaimView<'a>>,
 }
@@ -62,16 +57,20 @@ struct DocumentView<'a> {
 #[derive(Serialize)]
 struct ClaimView<'a> {
     number: usize,
+    /// The id of the claim's card in the page.
+    card: String,
     id: &'a str,
     kind: &'static str,
-    text: &'a str,
+    /// The claim's words as a reader sees them, without markup.
+    quote: String,
     sentence: String,
     line: usize,
     column: usize,
     verdict: &'static str,
     symbol: &'static str,
     explanation: &'a str,
-    normalized: Vec<(&'a str, String)>,
+    /// The kind's resolved values, which `read-as.html` puts in words.
+    normalized: &'a serde_json::Value,
     evidence: Vec<EvidenceView<'a>>,
 }
 
@@ -121,37 +120,30 @@ fn kind_counts(document: &CheckedDocument) -> Vec<KindCount> {
     kinds
 }
 
-/// A normalised value as a reader sees it: strings bare, anything else as JSON.
-fn display_value(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
+/// The id of a claim's card: unique in the page, for links from the draft.
+fn card_id(document_number: usize, claim_number: usize) -> String {
+    format!("d{document_number}-c{claim_number}")
 }
 
 fn claim_view<'a>(
-    document: &'a CheckedDocument,
+    draft: &DraftText,
+    card: String,
     number: usize,
     claim: &'a CheckedClaim,
 ) -> ClaimView<'a> {
     ClaimView {
         number,
+        card,
         id: &claim.id,
         kind: claim.kind.as_str(),
-        text: &claim.text,
-        sentence: super::sentence_of(document, claim),
+        quote: draft.prose(claim.span),
+        sentence: draft.prose(claim.sentence),
         line: claim.line,
         column: claim.column,
         verdict: claim.verdict.as_str(),
         symbol: verdict_symbol(claim.verdict),
         explanation: &claim.explanation,
-        normalized: claim
-            .normalized
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(key, value)| (key.as_str(), display_value(value)))
-            .collect(),
+        normalized: &claim.normalized,
         evidence: claim
             .evidence
             .iter()
@@ -173,43 +165,21 @@ fn claim_view<'a>(
     }
 }
 
-/// Cuts the draft into plain runs and claim runs. Claims are sorted by start; one
-/// that overlaps an earlier claim is listed but not highlighted again.
-fn segments(document: &CheckedDocument) -> Vec<Segment<'_>> {
-    let text = document.text.as_str();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (index, claim) in document.claims.iter().enumerate() {
-        let (start, end) = (claim.span.start, claim.span.end);
-        if start < at || text.get(start..end).is_none() || text.get(at..start).is_none() {
-            continue;
-        }
-        if start > at {
-            out.push(Segment {
-                text: &text[at..start],
-                claim: None,
-            });
-        }
-        out.push(Segment {
-            text: &text[start..end],
-            claim: Some(ClaimMark {
-                number: index + 1,
-                verdict: claim.verdict.as_str(),
-                symbol: verdict_symbol(claim.verdict),
-                kind: claim.kind.as_str(),
-            }),
-        });
-        at = end;
-    }
-    out.push(Segment {
-        text: text.get(at..).unwrap_or_default(),
-        claim: None,
-    });
-    out
-}
-
-fn document_view(document: &CheckedDocument) -> DocumentView<'_> {
+/// `document`, the `document_number`th of the page, as the template shows it.
+fn document_view(document: &CheckedDocument, document_number: usize) -> DocumentView<'_> {
     let summary = Summary::of(document);
+    let draft = DraftText::read(&document.text, Format::of(&document.path));
+    let marked: Vec<MarkedClaim> = document
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| MarkedClaim {
+            span: claim.span,
+            card: card_id(document_number, i + 1),
+            verdict: claim.verdict,
+            kind: claim.kind.as_str(),
+        })
+        .collect();
     let mut numbered: Vec<(usize, &CheckedClaim)> = document
         .claims
         .iter()
@@ -220,14 +190,18 @@ fn document_view(document: &CheckedDocument) -> DocumentView<'_> {
     numbered.sort_by_key(|(_, claim)| std::cmp::Reverse(claim.verdict));
     DocumentView {
         path: document.path.display().to_string(),
+        title: document.title.as_deref(),
         as_of: document.as_of.map(|date| date.to_string()),
         verdicts: verdict_counts(summary),
         contradicted: summary.contradicted,
         kinds: kind_counts(document),
-        segments: segments(document),
+        draft: minijinja::Value::from_safe_string(draft.html(&marked)),
+        plain: draft.plain,
         claims: numbered
             .into_iter()
-            .map(|(number, claim)| claim_view(document, number, claim))
+            .map(|(number, claim)| {
+                claim_view(&draft, card_id(document_number, number), number, claim)
+            })
             .collect(),
     }
 }
@@ -259,14 +233,22 @@ fn build_environment() -> Result<Environment<'static>, minijinja::Error> {
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
+    read_as::add_filters(&mut env);
     env.add_template("verdicts.css", VERDICT_STYLES)?;
+    env.add_template("read-as.html", READ_AS_TEMPLATE)?;
     env.add_template("report.html", REPORT_TEMPLATE)?;
     env.add_template("index.html", INDEX_TEMPLATE)?;
     Ok(env)
 }
 
-pub fn render(run: &CheckRun) -> Result<String, minijinja::Error> {
-    let views: Vec<DocumentView> = run.documents.iter().map(document_view).collect();
+/// The report of `run`; `index_href`, in a batch, is the index page it links back to.
+pub fn render(run: &CheckRun, index_href: Option<&str>) -> Result<String, minijinja::Error> {
+    let views: Vec<DocumentView> = run
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, document)| document_view(document, i + 1))
+        .collect();
     environment()?
         .get_template("report.html")?
         .render(context! {
@@ -274,43 +256,82 @@ pub fn render(run: &CheckRun) -> Result<String, minijinja::Error> {
             version => TOOL_VERSION,
             database => minijinja::value::Serde(run.database),
             documents => minijinja::value::Serde(views),
+            vocabulary => minijinja::value::Serde(run.vocabulary),
+            index_href => index_href,
         })
 }
 
-/// One line of a batch's index page: a draft and where its report is.
+/// One line of a batch's index page: a draft and where its report is, or why
+/// it could not be checked.
 #[derive(Serialize)]
 struct IndexEntry {
     path: String,
-    href: String,
+    title: Option<String>,
+    href: Option<String>,
     as_of: Option<String>,
     claims: usize,
     verdicts: Vec<VerdictCount>,
+    error: Option<String>,
+    /// Contradicted, outdated, imprecise and unverified counts, for putting the
+    /// worst draft first.
+    #[serde(skip)]
+    severity: [usize; 4],
 }
 
-/// The index page of a batch: every draft with its verdict counts, linking the
-/// report at `hrefs[i]` for `run.documents[i]`.
+/// The order of the index: drafts that could not be checked first, then by
+/// contradicted claims, then outdated, imprecise and unverified, most first; by
+/// path among equals.
+fn worst_drafts_first(a: &IndexEntry, b: &IndexEntry) -> std::cmp::Ordering {
+    b.error
+        .is_some()
+        .cmp(&a.error.is_some())
+        .then_with(|| b.severity.cmp(&a.severity))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+/// The index page of a batch: every draft with its verdict counts, worst first,
+/// linking the report at `hrefs[i]` for `run.documents[i]`, and every draft that
+/// failed with its error.
 pub fn render_index(
     run: &CheckRun,
     hrefs: &[String],
     written_at: &str,
 ) -> Result<String, minijinja::Error> {
-    let entries: Vec<IndexEntry> = run
-        .documents
-        .iter()
-        .zip(hrefs)
-        .map(|(document, href)| IndexEntry {
+    let checked = run.documents.iter().zip(hrefs).map(|(document, href)| {
+        let verdicts = verdict_counts(Summary::of(document));
+        let mut severity = [0; 4];
+        for (rank, count) in severity.iter_mut().zip(&verdicts) {
+            *rank = count.count;
+        }
+        IndexEntry {
             path: document.path.display().to_string(),
-            href: href.clone(),
+            title: document.title.clone(),
+            href: Some(href.clone()),
             as_of: document.as_of.map(|date| date.to_string()),
             claims: document.claims.len(),
-            verdicts: verdict_counts(Summary::of(document)),
-        })
-        .collect();
+            verdicts,
+            error: None,
+            severity,
+        }
+    });
+    let failed = run.failed.iter().map(|failed| IndexEntry {
+        path: failed.path.display().to_string(),
+        title: None,
+        href: None,
+        as_of: None,
+        claims: 0,
+        verdicts: Vec::new(),
+        error: Some(failed.error.clone()),
+        severity: [0; 4],
+    });
+    let mut entries: Vec<IndexEntry> = checked.chain(failed).collect();
+    entries.sort_by(worst_drafts_first);
     environment()?.get_template("index.html")?.render(context! {
         tool => TOOL_NAME,
         version => TOOL_VERSION,
         database => minijinja::value::Serde(run.database),
         entries => minijinja::value::Serde(entries),
+        failed => run.failed.len(),
         written_at => written_at,
     })
 }

@@ -8,12 +8,15 @@
 pub mod batch;
 mod claim_review;
 mod database_version;
+mod draft_html;
 mod html;
 mod json;
 pub(crate) mod markdown;
 pub mod mentions;
+mod read_as;
 mod sarif;
 mod text;
+mod vocabulary;
 
 use crate::check::{CheckedClaim, CheckedDocument};
 use crate::verify::Verdict;
@@ -26,16 +29,28 @@ pub use json::{render as json, render_record as json_record};
 pub use markdown::render as markdown;
 pub use sarif::render as sarif;
 pub use text::render as text;
+pub use vocabulary::Vocabulary;
 
 pub const TOOL_NAME: &str = "claimcheck";
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What every report is made from: the checked drafts and the fact base that
-/// judged them, so a reader can tell which facts a verdict rests on.
+/// judged them, so a reader can tell which facts a verdict rests on; the drafts
+/// that could not be checked, which a batch's index lists; and the names of what
+/// the claims' values refer to, for reports in words (empty for the others).
 #[derive(Debug, Clone, Copy)]
 pub struct CheckRun<'a> {
     pub documents: &'a [CheckedDocument],
+    pub failed: &'a [FailedDraft],
     pub database: &'a DatabaseVersion,
+    pub vocabulary: &'a Vocabulary,
+}
+
+/// A draft of the run that could not be checked, and why.
+#[derive(Debug, Clone)]
+pub struct FailedDraft {
+    pub path: std::path::PathBuf,
+    pub error: String,
 }
 
 /// The report formats `claimcheck check --format` offers (and `format` in
@@ -93,6 +108,8 @@ pub struct RenderOptions {
     /// Where the ClaimReview fact-check will be published; each review's `url` is
     /// this address with the claim's id as fragment.
     pub review_url: Option<String>,
+    /// In a batch, the index page's file name, which each HTML report links back to.
+    pub index_href: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,7 +127,7 @@ pub fn render(
     Ok(match format {
         Format::Text => text(run.documents, options.colour),
         Format::Json => json(run.documents),
-        Format::Html => html(run)?,
+        Format::Html => html(run, options.index_href.as_deref())?,
         Format::Markdown => markdown(run),
         Format::Sarif => sarif(run),
         Format::ClaimReview => claim_review(run, options.review_url.as_deref()),

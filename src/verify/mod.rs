@@ -191,6 +191,7 @@ impl Judgement {
 pub struct CheckContext<'a> {
     pub base: &'a FactBase,
     pub segmented: &'a Segmented,
+    /// The draft's prose: its text with markup blanked, at the same offsets.
     pub text: &'a str,
     pub rules: &'a Rules,
     /// The date relative claims count from, if the draft has one.
@@ -254,7 +255,7 @@ impl<'a> CheckContext<'a> {
             .min_by_key(|(_, tokens)| tokens.start.abs_diff(near.start))
     }
 
-    /// The original text of a token range, on one line (for explanations).
+    /// The prose of a token range (markup left out), on one line, for explanations.
     pub fn text_of(&self, tokens: Range<usize>) -> String {
         if tokens.is_empty() {
             return String::new();
