@@ -12,7 +12,12 @@ use serde_json::Value;
 fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
     match rule {
         Rule::YamlSyntax => &[("events.yaml", 4, 11)],
-        Rule::UnknownField => &[("events.yaml", 6, 5)],
+        Rule::UnknownField => &[
+            ("events.yaml", 7, 5),
+            ("events.yaml", 13, 5),
+            ("events.yaml", 21, 5),
+            ("events.yaml", 28, 5),
+        ],
         Rule::WrongType => &[
             ("counts.yaml", 10, 12),
             ("events.yaml", 5, 11),
@@ -37,7 +42,7 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
             ("events.yaml", 33, 17),
         ],
         Rule::UnknownProperty => &[("events.yaml", 9, 15), ("events.yaml", 19, 19)],
-        Rule::SharedAlias => &[("people.yaml", 11, 20)],
+        Rule::SharedAlias => &[("people.yaml", 7, 15), ("people.yaml", 11, 20)],
         Rule::WrongKind => &[
             ("people.yaml", 6, 12),
             ("people.yaml", 13, 12),
@@ -46,7 +51,12 @@ fn expected(rule: Rule) -> &'static [(&'static str, usize, usize)] {
         ],
         Rule::UnknownQualifier => &[("events.yaml", 14, 7), ("events.yaml", 23, 7)],
         Rule::MissingSources => &[("events.yaml", 7, 9), ("events.yaml", 15, 14)],
-        Rule::InvalidSource => &[("events.yaml", 12, 14), ("events.yaml", 15, 16)],
+        Rule::InvalidSource => &[
+            ("events.yaml", 13, 14),
+            ("events.yaml", 16, 16),
+            ("events.yaml", 21, 15),
+            ("events.yaml", 27, 9),
+        ],
         Rule::InvalidDate => &[("events.yaml", 10, 11), ("events.yaml", 21, 15)],
         Rule::EndBeforeStart => &[("offices.yaml", 19, 10)],
         Rule::ConflictingTime => &[("events.yaml", 13, 11), ("events.yaml", 21, 10)],
@@ -209,6 +219,135 @@ fn every_file_is_read_and_every_error_reported() {
             "overlapping-terms",
             "yaml-syntax"
         ]
+    );
+}
+
+fn lint_text(dir: &std::path::Path) -> String {
+    let output = claimcheck(&["db", "lint", dir.to_str().unwrap()]);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn every_broken_record_of_a_file_is_reported_in_one_run_with_close_field_names() {
+    let stdout = lint_text(&fixture("lint/unknown-field"));
+    let findings: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("DB002 unknown-field"))
+        .collect();
+    assert_eq!(findings.len(), 4, "{stdout}");
+    for (field, suggestion) in [
+        ("alias", Some("aliases")),
+        ("colour", None),
+        ("sorces", Some("sources")),
+        ("notes", Some("note")),
+    ] {
+        let finding = findings
+            .iter()
+            .find(|l| l.contains(&format!("unknown field `{field}`")))
+            .unwrap_or_else(|| panic!("no finding for `{field}`: {stdout}"));
+        match suggestion {
+            Some(known) => assert!(
+                finding.contains(&format!("(did you mean `{known}`?)")),
+                "{finding}"
+            ),
+            None => assert!(!finding.contains("did you mean"), "{finding}"),
+        }
+    }
+    assert!(
+        stdout.contains("fix: rename `sorces` to `sources`"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_type_error_in_one_fact_does_not_hide_the_problems_of_the_next() {
+    let (code, report) = lint_json(fixture("lint-every-record").to_str().unwrap());
+    assert_eq!(code, Some(1));
+    let found: Vec<(&str, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("wrong-type", 9),
+            ("unknown-entity", 16),
+            ("missing-sources", 22),
+            ("invalid-source", 30),
+        ]
+    );
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "a single value belongs here, not a list or a mapping"
+    );
+}
+
+#[test]
+fn a_source_written_as_a_bare_address_is_told_what_a_source_is() {
+    let stdout = lint_text(&fixture("lint/invalid-source"));
+    let bare: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("a source is a mapping with `url` and `title`"))
+        .collect();
+    assert_eq!(bare.len(), 2, "{stdout}");
+    for line in bare {
+        assert!(line.contains("DB202 invalid-source"), "{line}");
+        assert!(
+            line.contains("write `- url: https://example.org/fixture` and `title: …`"),
+            "{line}"
+        );
+    }
+    assert!(!stdout.contains("expected mapping"), "{stdout}");
+    assert!(!stdout.contains("invalid type"), "{stdout}");
+}
+
+#[test]
+fn a_shared_name_is_reported_in_both_files_each_naming_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let person = |id: &str, name: &str| {
+        format!(
+            "entities:\n  - id: {id}\n    name: {name}\n    kind: person\n    aliases: [Example]\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        person("person-one", "Alex Example"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        person("person-two", "Sam Example"),
+    )
+    .unwrap();
+    let (code, report) = lint_json(dir.path().to_str().unwrap());
+    assert_eq!(code, Some(1));
+    let messages: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap_or_default();
+            let name = file.rsplit('/').next().unwrap_or_default().to_string();
+            (name, d["message"].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(messages[0].0, "a.yaml");
+    assert!(
+        messages[0].1.contains("`person-two` (") && messages[0].1.contains("b.yaml:5:15)"),
+        "{messages:?}"
+    );
+    assert_eq!(messages[1].0, "b.yaml");
+    assert!(
+        messages[1].1.contains("`person-one` (") && messages[1].1.contains("a.yaml:5:15)"),
+        "{messages:?}"
     );
 }
 

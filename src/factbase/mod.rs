@@ -11,6 +11,7 @@ mod index;
 mod load;
 mod properties;
 mod read;
+mod records;
 pub mod schema;
 mod titles;
 

@@ -2,6 +2,7 @@
 //! parsed into its records. A file that cannot be read or parsed becomes a lint
 //! finding at its place; the other files are still read, so every problem shows.
 
+use super::records;
 use super::schema::FactFile;
 use crate::lint::{self, Diagnostic, Rule};
 use crate::yaml;
@@ -162,36 +163,89 @@ pub fn read_source_texts(files: Vec<SourceFile>) -> Vec<FileText> {
         .collect()
 }
 
-/// Parses one file's text. A YAML or type error is a finding of the rule it breaks.
-pub fn parse_file(path: &Path, text: &str) -> Result<FactFile, Diagnostic> {
+/// One file's records that read, and a finding for each YAML or type error.
+pub struct FileReading {
+    pub file: FactFile,
+    pub problems: Vec<Diagnostic>,
+    /// Whether every entity of the file read (see `ParsedBase::complete`).
+    pub all_entities_read: bool,
+}
+
+/// Parses one file's text. A YAML or type error is a finding of the rule it breaks;
+/// when the error lies in one record, every record is read on its own, so each
+/// broken record is reported and the others still linted.
+pub fn parse_file(path: &Path, text: &str) -> FileReading {
     // An empty file (or one of comments only) has no records; YAML reads it as null.
     if text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Ok(FactFile::default());
+        return FileReading {
+            file: FactFile::default(),
+            problems: Vec::new(),
+            all_entities_read: true,
+        };
     }
-    yaml::parse::<FactFile>(path, text, 0).map_err(|e| {
-        let rule = lint::classify_yaml_error(&e.message);
-        Diagnostic::new(
-            rule,
-            path,
-            (e.line, e.column),
-            e.message,
-            lint::yaml_fix_hint(rule).into(),
-        )
-    })
+    let whole_error = match yaml::parse::<FactFile>(path, text, 0) {
+        Ok(file) => {
+            return FileReading {
+                file,
+                problems: Vec::new(),
+                all_entities_read: true,
+            };
+        }
+        Err(error) => error,
+    };
+    match records::read_by_record(path, text) {
+        Some(reading) if !reading.errors.is_empty() => FileReading {
+            file: reading.file,
+            problems: reading
+                .errors
+                .into_iter()
+                .map(|e| lint::yaml_error_finding(&e))
+                .collect(),
+            all_entities_read: reading.all_entities_read,
+        },
+        _ => FileReading {
+            file: FactFile::default(),
+            problems: vec![lint::yaml_error_finding(&whole_error)],
+            all_entities_read: false,
+        },
+    }
 }
 
-/// Parses every readable file; returns the parsed files and the findings.
-pub fn parse_all(texts: Vec<FileText>) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
-    let mut parsed = Vec::with_capacity(texts.len());
-    let mut problems = Vec::new();
+/// The files of a base as read: every record that read, and every finding.
+pub struct ParsedBase {
+    pub files: Vec<ParsedFile>,
+    pub problems: Vec<Diagnostic>,
+    /// Whether every entity of every file was read, so a reference to an entity
+    /// that is not found is truly unknown.
+    pub complete: bool,
+}
+
+/// Parses every readable file.
+pub fn parse_all(texts: Vec<FileText>) -> ParsedBase {
+    let mut base = ParsedBase {
+        files: Vec::with_capacity(texts.len()),
+        problems: Vec::new(),
+        complete: true,
+    };
     for FileText { path, text } in texts {
-        match text.and_then(|text| parse_file(&path, &text)) {
-            Ok(file) => parsed.push(ParsedFile { path, file }),
-            Err(problem) => problems.push(problem),
+        match text {
+            Ok(text) => {
+                let reading = parse_file(&path, &text);
+                base.complete &= reading.all_entities_read;
+                base.problems.extend(reading.problems);
+                base.files.push(ParsedFile {
+                    path,
+                    file: reading.file,
+                });
+            }
+            Err(problem) => {
+                base.complete = false;
+                base.problems.push(problem);
+            }
         }
     }
-    (parsed, problems)
+    base
 }

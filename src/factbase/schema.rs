@@ -211,7 +211,7 @@ pub struct FactRecord {
     #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
     pub qualifiers: Option<Spanned<QualifierRecords>>,
     /// Where a reader can check the fact: at least one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sources_as_records")]
     #[schemars(with = "Vec<SourceRecord>", length(min = 1))]
     pub sources: Option<Spanned<Vec<SourceRecord>>>,
     /// Context for reviewers: what the sources say, what is uncertain.
@@ -239,6 +239,50 @@ pub struct SourceRecord {
     #[serde(default)]
     #[schemars(with = "Option<YamlDate>")]
     pub retrieved: Option<Spanned<YamlDate>>,
+}
+
+/// What a source written as a single value (`sources: [https://...]`) is refused
+/// with: what a source is.
+pub const BARE_SOURCE: &str = "a source is a mapping with `url` and `title`";
+
+/// Reads a fact's `sources`, each item as `SourceEntry` reads it.
+fn sources_as_records<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Spanned<Vec<SourceRecord>>>, D::Error> {
+    let sources = Option::<Spanned<Vec<SourceEntry>>>::deserialize(deserializer)?;
+    Ok(sources.map(|sources| {
+        let records = sources.value.into_iter().map(|entry| entry.0).collect();
+        Spanned::new(records, sources.referenced, sources.defined)
+    }))
+}
+
+/// One item of `sources`: a mapping, read as a `SourceRecord`. A bare address is
+/// the usual slip, so text is refused with what a source looks like.
+struct SourceEntry(SourceRecord);
+
+impl<'de> Deserialize<'de> for SourceEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = SourceEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a source: a mapping with `url` and `title`")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SourceEntry, E> {
+                Err(E::custom(format!(
+                    "{BARE_SOURCE}: write `- url: {text}` and `title: …`"
+                )))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<SourceEntry, A::Error> {
+                SourceRecord::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(SourceEntry)
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 /// A fact's qualifiers as written: each id with its value, in the file's order.

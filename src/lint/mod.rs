@@ -61,27 +61,30 @@ pub fn sort(found: &mut [Diagnostic]) {
     });
 }
 
-/// The rule a YAML reading error breaks, from serde's wording of it.
-pub fn classify_yaml_error(message: &str) -> Rule {
-    if rules::unknown_field::matches(message) {
-        Rule::UnknownField
+/// A YAML reading error as a finding of the rule it breaks, from serde's wording
+/// of it, with the rule's fix.
+pub fn yaml_error_finding(error: &crate::yaml::YamlError) -> Diagnostic {
+    let message = &error.message;
+    let (rule, message, fix) = if rules::invalid_source::is_bare_source(message) {
+        (
+            Rule::InvalidSource,
+            message.clone(),
+            rules::invalid_source::BARE_SOURCE_FIX.to_string(),
+        )
+    } else if rules::unknown_field::matches(message) {
+        let (message, fix) = rules::unknown_field::explain(message);
+        (Rule::UnknownField, message, fix)
     } else if rules::missing_field::matches(message) {
-        Rule::MissingField
+        let fix = rules::missing_field::FIX.to_string();
+        (Rule::MissingField, message.clone(), fix)
     } else if rules::wrong_type::matches(message) {
-        Rule::WrongType
+        let fix = rules::wrong_type::FIX.to_string();
+        (Rule::WrongType, rules::wrong_type::explain(message), fix)
     } else {
-        Rule::YamlSyntax
-    }
-}
-
-/// How to fix a YAML reading error of a rule.
-pub fn yaml_fix_hint(rule: Rule) -> &'static str {
-    match rule {
-        Rule::UnknownField => rules::unknown_field::FIX,
-        Rule::MissingField => rules::missing_field::FIX,
-        Rule::WrongType => rules::wrong_type::FIX,
-        _ => rules::yaml_syntax::FIX,
-    }
+        let fix = rules::yaml_syntax::FIX.to_string();
+        (Rule::YamlSyntax, message.clone(), fix)
+    };
+    Diagnostic::new(rule, &error.path, (error.line, error.column), message, fix)
 }
 
 /// Lints every fact file under `dir`: files that cannot be read or parsed, and
@@ -113,10 +116,10 @@ pub fn lint_read(
     rules: &Rules,
 ) -> (Vec<crate::factbase::ParsedFile>, Vec<Diagnostic>) {
     let hidden = lint_texts(&texts);
-    let (parsed, mut found) = crate::factbase::parse_all(texts);
-    let complete = found.is_empty();
+    let base = crate::factbase::parse_all(texts);
+    let mut found = base.problems;
     found.extend(hidden);
-    found.extend(lint_files(&parsed, rules, complete));
+    found.extend(lint_files(&base.files, rules, base.complete));
     sort(&mut found);
-    (parsed, found)
+    (base.files, found)
 }

@@ -1,6 +1,7 @@
 //! ## What it does
-//! Reports a source whose `url` is not an http(s) address, or whose `title` is
-//! empty.
+//! Reports a source written as a bare address (`sources: [https://...]`) instead
+//! of a mapping with `url` and `title`, a source whose `url` is not an http(s)
+//! address, and one whose `title` is empty.
 //!
 //! ## Why is this bad?
 //! A reader follows the link from a verdict; a path on someone's disk, a bare
@@ -21,6 +22,14 @@
 //! ```
 
 use crate::lint::{Diagnostic, LintContext, Rule};
+
+pub const BARE_SOURCE_FIX: &str =
+    "write the source as `- url: https://…` with `title: …` (the page's headline) below it";
+
+/// Whether a YAML reading error is the one for a source written as a bare address.
+pub fn is_bare_source(message: &str) -> bool {
+    message.contains(crate::factbase::schema::BARE_SOURCE)
+}
 
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     for (path, fact) in context.facts() {

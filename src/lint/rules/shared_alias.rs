@@ -29,9 +29,25 @@ use crate::lint::{Diagnostic, LintContext, Rule, location};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// One entity's use of a name: the entity, and where the name is written.
+struct NameUse<'a> {
+    entity: &'a str,
+    path: &'a Path,
+    name: &'a serde_saphyr::Spanned<String>,
+}
+
+impl NameUse<'_> {
+    fn place(&self) -> String {
+        let (line, column) = location(self.name);
+        format!("{}:{line}:{column}", self.path.display())
+    }
+}
+
+/// A finding at every entity's use of a shared name, each naming the others, so the
+/// clash shows in every file it touches, the one being added included.
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
-    // Name key → the entity that first claimed it, and where.
-    let mut claimed: HashMap<String, (&str, &Path, usize)> = HashMap::new();
+    // Name key → each entity's first use of it, in the order of the files.
+    let mut uses: HashMap<String, Vec<NameUse>> = HashMap::new();
     for (path, entity) in context.all_entities() {
         let id = entity.id.value.as_str();
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {
@@ -39,25 +55,34 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             if key.is_empty() {
                 continue;
             }
-            match claimed.get(&key) {
-                Some(&(owner, owner_path, owner_line)) if owner != id => {
-                    found.push(Diagnostic::at(
-                        Rule::SharedAlias,
-                        path,
-                        name,
-                        format!(
-                            "`{}` is also a name of `{owner}` ({}:{owner_line})",
-                            name.value,
-                            owner_path.display()
-                        ),
-                        "keep the name on the entity drafts mean by it, and give the other a fuller name (first name, title) instead".into(),
-                    ));
-                }
-                Some(_) => {}
-                None => {
-                    claimed.insert(key, (id, path, location(name).0));
-                }
+            let users = uses.entry(key).or_default();
+            if !users.iter().any(|u| u.entity == id) {
+                users.push(NameUse {
+                    entity: id,
+                    path,
+                    name,
+                });
             }
+        }
+    }
+    for users in uses.values().filter(|users| users.len() > 1) {
+        for user in users {
+            let others: Vec<String> = users
+                .iter()
+                .filter(|other| other.entity != user.entity)
+                .map(|other| format!("`{}` ({})", other.entity, other.place()))
+                .collect();
+            found.push(Diagnostic::at(
+                Rule::SharedAlias,
+                user.path,
+                user.name,
+                format!(
+                    "`{}` is also a name of {}",
+                    user.name.value,
+                    others.join(" and ")
+                ),
+                "keep the name on the entity drafts mean by it, and give the other a fuller name (first name, title) instead".into(),
+            ));
         }
     }
 }

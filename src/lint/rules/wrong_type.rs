@@ -32,19 +32,45 @@ use crate::lint::{Diagnostic, LintContext, Rule};
 
 pub const FIX: &str = "write a value of the type the field takes (see claims/README.md): a number in digits, a single id, a list in [brackets], or one of the listed words";
 
+/// The YAML reader's words for a value of the wrong shape, and what to say instead.
+const SHAPES: [(&str, &str); 3] = [
+    (
+        "expected string scalar",
+        "a single value belongs here, not a list or a mapping",
+    ),
+    (
+        "expected sequence start",
+        "a list belongs here: `[a, b]`, or one `- ` line per item",
+    ),
+    (
+        "expected mapping start",
+        "a mapping belongs here: one `key: value` line per field",
+    ),
+];
+
 pub fn matches(message: &str) -> bool {
-    [
-        "invalid type",
-        "invalid value",
-        "unknown variant",
-        "invalid length",
-        // The YAML reader's words for text where a number belongs.
-        "invalid floating point",
-        "invalid integer",
-        "invalid boolean",
-    ]
-    .iter()
-    .any(|m| message.contains(m))
+    SHAPES.iter().any(|(words, _)| message.contains(words))
+        || [
+            "invalid type",
+            "invalid value",
+            "unknown variant",
+            "invalid length",
+            // The YAML reader's words for text where a number belongs.
+            "invalid floating point",
+            "invalid integer",
+            "invalid boolean",
+        ]
+        .iter()
+        .any(|m| message.contains(m))
+}
+
+/// The message for a YAML type error: the reader's own, unless it only names the
+/// parser event it expected.
+pub fn explain(message: &str) -> String {
+    SHAPES
+        .iter()
+        .find(|(words, _)| message.trim() == *words)
+        .map_or_else(|| message.to_string(), |(_, said)| said.to_string())
 }
 
 /// Facts whose `value` is not of their property's `value-type`, and qualifiers
@@ -177,6 +203,16 @@ facts:
     date: 2020-03-02
     qualifiers: {ratified: 2021}
 ";
+
+    #[test]
+    fn a_shape_error_says_what_belongs_there() {
+        assert_eq!(
+            explain("expected string scalar"),
+            "a single value belongs here, not a list or a mapping"
+        );
+        let serde_words = "invalid type: string \"x\", expected a number";
+        assert_eq!(explain(serde_words), serde_words);
+    }
 
     #[test]
     fn a_date_qualifier_takes_a_date() {
