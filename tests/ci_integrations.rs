@@ -7,6 +7,8 @@ mod common;
 use common::{claimcheck, root};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Command, Output};
 
 /// The parts of a composite action's metadata these tests look at.
 #[derive(Deserialize)]
@@ -32,6 +34,8 @@ struct Runs {
 
 #[derive(Deserialize)]
 struct Step {
+    #[serde(default)]
+    name: String,
     #[serde(default)]
     uses: Option<String>,
     #[serde(default)]
@@ -230,4 +234,152 @@ fn the_pre_commit_hook_runs_check_on_drafts_with_flags_it_has() {
         readme.contains(&format!("- id: {}", hook.id)),
         "README.md shows the hook in a .pre-commit-config.yaml"
     );
+}
+
+/// The script of the action's step called `name`.
+fn script(action: &Action, name: &str) -> String {
+    action
+        .runs
+        .steps
+        .iter()
+        .find(|s| s.name == name)
+        .and_then(|s| s.run.clone())
+        .unwrap_or_else(|| panic!("no step {name} with a script"))
+}
+
+/// Runs a step's script with bash in `dir`, as a runner would: with the step's
+/// environment, `GITHUB_OUTPUT` and `RUNNER_TEMP`, and the built claimcheck on the path.
+fn run_step(script: &str, dir: &Path, runner: &Path, env: &[(&str, &str)]) -> Output {
+    let bin = Path::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .parent()
+        .unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
+    Command::new("bash")
+        .args(["-e", "-c", script])
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("GITHUB_OUTPUT", runner.join("output"))
+        .env("RUNNER_TEMP", runner)
+        .env("XDG_CACHE_HOME", runner.join("cache"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("bash runs")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Desk")
+        .env("GIT_AUTHOR_EMAIL", "desk@example.org")
+        .env("GIT_COMMITTER_NAME", "Desk")
+        .env("GIT_COMMITTER_EMAIL", "desk@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A step's outputs, as it wrote them to `GITHUB_OUTPUT`.
+fn outputs(runner: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(runner.join("output"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn no_step_script_interpolates_an_expression() {
+    // Inputs reach scripts through the environment, so a value cannot inject shell.
+    for step in action().runs.steps {
+        if let Some(run) = &step.run {
+            assert!(!run.contains("${{"), "{}: {run}", step.name);
+        }
+    }
+}
+
+#[test]
+fn the_action_checks_only_the_changed_drafts_and_fails_on_their_verdicts() {
+    let action = action();
+    let tmp = tempfile::tempdir().unwrap();
+    let (origin, work, runner) = (
+        tmp.path().join("origin"),
+        tmp.path().join("work"),
+        tmp.path().join("runner"),
+    );
+    for dir in [&origin, &runner] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    // On the base branch: a draft with a wrong count, which the pull request leaves alone.
+    let wrong = "---\ndate: 2020-04-09\n---\nOn Monday four Katyusha rockets struck the Burjesia oil district.\n";
+    std::fs::write(origin.join("old.md"), wrong).unwrap();
+    git(&origin, &["init", "-q", "-b", "main"]);
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "base"]);
+    git(tmp.path(), &["clone", "-q", "origin", "work"]);
+    git(&work, &["checkout", "-q", "-b", "change"]);
+    std::fs::create_dir_all(work.join("drafts")).unwrap();
+    std::fs::write(work.join("drafts/new.md"), wrong).unwrap();
+    std::fs::write(work.join("drafts/notes.txt"), wrong).unwrap();
+    git(&work, &["add", "."]);
+    git(&work, &["commit", "-q", "-m", "change"]);
+
+    let find = run_step(
+        &script(&action, "Find the changed drafts"),
+        &work,
+        &runner,
+        &[("BASE_REF", "main"), ("PATHS", "**/*.md")],
+    );
+    assert!(
+        find.status.success(),
+        "{}",
+        String::from_utf8_lossy(&find.stderr)
+    );
+    assert_eq!(outputs(&runner)["count"], "1");
+    let listed = std::fs::read_to_string(runner.join("claimcheck-drafts")).unwrap();
+    assert_eq!(listed, "drafts/new.md\0");
+
+    // The repository's own facts and rules, named as the inputs would name them, so
+    // none found upwards from the temporary directory is read instead.
+    let (db, rules) = (root().join("claims"), root().join("rules"));
+    let check = run_step(
+        &script(&action, "Check the changed drafts"),
+        &work,
+        &runner,
+        &[
+            ("FAIL_ON", "contradicted"),
+            ("AS_OF", ""),
+            ("DB", db.to_str().unwrap()),
+            ("RULES", rules.to_str().unwrap()),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{stderr}");
+    assert_eq!(outputs(&runner)["status"], "1", "{stderr}");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(work.join("claimcheck.sarif")).unwrap())
+            .expect("the report is SARIF JSON");
+    let text = sarif.to_string();
+    assert!(text.contains("drafts/new.md"), "{text}");
+    assert!(
+        !text.contains("old.md"),
+        "only changed drafts are checked: {text}"
+    );
+
+    let fail = run_step(
+        &script(&action, "Fail on the verdicts"),
+        &work,
+        &runner,
+        &[("STATUS", "1"), ("FAIL_ON", "contradicted")],
+    );
+    assert_eq!(fail.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&fail.stdout).contains("::error::"));
 }
