@@ -1,6 +1,8 @@
 //! ## What it does
 //! Reports a name or alias that two entities both claim (compared as a draft reads
-//! them: case, spacing and punctuation aside).
+//! them: case, spacing and punctuation aside), at each of them, each finding naming
+//! the file, line and column of the others: the clash shows in the file being added
+//! as well as in the file that had the name first.
 //!
 //! ## Why is this bad?
 //! A draft that uses the name cannot be matched to one entity, so a fact about one
