@@ -6,6 +6,7 @@
 //! of files, one report per draft.
 
 pub mod batch;
+pub mod claims_found;
 mod claim_review;
 mod database_version;
 mod draft_html;
