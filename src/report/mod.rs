@@ -6,8 +6,8 @@
 //! of files, one report per draft.
 
 pub mod batch;
-pub mod claims_found;
 mod claim_review;
+pub mod claims_found;
 mod database_version;
 mod draft_html;
 mod html;
