@@ -144,10 +144,14 @@ impl Units {
         }
     }
 
-    /// The plural of a unit, for explanations: "people", "rockets".
+    /// The plural of a unit, for explanations: "people", "rockets". A unit written
+    /// as an irregular plural ("people") is its own plural, never "peoples".
     pub fn plural(&self, unit: &str) -> String {
         if let Some(plural) = self.plural_of.get(unit) {
             return plural.clone();
+        }
+        if self.singular_of.contains_key(unit) {
+            return unit.to_string();
         }
         match unit.strip_suffix('y') {
             Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
@@ -165,6 +169,9 @@ impl Units {
     /// How many `to` one `from` is: 1 for the same unit, a conversion's factor, or
     /// none when they measure different things.
     pub fn factor(&self, from: &str, to: &str) -> Option<f64> {
+        // A unit written as an irregular plural ("people") is its singular.
+        let from = self.singular_of.get(from).map_or(from, String::as_str);
+        let to = self.singular_of.get(to).map_or(to, String::as_str);
         if from == to {
             return Some(1.0);
         }
@@ -197,6 +204,11 @@ mod tests {
         assert_eq!(units.singular("bus"), "bus");
         assert_eq!(units.plural("person"), "people");
         assert_eq!(units.plural("rocket"), "rockets");
+        assert_eq!(units.plural("people"), "people");
+        assert_eq!(units.plural("child"), "children");
+        assert_eq!(units.singular("children"), "child");
+        assert_eq!(units.factor("people", "person"), Some(1.0));
+        assert_eq!(units.factor("person", "people"), Some(1.0));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! for a batch's index. They leave screenshots at 1280 and 390 px wide in
 //! `target/tmp/browser/`.
 //!
-//! Needs node, Chromium and `npm ci --prefix tests/browser`; `.ci/run` installs
-//! them. Without them the test says what is missing and passes, except under CI
-//! (`CI` set), where it fails.
+//! Needs node, Chromium and `npm ci --prefix tests/browser`, so the tests are
+//! ignored by a plain `cargo test` (its summary counts them as ignored). `.ci/run`
+//! installs the three and runs them with `--include-ignored`; run them yourself with
+//! `cargo test --test html_in_browser -- --ignored`. When they run, a missing tool
+//! fails them.
 
 mod common;
 
@@ -74,18 +76,9 @@ fn run_script(chromium: &Path, script: &str, args: &[&Path]) {
     );
 }
 
-/// The browser's setup, or `None` (with a note) when it is missing outside CI.
-fn chromium_or_skip() -> Option<PathBuf> {
-    match browser_setup() {
-        Ok(chromium) => Some(chromium),
-        Err(missing) if std::env::var_os("CI").is_some() => {
-            panic!("the browser test cannot run under CI: {missing}")
-        }
-        Err(missing) => {
-            eprintln!("skipping the browser test: {missing}");
-            None
-        }
-    }
+/// The browser's setup; a missing tool fails the test that needs it.
+fn chromium() -> PathBuf {
+    browser_setup().unwrap_or_else(|missing| panic!("the browser test cannot run: {missing}"))
 }
 
 fn browser_dir() -> PathBuf {
@@ -103,10 +96,9 @@ fn assert_screenshots(prefix: &Path) {
 }
 
 #[test]
+#[ignore = "needs node, Chromium and npm ci --prefix tests/browser; run with cargo test -- --ignored (.ci/run does)"]
 fn html_reports_work_in_a_headless_browser() {
-    let Some(chromium) = chromium_or_skip() else {
-        return;
-    };
+    let chromium = chromium();
     let dir = browser_dir();
     for draft in ["contradicted", "markup"] {
         let (html, json, screenshots) = (
@@ -148,10 +140,9 @@ fn index_order(report: &serde_json::Value, failed: &[String]) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs node, Chromium and npm ci --prefix tests/browser; run with cargo test -- --ignored (.ci/run does)"]
 fn the_batch_index_works_in_a_headless_browser() {
-    let Some(chromium) = chromium_or_skip() else {
-        return;
-    };
+    let chromium = chromium();
     let dir = browser_dir();
     let batch = dir.join("batch");
     let _ = std::fs::remove_dir_all(&batch);

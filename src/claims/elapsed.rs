@@ -138,7 +138,7 @@ impl Check for ElapsedStatement {
             .collect();
         let Some(&(_, _, best)) = judged.first() else {
             return Judgement::unverified(format!(
-                "“{text}”: nothing in the fact base is tied to this clause"
+                "“{text}”: nothing in the fact base matches what this sentence is about"
             ))
             .with(&normalized);
         };
@@ -155,18 +155,18 @@ impl Check for ElapsedStatement {
         let judgement = match verdict {
             Verdict::Supported => Judgement::new(
                 Verdict::Supported,
-                format!("{what}: {day}, {span} before {as_of}; “{text}” fits"),
+                format!("“{text}” fits: {what} was on {day}, {span} before {as_of}"),
                 vec![Evidence::of(chosen.fact)],
             ),
             _ => Judgement::new(
                 verdict,
-                format!("{what}: {day}, {span} before {as_of}, which is not “{text}”"),
+                format!("“{text}” does not fit: {what} was on {day}, {span} before {as_of}"),
                 Evidence::all(judged.iter().map(|(_, _, r)| r.fact)),
             )
             .decided_only_if(
                 best.decisive(base),
                 &format!(
-                    "the clause may mean something else than {}",
+                    "the sentence may be about something other than {}",
                     wording::fact(base, best.fact)
                 ),
             ),

@@ -131,7 +131,7 @@ impl Check for DateStatement {
         let read_as = wording::range(&date.range);
         let Some(best) = readings.first() else {
             return Judgement::unverified(format!(
-                "“{text}” reads as {read_as}; nothing in the fact base is tied to this clause"
+                "“{text}” reads as {read_as}; nothing in the fact base matches what this sentence is about"
             ))
             .with(&normalized);
         };
@@ -217,7 +217,7 @@ impl Check for DateStatement {
             ))
         } else if !chosen.decisive(base) || !dates_its_event(chosen) {
             Judgement::unverified(format!(
-                "“{text}” reads as {read_as}, but the clause may mean something else than {}: {said}",
+                "“{text}” reads as {read_as}, but the sentence may be about something other than {}: {said}",
                 wording::fact(base, chosen.fact)
             ))
         } else if let Some((_, other)) = fits.iter().find(|(_, r)| {
@@ -229,7 +229,7 @@ impl Check for DateStatement {
                 && r.time(base) != chosen.time(base)
         }) {
             Judgement::unverified(format!(
-                "“{text}” reads as {read_as}, but the clause may tell of {} or of {}, at different times: {said}",
+                "“{text}” reads as {read_as}, but the sentence may be about {} or about {}, at different times: {said}",
                 wording::fact(base, chosen.fact),
                 wording::fact(base, other.fact)
             ))

@@ -103,14 +103,16 @@ struct Normalized {
 }
 
 impl Check for QuoteStatement {
-    fn check(&self, _claim: &Claim, cx: &CheckContext) -> Judgement {
+    fn check(&self, claim: &Claim, cx: &CheckContext) -> Judgement {
+        // The claim's words are the quotation, its own quotation marks included.
+        let text = cx.text_of(claim.tokens.clone());
         let speaker = self.speaker.map(|s| &cx.base.entities[s]);
         let judgement = Judgement::unverified(match speaker {
             Some(speaker) => format!(
-                "a quotation attributed to {}; the fact base holds no record of what was said",
+                "{text}: a quotation attributed to {}; the fact base holds no record of what was said",
                 speaker.name
             ),
-            None => "a quotation; the fact base holds no record of what was said".to_string(),
+            None => format!("{text}: a quotation; the fact base holds no record of what was said"),
         });
         judgement.with(&Normalized {
             speaker: speaker.map(|s| s.id.clone()),

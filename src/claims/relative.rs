@@ -251,7 +251,7 @@ impl Check for RelativeStatement {
             let missing = if references.is_empty() {
                 format!("what “{}” names", cx.text_of(self.reference.clone()))
             } else {
-                "what the clause itself tells of".to_string()
+                "the event this sentence tells of".to_string()
             };
             return Judgement::unverified(format!(
                 "“{text}”: the fact base holds nothing to date {missing}"
@@ -291,16 +291,16 @@ impl Check for RelativeStatement {
                 let span = describe_days(gap.abs(), duration.unit);
                 match verdict {
                     Verdict::Supported => {
-                        format!("{} is {span} {way} {}: “{text}” fits", own_end.name, reference.name)
+                        format!("“{text}” fits: {} is {span} {way} {}", own_end.name, reference.name)
                     }
                     _ if gap < 0.0 => format!(
-                        "{} comes {} {}, not {way} it",
+                        "“{text}” does not fit: {} comes {} {}, not {way} it",
                         own_end.name,
                         if way == "after" { "before" } else { "after" },
                         reference.name
                     ),
                     _ => format!(
-                        "{} is {span} {way} {}, which is not “{text}”",
+                        "“{text}” does not fit: {} is {span} {way} {}",
                         own_end.name, reference.name
                     ),
                 }
@@ -309,10 +309,10 @@ impl Check for RelativeStatement {
                 let how = match verdict {
                     Verdict::Supported => "fits",
                     Verdict::Contradicted => "has the order the wrong way round",
-                    _ => "cannot be told apart at the precision the fact base knows them",
+                    _ => "cannot be checked: the fact base dates the two events too loosely to tell which came first",
                 };
                 format!(
-                    "{} ({}) and {} ({}): “{text}” {how}",
+                    "“{text}” {how}: {} ({}) and {} ({})",
                     own_end.name, own_end.range, reference.name, reference.range
                 )
             }
@@ -329,11 +329,14 @@ impl Check for RelativeStatement {
         let judgement = Judgement::new(verdict, explanation, Evidence::all(facts));
         let judgement = if verdict == Verdict::Supported && !(from_base && strong) {
             Judgement::unverified(format!(
-                "{}; neither end is a fact the base holds",
+                "{}; left unverified because the fact base holds neither event",
                 judgement.explanation
             ))
         } else {
-            judgement.decided_only_if(decided, "one end may be something else")
+            judgement.decided_only_if(
+                decided,
+                "either event may be a different one from the one found",
+            )
         };
         judgement.with(&normalized)
     }

@@ -162,7 +162,10 @@ impl Check for TallyStatement {
             if occasion {
                 judgement.decided_only_if(reading.strong, "the names matched only weakly")
             } else {
-                Judgement::unverified(format!("{UNDATED}: {}", judgement.explanation))
+                Judgement::unverified(format!(
+                    "{}; left unverified because {UNDATED}",
+                    judgement.explanation
+                ))
             }
         } else {
             // One event meant, named or tied by its facts' named people and bodies.

@@ -180,17 +180,17 @@ impl Check for TermLengthStatement {
         let judgement = if verdict == Verdict::Supported {
             Judgement::new(
                 Verdict::Supported,
-                format!("{span}; “{text}” fits"),
+                format!("“{text}” fits: {span}"),
                 Evidence::all(chosen.facts.iter().copied()),
             )
         } else {
             let decided = judged.len() == 1 && chosen.decisive;
             Judgement::new(
                 verdict,
-                format!("{span}, which is not “{text}”"),
+                format!("“{text}” does not fit: {span}"),
                 Evidence::all(judged.iter().flat_map(|(_, l)| l.facts.iter().copied())),
             )
-            .decided_only_if(decided, "the sentence may mean another length")
+            .decided_only_if(decided, "the sentence may mean a different period")
         };
         judgement.with(&normalized)
     }

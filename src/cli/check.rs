@@ -96,6 +96,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             && format == Format::Text
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
+        width: terminal_width(args.output.is_none()),
         review_url: args.review_url.clone(),
         index_href: None,
     };
@@ -125,6 +126,16 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             .any(|c| c.verdict >= threshold)
     });
     Ok(if reached { super::EXIT_FAIL_ON } else { 0 })
+}
+
+/// The terminal's width, when the report goes to a terminal.
+fn terminal_width(to_stdout: bool) -> Option<usize> {
+    if !to_stdout {
+        return None;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, columns)| usize::from(columns))
 }
 
 /// Checks every draft, in parallel, in the order given. A draft that cannot be

@@ -7,12 +7,11 @@ use crate::claims;
 use crate::document::Document;
 use crate::factbase::FactBase;
 use crate::mentions::{self, NeedsAsOf};
+use crate::report::claims_found::{self, FoundDocument};
 use crate::report::mentions::{self as mention_report, JsonReport, MentionsDocument};
 use crate::rules::Rules;
 use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
-use chrono::NaiveDate;
-use serde_json::json;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -56,7 +55,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         write_mentions(args, &drafts, &rules, base.as_ref())?;
         return Ok(0);
     }
-    let mut claim_documents = Vec::new();
+    let mut found_documents = Vec::new();
     for path in &drafts {
         let document = read(path)?;
         let as_of = args.source.as_of.or(document.front_matter_date);
@@ -64,19 +63,25 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         let names = base.as_ref().map(|b| &b.names);
         let found = mentions::extract(&segmented, &rules, as_of, names)
             .map_err(|missing| needs_as_of(&document, &missing))?;
-        claim_documents.push(claims_json(
+        let claims = claims::find(&segmented, &found, &rules, base.as_ref());
+        found_documents.push(FoundDocument::new(
             &document,
             as_of,
-            &segmented,
+            &claims,
             &found,
-            &rules,
             base.as_ref(),
         ));
     }
-    let mut out =
-        serde_json::to_string_pretty(&json!({"schema_version": 1, "documents": claim_documents}))?;
-    out.push('\n');
-    print!("{out}");
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ExtractFormat::Json => out.write_all(claims_found::json(&found_documents)?.as_bytes())?,
+        ExtractFormat::Text => {
+            for document in &found_documents {
+                claims_found::write_text(&mut out, document)?;
+            }
+        }
+    }
+    out.flush()?;
     Ok(0)
 }
 
@@ -108,6 +113,7 @@ fn write_mentions(
             path: &document.path,
             as_of,
             text: &document.text,
+            lines: &document.lines,
             mentions: &found,
             base,
         };
@@ -136,33 +142,4 @@ fn needs_as_of(document: &Document, missing: &NeedsAsOf) -> anyhow::Error {
         at.column,
         document.slice(missing.span)
     )
-}
-
-/// Claims as found, before any checking: kind, text and place.
-fn claims_json(
-    document: &Document,
-    as_of: Option<NaiveDate>,
-    segmented: &Segmented,
-    found: &[mentions::Mention],
-    rules: &Rules,
-    base: Option<&FactBase>,
-) -> serde_json::Value {
-    let claims: Vec<serde_json::Value> = claims::find(segmented, found, rules, base)
-        .iter()
-        .map(|claim| {
-            let at = document.lines.locate(&document.text, claim.span.start);
-            json!({
-                "kind": claim.kind.as_str(),
-                "text": document.slice(claim.span),
-                "span": claim.span,
-                "line": at.line,
-                "column": at.column,
-            })
-        })
-        .collect();
-    json!({
-        "path": document.path.display().to_string(),
-        "as_of": as_of.map(|d| d.to_string()),
-        "claims": claims,
-    })
 }

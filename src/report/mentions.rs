@@ -7,7 +7,7 @@ use crate::dates::{DateRange, Precision};
 use crate::factbase::FactBase;
 use crate::mentions::{Mention, MentionValue, TallyForm};
 use crate::rules::Tolerance;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
@@ -194,6 +194,7 @@ pub struct MentionsDocument<'a> {
     pub path: &'a Path,
     pub as_of: Option<NaiveDate>,
     pub text: &'a str,
+    pub lines: &'a LineIndex,
     pub mentions: &'a [Mention],
     pub base: Option<&'a FactBase>,
 }
@@ -285,21 +286,21 @@ pub fn write_text<W: Write>(out: &mut W, document: &MentionsDocument) -> io::Res
     let as_of = document
         .as_of
         .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
-    writeln!(out, "{} ({as_of})", document.path.display())?;
+    let path = document.path.display().to_string();
+    let path = super::visible(&path);
+    writeln!(out, "{path} ({as_of})")?;
     for mention in document.mentions {
         let record = record(mention, document.text, document.base);
-        let precision = record
-            .precision
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
+        let at = document.lines.locate(document.text, record.span.start);
+        let words = record.text.split_whitespace().collect::<Vec<_>>().join(" ");
         writeln!(
             out,
-            "  {}..{}  {:<9} {:<28} {}{precision}",
-            record.span.start,
-            record.span.end,
+            "  {path}:{}:{}  {:<9} {:<28} {}",
+            at.line,
+            at.column,
             record.kind,
-            format!("“{}”", record.text.replace('\n', " ")),
-            record.value
+            super::visible(&format!("“{words}”")),
+            super::visible(&super::claims_found::value_of(&record))
         )?;
     }
     Ok(())

@@ -7,6 +7,7 @@
 
 pub mod batch;
 mod claim_review;
+pub mod claims_found;
 mod database_version;
 mod draft_html;
 mod html;
@@ -105,6 +106,9 @@ impl Format {
 pub struct RenderOptions {
     /// Colour the text report with terminal escape codes.
     pub colour: bool,
+    /// The text report's line width: the terminal's, or `None` for the width used
+    /// off a terminal.
+    pub width: Option<usize>,
     /// Where the ClaimReview fact-check will be published; each review's `url` is
     /// this address with the claim's id as fragment.
     pub review_url: Option<String>,
@@ -125,7 +129,7 @@ pub fn render(
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
     Ok(match format {
-        Format::Text => text(run.documents, options.colour),
+        Format::Text => text(run.documents, options.colour, options.width),
         Format::Json => json(run.documents),
         Format::Html => html(run, options.index_href.as_deref())?,
         Format::Markdown => markdown(run),

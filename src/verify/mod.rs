@@ -180,7 +180,7 @@ impl Judgement {
     pub fn decided_only_if(mut self, decided: bool, why: &str) -> Judgement {
         if !decided && self.verdict != Verdict::Supported && self.verdict != Verdict::Unverified {
             self.verdict = Verdict::Unverified;
-            self.explanation = format!("{why}: {}", self.explanation);
+            self.explanation = format!("{}; left unverified because {why}", self.explanation);
         }
         self
     }
