@@ -72,6 +72,9 @@ struct ContextFile {
     text_filler: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
+    of_words: Vec<String>,
+    and_words: Vec<String>,
+    conjunctions: Vec<String>,
 }
 
 /// The files of a rules directory, read but not yet checked against each other.
@@ -469,8 +472,18 @@ pub struct Rules {
     pub text_filler: FxHashSet<String>,
     /// "the": what opens a description that refers back ("the country").
     pub definite_articles: FxHashSet<String>,
+    /// "a", "an": what counts one of a unit or a scale ("a week", "a dozen").
+    pub indefinite_articles: FxHashSet<String>,
     /// Every article, definite or not.
     pub articles: FxHashSet<String>,
+    /// "of": what joins a part to its whole or a day to its month ("a third of",
+    /// "314 of the 462", "the first of June").
+    pub of_words: FxHashSet<String>,
+    /// "and": what joins two parts of one amount, range or length ("two hundred and
+    /// fifty", "between 20 and 30", "seven years and eight months").
+    pub and_words: FxHashSet<String>,
+    /// "and", "or": what joins items or alternatives ("on the 12th or 13th").
+    pub conjunctions: FxHashSet<String>,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -541,9 +554,8 @@ impl std::ops::BitOr for Starts {
 }
 
 /// Words the mention readers look for besides the lexicons' own, with what they
-/// start: modifiers ("last week", "the past three days"), relative days, articles
-/// ("a week ago", "a dozen", "a third of"), "in" ("in three days"), "the" ("the day
-/// before").
+/// start: modifiers ("last week", "the past three days"), relative days, "in" ("in
+/// three days").
 const GRAMMAR_WORDS: &[(&str, Starts)] = &[
     ("last", Starts(Starts::DATE.0 | Starts::DURATION.0)),
     ("past", Starts(Starts::DATE.0 | Starts::DURATION.0)),
@@ -555,19 +567,10 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
     ("yesterday", Starts::DATE),
     ("today", Starts::DATE),
     ("tomorrow", Starts::DATE),
-    ("the", Starts::DATE),
     ("in", Starts::DATE),
     ("early", Starts::DATE),
     ("late", Starts::DATE),
     ("mid", Starts::DATE),
-    (
-        "a",
-        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
-    ),
-    (
-        "an",
-        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
-    ),
     ("half", Starts(Starts::FRACTION.0 | Starts::DURATION.0)),
 ];
 
@@ -845,6 +848,7 @@ impl Rules {
             agent_words: word_set(&context.agent_words),
             text_filler: word_set(&context.text_filler),
             definite_articles: word_set(&context.definite_articles),
+            indefinite_articles: word_set(&context.indefinite_articles),
             articles: word_set(
                 &[
                     context.definite_articles.as_slice(),
@@ -852,6 +856,9 @@ impl Rules {
                 ]
                 .concat(),
             ),
+            of_words: word_set(&context.of_words),
+            and_words: word_set(&context.and_words),
+            conjunctions: word_set(&context.conjunctions),
             hedges: PhraseTable::new(hedge_phrases),
             forms,
             names,
@@ -884,6 +891,17 @@ impl Rules {
         };
         for &(word, flags) in GRAMMAR_WORDS {
             add(word, flags);
+        }
+        // "the week before last"
+        for word in &self.definite_articles {
+            add(word, Starts::DATE);
+        }
+        // "a week ago", "a week", "a dozen", "a third of"
+        for word in &self.indefinite_articles {
+            add(
+                word,
+                Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION,
+            );
         }
         for word in self.months.keys().chain(self.weekdays.keys()) {
             add(word, Starts::DATE | Starts::CALENDAR);

@@ -203,7 +203,7 @@ fn compound(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Du
     let mut parts = 1;
     while parts < 3 {
         let joiner = at(tokens, next, end);
-        if !joiner.is_some_and(|t| t.is("and") || t.is_punct(',')) {
+        if !joiner.is_some_and(|t| rules.and_words.contains(t.key.as_str()) || t.is_punct(',')) {
             break;
         }
         let Some((part, part_end)) = amount_and_unit(tokens, next + 1, end, rules) else {
@@ -245,7 +245,7 @@ fn amount_and_unit(
     rules: &Rules,
 ) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
-    if matches!(token.key.as_str(), "a" | "an") {
+    if rules.indefinite_articles.contains(token.key.as_str()) {
         let unit_token = at(tokens, i + 1, end)?;
         let &unit = rules.units.get(unit_token.key.as_str())?;
         // "a second time" is an ordinal, not a moment.
@@ -275,10 +275,10 @@ fn fraction_of_unit(
     rules: &Rules,
 ) -> Option<(Duration, usize)> {
     let (fraction, mut next) = numbers::read_fraction(tokens, i, end, rules)?;
-    if at(tokens, next, end).is_some_and(|t| t.is("of")) {
+    if at(tokens, next, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
         next += 1;
     }
-    if !at(tokens, next, end).is_some_and(|t| t.is("a") || t.is("an")) {
+    if !at(tokens, next, end).is_some_and(|t| rules.indefinite_articles.contains(t.key.as_str())) {
         return None;
     }
     let &unit = rules.units.get(at(tokens, next + 1, end)?.key.as_str())?;

@@ -40,12 +40,14 @@ pub fn read_fraction(
         return Some((numerator as f64 / f64::from(denominator), i + 1));
     }
     // "a third of the budget": with "of" after it; "a third term" is an ordinal.
-    let numerator = match key {
-        "a" | "an" | "one" => 1,
-        _ => quantity::word_value(key, rules).filter(|n| *n < 10)?,
+    let numerator = if rules.indefinite_articles.contains(key) {
+        1
+    } else {
+        quantity::word_value(key, rules).filter(|n| *n < 10)?
     };
     let &denominator = rules.fractions.get(at(tokens, i + 1, end)?.key.as_str())?;
-    let of_follows = at(tokens, i + 2, end).is_some_and(|t| t.is("of"));
+    let of_follows =
+        at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
     (of_follows || numerator > 1).then_some((numerator as f64 / f64::from(denominator), i + 2))
 }
 

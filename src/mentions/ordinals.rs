@@ -27,12 +27,12 @@ pub fn read(tokens: &[Token], i: usize, rules: &Rules) -> Option<(u64, usize)> {
     }
     if let Some(&value) = rules.ordinals.get(key) {
         // "rose to second the motion": the verb.
-        let verb = i.checked_sub(1).is_some_and(|p| tokens[p].is("to"))
+        let verb = i
+            .checked_sub(1)
+            .is_some_and(|p| rules.infinitive_markers.contains(tokens[p].key.as_str()))
             && tokens.get(i + 1).is_some_and(|t| {
-                matches!(
-                    t.key.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                )
+                let key = t.key.as_str();
+                rules.articles.contains(key) || rules.references.possessives.contains(key)
             });
         return (!verb).then_some((value, i + 1));
     }

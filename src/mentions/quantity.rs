@@ -36,7 +36,7 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
     let token = at(tokens, i, end)?;
     let (mut value, mut next) = match token.kind {
         TokenKind::Number => written_in_digits(tokens, i, end, rules)?,
-        TokenKind::Word if matches!(token.key.as_str(), "a" | "an") => {
+        TokenKind::Word if rules.indefinite_articles.contains(token.key.as_str()) => {
             let scale = at(tokens, i + 1, end).and_then(|t| rules.scales.get(t.key.as_str()))?;
             (*scale, i + 2)
         }
@@ -68,7 +68,7 @@ fn written_in_digits(
     end: usize,
     rules: &Rules,
 ) -> Option<(f64, usize)> {
-    if let Some(fraction) = slash_fraction(tokens, i, end) {
+    if let Some(fraction) = slash_fraction(tokens, i, end, rules) {
         return Some(fraction);
     }
     let key = tokens[i].key.as_str();
@@ -87,7 +87,7 @@ fn written_in_digits(
     // "3 1/2"
     if plain
         && next == i + 1
-        && let Some((fraction, after)) = slash_fraction(tokens, next, end)
+        && let Some((fraction, after)) = slash_fraction(tokens, next, end, rules)
     {
         value += fraction;
         next = after;
@@ -97,7 +97,7 @@ fn written_in_digits(
 
 /// "3/4" (touching, a smaller number over a larger one) from token `k`. A score out
 /// of 5, 10 or 100 is a rating unless "of" follows ("9/10 of the seats").
-fn slash_fraction(tokens: &[Token], k: usize, end: usize) -> Option<(f64, usize)> {
+fn slash_fraction(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
     let whole_digits = |t: &Token| t.key.bytes().all(|b| b.is_ascii_digit());
     let numerator =
         at(tokens, k, end).filter(|t| t.kind == TokenKind::Number && whole_digits(t))?;
@@ -107,7 +107,7 @@ fn slash_fraction(tokens: &[Token], k: usize, end: usize) -> Option<(f64, usize)
         numerator.span.end == slash.span.start && slash.span.end == denominator.span.start;
     let (n, d): (f64, f64) = (numerator.key.parse().ok()?, denominator.key.parse().ok()?);
     let rating = matches!(denominator.key.as_str(), "5" | "10" | "100")
-        && !at(tokens, k + 3, end).is_some_and(|t| t.is("of"));
+        && !at(tokens, k + 3, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
     (touching && n < d && d >= 2.0 && !rating).then_some((n / d, k + 3))
 }
 
@@ -164,7 +164,10 @@ pub fn range(
     };
     let (low, high, next) = if token.is("between") {
         let low = read(tokens, i + 1, end, rules)?;
-        if !at(tokens, low.end, end)?.is("and") {
+        if !rules
+            .and_words
+            .contains(at(tokens, low.end, end)?.key.as_str())
+        {
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
@@ -241,7 +244,7 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
         value *= 100.0;
         next += 1;
         let rest = word_at(next)
-            .filter(|t| t.is("and"))
+            .filter(|t| rules.and_words.contains(t.key.as_str()))
             .and_then(|_| word_at(next + 1))
             .and_then(|_| words(tokens, next + 1, end, rules))
             .filter(|(rest, _)| *rest < 100.0);

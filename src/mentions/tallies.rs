@@ -179,7 +179,10 @@ fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tall
         return None;
     }
     let part = whole_amount(tokens, i, end, rules)?;
-    if !at(tokens, part.end, end)?.is("of") {
+    if !rules
+        .of_words
+        .contains(at(tokens, part.end, end)?.key.as_str())
+    {
         return None;
     }
     let mut k = part.end + 1;
@@ -214,7 +217,8 @@ fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tall
 /// A whole amount in digits or words at `i`.
 fn whole_amount(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
     let token = at(tokens, i, end)?;
-    if token.is("a") || token.is("an") || token.key.contains('-') && token.kind == TokenKind::Number
+    if rules.indefinite_articles.contains(token.key.as_str())
+        || token.key.contains('-') && token.kind == TokenKind::Number
     {
         return None;
     }

@@ -4,7 +4,7 @@
 
 use super::{DateExpr, Modifier, Tense};
 use crate::dates::DateRange;
-use crate::rules::PhraseTable;
+use crate::rules::{PhraseTable, Rules};
 use crate::segment::{Token, TokenKind, tokenize_str};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -291,27 +291,6 @@ impl CalendarWords {
         })
     }
 
-    /// Whether a day or period named by its distance ("the day before yesterday",
-    /// "the week before last") covers token `i`: then a clause marker there
-    /// ("before") opens no clause.
-    pub fn names_distance_over(&self, tokens: &[Token], i: usize, end: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|start| {
-            let relative_day = self
-                .relative_days
-                .at(tokens, start, end)
-                .is_some_and(|(_, len)| start + len > i);
-            let two_away = tokens[start].is("the")
-                && tokens
-                    .get(start + 1)
-                    .is_some_and(|t| super::read::period_of(&t.key).is_some())
-                && self
-                    .two_periods_away
-                    .at(tokens, start + 2, end)
-                    .is_some_and(|(_, len)| start + 2 + len > i);
-            relative_day || two_away
-        })
-    }
-
     /// A year written in two digits ("81", "90"), by the pivot.
     pub fn two_digit_year(&self, digits: &str) -> Option<i32> {
         if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -325,6 +304,28 @@ impl CalendarWords {
         };
         i32::try_from(century + yy).ok()
     }
+}
+
+/// Whether a day or period named by its distance ("the day before yesterday", "the
+/// week before last") covers token `i`: then a clause marker there ("before") opens
+/// no clause.
+pub fn names_distance_over(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> bool {
+    let words = &rules.forms.calendar;
+    (i.saturating_sub(3)..i).any(|start| {
+        let relative_day = words
+            .relative_days
+            .at(tokens, start, end)
+            .is_some_and(|(_, len)| start + len > i);
+        let two_away = rules.definite_articles.contains(tokens[start].key.as_str())
+            && tokens
+                .get(start + 1)
+                .is_some_and(|t| super::read::period_of(&t.key).is_some())
+            && words
+                .two_periods_away
+                .at(tokens, start + 2, end)
+                .is_some_and(|(_, len)| start + 2 + len > i);
+        relative_day || two_away
+    })
 }
 
 /// A name as the draft's tokens key it ("New Year's Day" → "new year day").
@@ -351,12 +352,12 @@ pub fn read_holiday(
     i: usize,
     end: usize,
     modifier: Modifier,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     if !tokens[i].capitalized {
         return None;
     }
-    let (&rule, len) = words.holidays.at(tokens, i, end)?;
+    let (&rule, len) = rules.forms.calendar.holidays.at(tokens, i, end)?;
     let year = at(tokens, i + len, end).and_then(|t| four_digit_year(&t.key));
     let next = i + len + usize::from(year.is_some());
     Some((
@@ -377,13 +378,14 @@ pub fn read_season(
     i: usize,
     end: usize,
     modifier: Modifier,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let &season = words.seasons.get(tokens[i].key.as_str())?;
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
     let (year, next) = if let Some(year) = year_at(i + 1) {
         (Some(year), i + 2)
-    } else if at(tokens, i + 1, end).is_some_and(|t| t.is("of"))
+    } else if at(tokens, i + 1, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()))
         && let Some(year) = year_at(i + 2)
     {
         (Some(year), i + 3)
@@ -395,7 +397,8 @@ pub fn read_season(
     let before = i.checked_sub(1);
     let cued = modifier != Modifier::None
         || cue_at(before)
-        || (before.is_some_and(|p| tokens[p].is("the")) && cue_at(i.checked_sub(2)));
+        || (before.is_some_and(|p| rules.definite_articles.contains(tokens[p].key.as_str()))
+            && cue_at(i.checked_sub(2)));
     (year.is_some() || cued).then_some((
         DateExpr::Season {
             season,
@@ -412,9 +415,9 @@ pub fn read_quarter(
     tokens: &[Token],
     i: usize,
     end: usize,
-    ordinals: &FxHashMap<String, u64>,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let token = &tokens[i];
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
     if let Some(digit) = token.key.strip_prefix('q').filter(|_| token.has_capital) {
@@ -423,13 +426,15 @@ pub fn read_quarter(
         let next = i + 1 + usize::from(year.is_some());
         return Some((DateExpr::Quarter { quarter, year }, next));
     }
-    let quarter = ordinal_value(&token.key, ordinals).filter(|q| (1..=4).contains(q))?;
+    let quarter = ordinal_value(&token.key, rules).filter(|q| (1..=4).contains(q))?;
     if !at(tokens, i + 1, end).is_some_and(|t| words.quarter_words.contains(t.key.as_str())) {
         return None;
     }
     let (year, next) = match year_at(i + 2) {
         Some(year) => (year, i + 3),
-        None if at(tokens, i + 2, end).is_some_and(|t| t.is("of")) => (year_at(i + 3)?, i + 4),
+        None if at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) => {
+            (year_at(i + 3)?, i + 4)
+        }
         None => return None,
     };
     let quarter = u32::try_from(quarter).ok()?;
@@ -447,10 +452,10 @@ pub fn read_century(
     tokens: &[Token],
     i: usize,
     end: usize,
-    ordinals: &FxHashMap<String, u64>,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
-    let n = ordinal_value(&tokens[i].key, ordinals).filter(|n| (1..=22).contains(n))?;
+    let words = &rules.forms.calendar;
+    let n = ordinal_value(&tokens[i].key, rules).filter(|n| (1..=22).contains(n))?;
     if !at(tokens, i + 1, end).is_some_and(|t| words.century_words.contains(t.key.as_str())) {
         return None;
     }
@@ -463,12 +468,13 @@ pub fn read_decade_name(
     tokens: &[Token],
     i: usize,
     end: usize,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let token = at(tokens, i, end)?;
     let before = i.checked_sub(1).map(|p| &tokens[p]);
     let first_year = if let Some(&year) = words.decade_words.get(token.key.as_str()) {
-        before.filter(|t| t.is("the"))?;
+        before.filter(|t| rules.definite_articles.contains(t.key.as_str()))?;
         year
     } else {
         // "'90s": an apostrophe right before two digits and an "s".
@@ -485,7 +491,8 @@ pub fn read_decade_name(
 }
 
 /// An ordinal in digits or words: "3rd", "third", "twenty-first".
-pub fn ordinal_value(key: &str, ordinals: &FxHashMap<String, u64>) -> Option<u64> {
+pub fn ordinal_value(key: &str, rules: &Rules) -> Option<u64> {
+    let ordinals = &rules.ordinals;
     if let Some(&value) = ordinals.get(key) {
         return Some(value);
     }

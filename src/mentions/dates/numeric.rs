@@ -19,7 +19,6 @@ pub(super) fn read_numeric(
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     let key = tokens[i].key.as_str();
-    let calendar = &rules.forms.calendar;
     if let Some(date) = joined_date(key, rules) {
         return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
     }
@@ -40,12 +39,12 @@ pub(super) fn read_numeric(
         };
         return Some((DateExpr::Absolute(range), i + 1));
     }
-    if let Some(found) = calendar::read_decade_name(tokens, i, end, calendar)
+    if let Some(found) = calendar::read_decade_name(tokens, i, end, rules)
         .or_else(|| read_ago(tokens, i, end, rules))
         .or_else(|| read_from(tokens, i, end, rules))
         .or_else(|| read_anaphor(tokens, i, end, rules, true))
-        .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
-        .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
+        .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+        .or_else(|| calendar::read_century(tokens, i, end, rules))
         .or_else(|| read_ordinal_day(tokens, i, end, rules))
     {
         return Some(found);

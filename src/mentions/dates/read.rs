@@ -80,7 +80,7 @@ fn read_words(
     if let Some((&days, len)) = calendar.relative_days.at(tokens, i, end) {
         return Some((DateExpr::DayOffset(days), i + len));
     }
-    if key == "the"
+    if rules.definite_articles.contains(key)
         && let Some(found) = two_periods_away(tokens, i, end, rules)
     {
         return Some(found);
@@ -115,8 +115,7 @@ fn read_words(
             if let Some(year) = calendar::four_digit_year(&next.key) {
                 return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
             }
-            if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, calendar)
-            {
+            if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, rules) {
                 return Some(found);
             }
             let month = month_of(next, true, rules)?;
@@ -132,11 +131,11 @@ fn read_words(
     }
     let by_amount = || read_ago(tokens, i, end, rules).or_else(|| read_from(tokens, i, end, rules));
     let by_calendar_word = || {
-        calendar::read_holiday(tokens, i, end, Modifier::None, calendar)
-            .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, calendar))
-            .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
-            .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
-            .or_else(|| calendar::read_decade_name(tokens, i, end, calendar))
+        calendar::read_holiday(tokens, i, end, Modifier::None, rules)
+            .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, rules))
+            .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+            .or_else(|| calendar::read_century(tokens, i, end, rules))
+            .or_else(|| calendar::read_decade_name(tokens, i, end, rules))
             .or_else(|| read_ordinal_day(tokens, i, end, rules))
     };
     if let Some(found) = amount
@@ -213,9 +212,8 @@ fn read_modified(
     if let Some(month) = month_of(target, true, rules) {
         return Some((DateExpr::Month { month, modifier }, k + 1));
     }
-    let calendar = &rules.forms.calendar;
-    calendar::read_holiday(tokens, k, end, modifier, calendar)
-        .or_else(|| calendar::read_season(tokens, k, end, modifier, calendar))
+    calendar::read_holiday(tokens, k, end, modifier, rules)
+        .or_else(|| calendar::read_season(tokens, k, end, modifier, rules))
 }
 
 fn modifier_of(key: &str) -> Option<Modifier> {
@@ -301,7 +299,7 @@ fn amount_and_unit(
     rules: &Rules,
 ) -> Option<(i64, TimeUnit, usize)> {
     let token = at(tokens, i, end)?;
-    let (amount, next) = if matches!(token.key.as_str(), "a" | "an")
+    let (amount, next) = if rules.indefinite_articles.contains(token.key.as_str())
         && at(tokens, i + 1, end).is_some_and(|t| rules.units.contains_key(t.key.as_str()))
     {
         (1.0, i + 1)
@@ -458,7 +456,7 @@ pub(super) fn day_number(key: &str, plain: bool, rules: &Rules) -> Option<u32> {
         }
         digits.parse().ok()?
     } else {
-        u32::try_from(ordinal_value(key, &rules.ordinals)?).ok()?
+        u32::try_from(ordinal_value(key, rules)?).ok()?
     };
     (1..=31).contains(&value).then_some(value)
 }
@@ -474,7 +472,7 @@ pub(super) fn read_ordinal_day(
     let token = &tokens[i];
     let day = day_number(&token.key, token.kind == TokenKind::Number, rules)?;
     let mut k = i + 1;
-    if at(tokens, k, end).is_some_and(|t| t.is("of")) {
+    if at(tokens, k, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
         k += 1;
     }
     if let Some(month) = at(tokens, k, end).and_then(|t| month_of(t, k > i + 1, rules)) {
@@ -489,14 +487,14 @@ pub(super) fn read_ordinal_day(
     // it a day, and nothing it could be counting may follow ("the 12th floor").
     let ordinal_written = token.key.ends_with(|c: char| c.is_ascii_alphabetic());
     let cued = i >= 2
-        && tokens[i - 1].is("the")
+        && rules.definite_articles.contains(tokens[i - 1].key.as_str())
         && rules
             .forms
             .calendar
             .day_cues
             .contains(tokens[i - 2].key.as_str());
     let open_after = at(tokens, i + 1, end)
-        .is_none_or(|t| t.kind == TokenKind::Punct || matches!(t.key.as_str(), "and" | "or"));
+        .is_none_or(|t| t.kind == TokenKind::Punct || rules.conjunctions.contains(t.key.as_str()));
     (ordinal_written && cued && open_after).then_some((DateExpr::DayOfMonth { day }, i + 1))
 }
 
@@ -515,7 +513,7 @@ fn read_after_month(
         k += 1;
     }
     // "April the 7th"
-    let the = at(tokens, k, end).is_some_and(|t| t.is("the"));
+    let the = at(tokens, k, end).is_some_and(|t| rules.definite_articles.contains(t.key.as_str()));
     let day_at = k + usize::from(the);
     let day = at(tokens, day_at, end)
         .and_then(|t| day_number(&t.key, t.kind == TokenKind::Number, rules));
