@@ -458,8 +458,8 @@ pub struct Rules {
     /// Words right before a date that make it where a state begins or ends ("since
     /// 2009", "until September").
     pub date_bounds: FxHashMap<String, Bound>,
-    /// Words right after a length of time that make it the time since something
-    /// ("years ago").
+    /// Words right after a length of time that make it the time since something, and a
+    /// date that far back ("two years ago").
     pub ago_words: FxHashSet<String>,
     /// Words that make the word after them a verb ("to recognize").
     pub infinitive_markers: FxHashSet<String>,

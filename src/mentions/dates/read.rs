@@ -320,13 +320,16 @@ pub(super) fn read_ago(
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     if let Some((weekday, count, next)) = weekdays_counted(tokens, i, end, rules)
-        && at(tokens, next, end).is_some_and(|t| t.is("ago"))
+        && at(tokens, next, end).is_some_and(|t| rules.ago_words.contains(t.key.as_str()))
     {
         let count = -i32::try_from(count).ok()?;
         return Some((DateExpr::WeekdayCount { weekday, count }, next + 1));
     }
     let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
-    at(tokens, next, end)?.is("ago").then_some((
+    let ago = rules
+        .ago_words
+        .contains(at(tokens, next, end)?.key.as_str());
+    ago.then_some((
         DateExpr::Shift {
             amount: -amount,
             unit,
