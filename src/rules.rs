@@ -38,6 +38,8 @@ struct LexiconFile {
     scale_suffixes: HashMap<String, f64>,
     vague: HashMap<String, f64>,
     fractions: HashMap<String, u32>,
+    bare_fractions: Vec<String>,
+    scales_before_and: Vec<String>,
     ordinals: HashMap<String, u64>,
     units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
@@ -57,6 +59,7 @@ struct ContextFile {
     clock_words: Vec<String>,
     street_words: Vec<String>,
     score_words: Vec<String>,
+    rating_scales: Vec<u32>,
     contradiction_window: usize,
     count_bond: usize,
     age_bond: usize,
@@ -422,6 +425,12 @@ pub struct Rules {
     pub scale_suffixes: FxHashMap<String, f64>,
     pub vague: FxHashMap<String, f64>,
     pub fractions: FxHashMap<String, u32>,
+    /// Fractions read without a number before them, with their denominators ("half
+    /// the votes", "half a day").
+    pub bare_fractions: FxHashMap<String, u32>,
+    /// Scales "and" and a smaller number may follow within one number, with their
+    /// values ("two hundred and fifty").
+    pub scales_before_and: FxHashMap<String, f64>,
     pub ordinals: FxHashMap<String, u64>,
     pub units: FxHashMap<String, TimeUnit>,
     pub abbreviations: FxHashSet<String>,
@@ -437,6 +446,8 @@ pub struct Rules {
     pub clock_words: FxHashSet<String>,
     pub street_words: FxHashSet<String>,
     pub score_words: PhraseTable<()>,
+    /// What a rating is out of, as written in digits ("9/10").
+    pub rating_scales: FxHashSet<String>,
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
     /// How near a count's words must stand to the entity tying it for the count to
@@ -571,7 +582,6 @@ const GRAMMAR_WORDS: &[(&str, Starts)] = &[
     ("early", Starts::DATE),
     ("late", Starts::DATE),
     ("mid", Starts::DATE),
-    ("half", Starts(Starts::FRACTION.0 | Starts::DURATION.0)),
 ];
 
 impl Rules {
@@ -810,14 +820,30 @@ impl Rules {
         });
         let forms =
             Forms::new(forms, holidays, &weekdays).map_err(|(file, what)| invalid(file, what))?;
+        let fractions = lower_keys(lexicon.fractions);
+        let scales = lower_keys(lexicon.scales);
+        let bare_fractions = listed_in(&lexicon.bare_fractions, &fractions).map_err(|word| {
+            invalid(
+                "lexicon.yaml",
+                format!("`bare-fractions` word `{word}` is no fraction: add it to `fractions`"),
+            )
+        })?;
+        let scales_before_and = listed_in(&lexicon.scales_before_and, &scales).map_err(|word| {
+            invalid(
+                "lexicon.yaml",
+                format!("`scales-before-and` word `{word}` is no scale: add it to `scales`"),
+            )
+        })?;
         let mut rules = Rules {
             months,
             weekdays,
             number_words: lower_keys(lexicon.numbers),
-            scales: lower_keys(lexicon.scales),
+            scales,
             scale_suffixes: lower_keys(lexicon.scale_suffixes),
             vague: lower_keys(lexicon.vague),
-            fractions: lower_keys(lexicon.fractions),
+            fractions,
+            bare_fractions,
+            scales_before_and,
             ordinals: lower_keys(lexicon.ordinals),
             units: word_map(&lexicon.units),
             abbreviations: word_set(&lexicon.abbreviations),
@@ -834,6 +860,7 @@ impl Rules {
             clock_words: word_set(&context.clock_words),
             street_words: word_set(&context.street_words),
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
+            rating_scales: context.rating_scales.iter().map(u32::to_string).collect(),
             contradiction_window: context.contradiction_window,
             count_bond: context.count_bond,
             age_bond: context.age_bond,
@@ -903,6 +930,10 @@ impl Rules {
                 Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION,
             );
         }
+        // "half the votes", "half a day"
+        for word in self.bare_fractions.keys() {
+            add(word, Starts::FRACTION | Starts::DURATION);
+        }
         for word in self.months.keys().chain(self.weekdays.keys()) {
             add(word, Starts::DATE | Starts::CALENDAR);
         }
@@ -959,6 +990,24 @@ fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
         .collect()
 }
 
+/// Each word of `words`, lower case, with its value in `table`; or the first word
+/// `table` lacks.
+fn listed_in<V: Copy>(
+    words: &[String],
+    table: &FxHashMap<String, V>,
+) -> Result<FxHashMap<String, V>, String> {
+    words
+        .iter()
+        .map(|word| {
+            let key = word.to_lowercase();
+            match table.get(&key) {
+                Some(&value) => Ok((key, value)),
+                None => Err(word.clone()),
+            }
+        })
+        .collect()
+}
+
 fn word_set(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -1007,6 +1056,11 @@ impl<T> PhraseTable<T> {
                     .all(|(word, token)| token.key == *word);
             fits.then_some((value, words.len()))
         })
+    }
+
+    /// Whether some phrase starts with `word`.
+    pub fn has_first_word(&self, word: &str) -> bool {
+        self.by_first_word.contains_key(word)
     }
 
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
@@ -1077,6 +1131,27 @@ mod tests {
             error.contains("`afterwards` is no clause marker"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_bare_fraction_or_a_scale_before_and_must_be_in_its_table() {
+        for (edit, expected) in [
+            (
+                ("bare-fractions: [half]", "bare-fractions: [halve]"),
+                "`halve` is no fraction",
+            ),
+            (
+                ("scales-before-and: [hundred]", "scales-before-and: [score]"),
+                "`score` is no scale",
+            ),
+        ] {
+            let result = load_edited("lexicon.yaml", |text| text.replacen(edit.0, edit.1, 1));
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                error.contains("lexicon.yaml") && error.contains(expected),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub fn read(
     if let Some(found) = whole_period(tokens, i, end, rules) {
         return Some(found);
     }
-    if !amount && !token.is("half") {
+    if !amount && !rules.bare_fractions.contains_key(token.key.as_str()) {
         return None;
     }
     if let Some(found) = fraction_of_unit(tokens, i, end, rules) {
@@ -252,16 +252,19 @@ fn amount_and_unit(
         if unit == TimeUnit::Second && at(tokens, i + 2, end).is_some_and(Token::is_word) {
             return None;
         }
-        if quantity::and_a_half(tokens, i + 2, end) {
-            return Some((Duration::new(1.5, unit), i + 5));
+        if let Some(len) = quantity::plus_a_half(tokens, i + 2, end, rules) {
+            return Some((Duration::new(1.5, unit), i + 2 + len));
         }
         return Some((Duration::new(1.0, unit), i + 2));
     }
     let amount = quantity::read(tokens, i, end, rules)?;
     let &unit = rules.units.get(at(tokens, amount.end, end)?.key.as_str())?;
     // "two days and a half"
-    if quantity::and_a_half(tokens, amount.end + 1, end) {
-        return Some((Duration::new(amount.value + 0.5, unit), amount.end + 4));
+    if let Some(len) = quantity::plus_a_half(tokens, amount.end + 1, end, rules) {
+        return Some((
+            Duration::new(amount.value + 0.5, unit),
+            amount.end + 1 + len,
+        ));
     }
     Some((Duration::new(amount.value, unit), amount.end + 1))
 }

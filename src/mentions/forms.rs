@@ -61,8 +61,22 @@ struct TalliesFile {
 struct NumbersFile {
     negative_words: Vec<String>,
     decimal_words: Vec<String>,
+    plus_a_half: Vec<String>,
+    percent_words: Vec<String>,
+    range_openers: Vec<String>,
+    range_joiners: Vec<String>,
+    change_words: Vec<String>,
     named: Vec<String>,
     vague_counts: FxHashMap<String, (f64, f64)>,
+    pronoun_one: PronounOneFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PronounOneFile {
+    words: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,10 +136,33 @@ pub struct NumberWords {
     pub negative: FxHashSet<String>,
     /// "three point five"
     pub decimal_point: FxHashSet<String>,
+    /// After an amount, half of one more: "two and a half".
+    pub plus_a_half: PhraseTable<()>,
+    /// After an amount, what makes it a percentage: "40 percent", "12.5 per cent".
+    pub percent_words: PhraseTable<()>,
+    /// "between 20 and 30": what opens a range whose bounds are joined by "and".
+    pub range_openers: FxHashSet<String>,
+    /// "20 to 30", "two or three": what joins the bounds of a range.
+    pub range_joiners: FxHashSet<String>,
+    /// "from 20 to 30": what makes two amounts a change rather than a range.
+    pub change_words: FxHashSet<String>,
     /// Joined numbers that name something ("9-11", "24/7").
     pub named: FxHashSet<String>,
     /// "several", "a few": the least and most they mean.
     pub vague_counts: PhraseTable<(f64, f64)>,
+    /// "no one", "one of the": where "one" is a pronoun, not a number.
+    pub pronoun_one: PronounOne,
+}
+
+/// Where the number "one" is a pronoun ("no one", "one of the", "one could").
+#[derive(Debug)]
+pub struct PronounOne {
+    /// Its spellings.
+    pub words: FxHashSet<String>,
+    /// Words right before it that make it a pronoun: "no one", "this one".
+    pub before: FxHashSet<String>,
+    /// Words right after it that make it a pronoun: "one of", "one who".
+    pub after: FxHashSet<String>,
 }
 
 /// How an age is written around its number.
@@ -157,8 +194,8 @@ impl Forms {
                     .iter()
                     .map(|w| w.trim_start_matches('-').to_lowercase())
                     .collect(),
-                before: PhraseTable::new(ages.before.iter().map(|w| (w.as_str(), ()))),
-                after: PhraseTable::new(ages.after.iter().map(|w| (w.as_str(), ()))),
+                before: phrases(&ages.before),
+                after: phrases(&ages.after),
                 between_commas_max: ages.between_commas_max,
             },
             tallies: TallyWords {
@@ -169,6 +206,11 @@ impl Forms {
             numbers: NumberWords {
                 negative: lower(&file.numbers.negative_words),
                 decimal_point: lower(&file.numbers.decimal_words),
+                plus_a_half: phrases(&file.numbers.plus_a_half),
+                percent_words: phrases(&file.numbers.percent_words),
+                range_openers: lower(&file.numbers.range_openers),
+                range_joiners: lower(&file.numbers.range_joiners),
+                change_words: lower(&file.numbers.change_words),
                 named: lower(&file.numbers.named),
                 vague_counts: PhraseTable::new(
                     file.numbers
@@ -176,9 +218,14 @@ impl Forms {
                         .iter()
                         .map(|(words, &range)| (words.as_str(), range)),
                 ),
+                pronoun_one: PronounOne {
+                    words: lower(&file.numbers.pronoun_one.words),
+                    before: lower(&file.numbers.pronoun_one.before),
+                    after: lower(&file.numbers.pronoun_one.after),
+                },
             },
             anaphora: AnaphoraWords::new(file.anaphora),
-            whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
+            whole_periods: phrases(&file.whole_periods),
             singular_endings: file.singular_endings,
             weekday_year_reach: file.weekday_year_reach,
             calendar,
@@ -221,9 +268,8 @@ impl Forms {
             .numbers
             .negative
             .iter()
-            .map(String::as_str)
-            .chain(["between"])
-            .map(|w| (w, Starts::QUANTITY | Starts::DURATION));
+            .chain(&self.numbers.range_openers)
+            .map(|w| (w.as_str(), Starts::QUANTITY | Starts::DURATION));
         let calendar = &self.calendar;
         let calendar_words = calendar
             .holidays
@@ -242,6 +288,10 @@ impl Forms {
 
 fn lower(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn phrases(phrases: &[String]) -> PhraseTable<()> {
+    PhraseTable::new(phrases.iter().map(|p| (p.as_str(), ())))
 }
 
 impl AnaphoraWords {

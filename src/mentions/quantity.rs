@@ -53,9 +53,9 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
         next += 1;
     }
     // "two and a half"
-    if and_a_half(tokens, next, end) {
+    if let Some(len) = plus_a_half(tokens, next, end, rules) {
         value += 0.5;
-        next += 3;
+        next += len;
     }
     value.is_finite().then_some(Quantity { value, end: next })
 }
@@ -106,7 +106,7 @@ fn slash_fraction(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Opti
     let touching =
         numerator.span.end == slash.span.start && slash.span.end == denominator.span.start;
     let (n, d): (f64, f64) = (numerator.key.parse().ok()?, denominator.key.parse().ok()?);
-    let rating = matches!(denominator.key.as_str(), "5" | "10" | "100")
+    let rating = rules.rating_scales.contains(denominator.key.as_str())
         && !at(tokens, k + 3, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
     (touching && n < d && d >= 2.0 && !rating).then_some((n / d, k + 3))
 }
@@ -162,7 +162,8 @@ pub fn range(
             1.0
         }
     };
-    let (low, high, next) = if token.is("between") {
+    let words = &rules.forms.numbers;
+    let (low, high, next) = if words.range_openers.contains(token.key.as_str()) {
         let low = read(tokens, i + 1, end, rules)?;
         if !rules
             .and_words
@@ -183,9 +184,9 @@ pub fn range(
         let change = i
             .checked_sub(1)
             .filter(|&p| p >= clause_start)
-            .is_some_and(|p| tokens[p].is("from"));
+            .is_some_and(|p| words.change_words.contains(tokens[p].key.as_str()));
         let joiner = at(tokens, low.end, end)?;
-        if change || !(joiner.is("to") || joiner.is("or")) {
+        if change || !words.range_joiners.contains(joiner.key.as_str()) {
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
@@ -198,9 +199,10 @@ pub fn range(
     (low < high).then_some((low, high, next))
 }
 
-/// "and a half" at `i`.
-pub fn and_a_half(tokens: &[Token], i: usize, end: usize) -> bool {
-    i + 3 <= end && tokens[i].is("and") && tokens[i + 1].is("a") && tokens[i + 2].is("half")
+/// The length of "and a half" at `i`, if it is there.
+pub fn plus_a_half(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<usize> {
+    let (_, len) = rules.forms.numbers.plus_a_half.at(tokens, i, end)?;
+    Some(len)
 }
 
 /// "12,000" → 12000, "1.5" → 1.5, "3bn" → 3e9, "40k" → 40000. Ordinals ("3rd"),
@@ -238,16 +240,17 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
         value += units as f64;
         next += 1;
     }
-    // "two hundred and fifty": the "and" after a hundred joins the tens that follow.
+    // "two hundred and fifty": after a scale such as "hundred", "and" joins the smaller
+    // number that follows.
     // Other scales are applied by the caller.
-    if word_at(next).is_some_and(|t| t.is("hundred")) {
-        value *= 100.0;
+    if let Some(&scale) = word_at(next).and_then(|t| rules.scales_before_and.get(t.key.as_str())) {
+        value *= scale;
         next += 1;
         let rest = word_at(next)
             .filter(|t| rules.and_words.contains(t.key.as_str()))
             .and_then(|_| word_at(next + 1))
             .and_then(|_| words(tokens, next + 1, end, rules))
-            .filter(|(rest, _)| *rest < 100.0);
+            .filter(|(rest, _)| *rest < scale);
         if let Some((rest, rest_end)) = rest {
             value += rest;
             next = rest_end;

@@ -175,7 +175,8 @@ fn set_against(
 /// "314 of the 462 valid votes", "142 of 240", "won 7 of 9 races".
 fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tally, usize)> {
     // "one of the three" speaks of one of them, not of a count.
-    if tokens[i].is("one") {
+    let pronoun_one = &rules.forms.numbers.pronoun_one;
+    if pronoun_one.words.contains(tokens[i].key.as_str()) {
         return None;
     }
     let part = whole_amount(tokens, i, end, rules)?;
@@ -231,7 +232,11 @@ fn whole_amount(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option
 fn not_counted_after(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> bool {
     at(tokens, k, end).is_some_and(|t| {
         t.is_punct('%')
-            || matches!(t.key.as_str(), "percent" | "pct" | "per")
+            || rules
+                .forms
+                .numbers
+                .percent_words
+                .has_first_word(t.key.as_str())
             || rules.clock_words.contains(t.key.as_str())
             || rules.units.contains_key(t.key.as_str())
     })
