@@ -53,6 +53,9 @@ struct AnaphorPeriodEntry {
 struct TalliesFile {
     cues: Vec<String>,
     cue_reach: usize,
+    versus_words: Vec<String>,
+    not_cues: Vec<String>,
+    whole_determiners: Vec<String>,
     units: Vec<String>,
 }
 
@@ -125,6 +128,12 @@ pub struct TallyWords {
     pub cues: FxHashSet<String>,
     /// How many words before the pair a cue may stand.
     pub cue_reach: usize,
+    /// "87 votes to 26": what sets one number against the other.
+    pub versus_words: FxHashSet<String>,
+    /// Words one or two before "N to M" that make it no tally ("from", "at").
+    pub not_cues: FxHashSet<String>,
+    /// Words between the part and the whole: "314 of the 462".
+    pub whole_determiners: FxHashSet<String>,
     /// Counted nouns, singular.
     pub units: FxHashSet<String>,
 }
@@ -201,6 +210,9 @@ impl Forms {
             tallies: TallyWords {
                 cues: lower(&file.tallies.cues),
                 cue_reach: file.tallies.cue_reach,
+                versus_words: lower(&file.tallies.versus_words),
+                not_cues: lower(&file.tallies.not_cues),
+                whole_determiners: lower(&file.tallies.whole_determiners),
                 units: lower(&file.tallies.units),
             },
             numbers: NumberWords {

@@ -131,10 +131,14 @@ fn set_against(
     clause: &std::ops::Range<usize>,
     rules: &Rules,
 ) -> Option<(Tally, usize)> {
+    let words = &rules.forms.tallies;
     let first = whole_amount(tokens, i, clause.end, rules)?;
     let first_unit = unit_at(tokens, first.end, clause.end, rules);
     let to = first.end + usize::from(first_unit.is_some());
-    if !at(tokens, to, clause.end)?.is("to") {
+    if !words
+        .versus_words
+        .contains(at(tokens, to, clause.end)?.key.as_str())
+    {
         return None;
     }
     let second = whole_amount(tokens, to + 1, clause.end, rules)?;
@@ -149,7 +153,7 @@ fn set_against(
     };
     if [1, 2]
         .iter()
-        .any(|&k| before(k).is_some_and(|t| matches!(t.key.as_str(), "from" | "between" | "at")))
+        .any(|&k| before(k).is_some_and(|t| words.not_cues.contains(t.key.as_str())))
     {
         return None;
     }
@@ -187,12 +191,8 @@ fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tall
         return None;
     }
     let mut k = part.end + 1;
-    if at(tokens, k, end).is_some_and(|t| {
-        matches!(
-            t.key.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "our" | "all"
-        )
-    }) {
+    let determiners = &rules.forms.tallies.whole_determiners;
+    if at(tokens, k, end).is_some_and(|t| determiners.contains(t.key.as_str())) {
         k += 1;
     }
     let whole = whole_amount(tokens, k, end, rules)?;
