@@ -564,26 +564,6 @@ impl std::ops::BitOr for Starts {
     }
 }
 
-/// Words the mention readers look for besides the lexicons' own, with what they
-/// start: modifiers ("last week", "the past three days"), relative days, "in" ("in
-/// three days").
-const GRAMMAR_WORDS: &[(&str, Starts)] = &[
-    ("last", Starts(Starts::DATE.0 | Starts::DURATION.0)),
-    ("past", Starts(Starts::DATE.0 | Starts::DURATION.0)),
-    ("this", Starts::DATE),
-    ("next", Starts::DATE),
-    ("coming", Starts::DATE),
-    ("earlier", Starts::DATE),
-    ("later", Starts::DATE),
-    ("yesterday", Starts::DATE),
-    ("today", Starts::DATE),
-    ("tomorrow", Starts::DATE),
-    ("in", Starts::DATE),
-    ("early", Starts::DATE),
-    ("late", Starts::DATE),
-    ("mid", Starts::DATE),
-];
-
 impl Rules {
     /// Whether a word is a verb: a past form, or a word of one word some property
     /// states a fact with ("won", "sign") that is no description's noun.
@@ -916,9 +896,6 @@ impl Rules {
             let entry = starts.entry(word.to_string()).or_default();
             *entry = *entry | flags;
         };
-        for &(word, flags) in GRAMMAR_WORDS {
-            add(word, flags);
-        }
         // "the week before last"
         for word in &self.definite_articles {
             add(word, Starts::DATE);
@@ -1013,9 +990,11 @@ fn word_set(words: &[String]) -> FxHashSet<String> {
 }
 
 /// Each word of the lists, lower case, with the meaning its list is listed under.
-fn word_map<M: Copy>(lists: &HashMap<M, Vec<String>>) -> FxHashMap<String, M> {
+pub(crate) fn word_map<'a, M: Copy + 'a>(
+    lists: impl IntoIterator<Item = (&'a M, &'a Vec<String>)>,
+) -> FxHashMap<String, M> {
     lists
-        .iter()
+        .into_iter()
         .flat_map(|(meaning, words)| words.iter().map(move |w| (w.to_lowercase(), *meaning)))
         .collect()
 }
@@ -1162,6 +1141,18 @@ mod tests {
         let error = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(
             error.contains("context.yaml:") && error.contains("`at`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_date_modifier_is_last_this_or_next() {
+        let result = load_edited("mentions.yaml", |text| {
+            text.replacen("    this: [this]", "    none: [this]", 1)
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.contains("mentions.yaml:") && error.contains("`none`"),
             "{error}"
         );
     }

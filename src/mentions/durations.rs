@@ -174,10 +174,11 @@ pub fn read(
 ) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
     // "the past three days"; not "will last five days", where "last" is a verb.
+    let to_now = &rules.forms.lengths_to_now;
     let after_article = i
         .checked_sub(1)
-        .is_some_and(|p| matches!(tokens[p].key.as_str(), "the" | "these" | "those"));
-    if matches!(token.key.as_str(), "past" | "last") && after_article {
+        .is_some_and(|p| to_now.before.contains(tokens[p].key.as_str()));
+    if to_now.words.contains(token.key.as_str()) && after_article {
         return compound(tokens, i + 1, end, rules);
     }
     if let Some(found) = hyphenated(token, rules) {

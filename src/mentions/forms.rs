@@ -17,6 +17,7 @@ pub(crate) struct FormsFile {
     singular_endings: Vec<(String, String)>,
     anaphora: AnaphoraFile,
     whole_periods: Vec<String>,
+    lengths_to_now: LengthsToNowFile,
     weekday_year_reach: i32,
     calendar: CalendarFile,
     numbers: NumbersFile,
@@ -46,6 +47,13 @@ struct AnaphorDaysEntry {
 struct AnaphorPeriodEntry {
     words: Vec<String>,
     part: AnchorPart,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LengthsToNowFile {
+    words: Vec<String>,
+    before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,8 +112,20 @@ pub struct Forms {
     pub weekday_year_reach: i32,
     /// Before a unit of time, one whole unit: "all month", "the whole year".
     pub whole_periods: PhraseTable<()>,
+    /// Before an amount of time, what makes it the time up to now: "the past three
+    /// days".
+    pub lengths_to_now: LengthsToNow,
     /// Plural endings and their singular replacements, tried in order.
     singular_endings: Vec<(String, String)>,
+}
+
+/// How a length of time up to now is written: "the past three days".
+#[derive(Debug)]
+pub struct LengthsToNow {
+    /// "past", "last"
+    pub words: FxHashSet<String>,
+    /// Words right before them that make them so: "the", "these".
+    pub before: FxHashSet<String>,
 }
 
 /// How a date that hangs on an earlier one is written.
@@ -238,6 +258,10 @@ impl Forms {
             },
             anaphora: AnaphoraWords::new(file.anaphora),
             whole_periods: phrases(&file.whole_periods),
+            lengths_to_now: LengthsToNow {
+                words: lower(&file.lengths_to_now.words),
+                before: lower(&file.lengths_to_now.before),
+            },
             singular_endings: file.singular_endings,
             weekday_year_reach: file.weekday_year_reach,
             calendar,
@@ -260,15 +284,21 @@ impl Forms {
     pub(crate) fn opening_words(&self) -> impl Iterator<Item = (&str, Starts)> {
         let ages = self.ages.before.first_words().map(|w| (w, Starts::AGE));
         let anaphora = &self.anaphora;
+        let calendar = &self.calendar;
         let dates = anaphora
             .days
             .first_words()
             .chain(anaphora.periods.first_words())
-            .chain(self.calendar.relative_days.first_words())
+            .chain(calendar.relative_days.first_words())
+            .chain(calendar.modifiers.keys().map(String::as_str))
+            .chain(calendar.this_period_parts.first_words())
+            .chain(calendar.ahead_words.iter().map(String::as_str))
+            .chain(calendar.period_parts.iter().map(String::as_str))
             .map(|w| (w, Starts::DATE));
         let durations = self
             .whole_periods
             .first_words()
+            .chain(self.lengths_to_now.words.iter().map(String::as_str))
             .map(|w| (w, Starts::DURATION));
         // "several months", "a few days": read where amounts are.
         let vague = self
@@ -282,13 +312,12 @@ impl Forms {
             .iter()
             .chain(&self.numbers.range_openers)
             .map(|w| (w.as_str(), Starts::QUANTITY | Starts::DURATION));
-        let calendar = &self.calendar;
         let calendar_words = calendar
             .holidays
             .first_words()
             .chain(calendar.seasons.keys().map(String::as_str))
             .chain(calendar.decade_words.keys().map(String::as_str))
-            .chain(["q1", "q2", "q3", "q4"])
+            .chain(calendar.quarter_names.keys().map(String::as_str))
             .map(|w| (w, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)

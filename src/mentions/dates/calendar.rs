@@ -2,9 +2,9 @@
 //! weekday of a month, or counted from Easter), seasons, quarters, centuries and
 //! decades by name. Their words are data (`rules/mentions.yaml`, `rules/holidays.yaml`).
 
-use super::{DateExpr, Modifier, Tense};
+use super::{DateExpr, Modifier, Period, Tense};
 use crate::dates::DateRange;
-use crate::rules::{PhraseTable, Rules};
+use crate::rules::{PhraseTable, Rules, word_map};
 use crate::segment::{Token, TokenKind, tokenize_str};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -129,8 +129,16 @@ pub fn choose_around(
 pub(crate) struct CalendarFile {
     also_common_words: Vec<String>,
     two_digit_year_pivot: u32,
+    sentence_years: SentenceYearsFile,
     day_cues: Vec<String>,
+    short_weekday_cues: Vec<String>,
     relative_days: FxHashMap<String, i64>,
+    modifiers: FxHashMap<Modifier, Vec<String>>,
+    periods: FxHashMap<Period, Vec<String>>,
+    earlier_this: Vec<String>,
+    later_this: Vec<String>,
+    ahead_words: Vec<String>,
+    period_parts: Vec<String>,
     periods_before_last: Vec<String>,
     periods_after_next: Vec<String>,
     from_words: Vec<String>,
@@ -138,8 +146,16 @@ pub(crate) struct CalendarFile {
     decade_words: FxHashMap<String, i32>,
     century_words: Vec<String>,
     quarter_words: Vec<String>,
+    quarter_letters: Vec<String>,
     seasons: FxHashMap<String, (u32, u32)>,
     season_cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SentenceYearsFile {
+    plural_endings: Vec<String>,
+    verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -179,13 +195,32 @@ struct EasterFile {
     offset: i32,
 }
 
+/// A part of the as-of date's period ("earlier this week"), given the period.
+pub type PartOfThis = fn(Period) -> DateExpr;
+
 /// The calendar's words, as look-up tables.
 #[derive(Debug)]
 pub struct CalendarWords {
     pub also_common_words: FxHashSet<String>,
     pub two_digit_year_pivot: u32,
+    /// After a year opening a sentence, what makes it no year: a plural noun ("2016
+    /// votes"), known by its ending, unless it is a verb ("2016 was").
+    pub sentence_years: SentenceYears,
     pub day_cues: FxHashSet<String>,
+    /// Words before a short weekday name ("Sat") that make it a day: "on Sat".
+    pub short_weekday_cues: FxHashSet<String>,
     pub relative_days: PhraseTable<i64>,
+    /// "last", "this", "next" and their like.
+    pub modifiers: FxHashMap<String, Modifier>,
+    /// The periods a modifier or an anchor's part may name: "week", "month", "year".
+    pub periods: FxHashMap<String, Period>,
+    /// "earlier this", "later this": before a period, the part of the as-of date's
+    /// period before or after it.
+    pub this_period_parts: PhraseTable<PartOfThis>,
+    /// Words before an amount of time that make it a date ahead: "in three days".
+    pub ahead_words: FxHashSet<String>,
+    /// Words before a year, month or season that name a part of it: "early 2019".
+    pub period_parts: FxHashSet<String>,
     /// "before last" (-2) and "after next" (2) after a period.
     pub two_periods_away: PhraseTable<i32>,
     pub from_words: FxHashSet<String>,
@@ -193,6 +228,9 @@ pub struct CalendarWords {
     pub decade_words: FxHashMap<String, i32>,
     pub century_words: FxHashSet<String>,
     pub quarter_words: FxHashSet<String>,
+    /// Quarters written as a letter and their number, keyed as tokens key them:
+    /// "q3" → 3.
+    pub quarter_names: FxHashMap<String, u32>,
     pub seasons: FxHashMap<String, Season>,
     pub season_cues: FxHashSet<String>,
     /// Holiday names, as the tokens of a draft read them.
@@ -262,15 +300,39 @@ impl CalendarWords {
             .map_err(|what| ("mentions.yaml", what))?;
         let before_last = file.periods_before_last.iter().map(|p| (p.as_str(), -2));
         let after_next = file.periods_after_next.iter().map(|p| (p.as_str(), 2));
+        let (earlier, later): (PartOfThis, PartOfThis) =
+            (DateExpr::EarlierThis, DateExpr::LaterThis);
+        let earlier_this = file.earlier_this.iter().map(|p| (p.as_str(), earlier));
+        let later_this = file.later_this.iter().map(|p| (p.as_str(), later));
+        let quarter_names = file
+            .quarter_letters
+            .iter()
+            .flat_map(|letter| (1..=4).map(move |n| (format!("{}{n}", letter.to_lowercase()), n)))
+            .collect();
         Ok(CalendarWords {
             also_common_words: lower(&file.also_common_words),
             two_digit_year_pivot: file.two_digit_year_pivot,
+            sentence_years: SentenceYears {
+                plural_endings: file
+                    .sentence_years
+                    .plural_endings
+                    .iter()
+                    .map(|e| e.to_lowercase())
+                    .collect(),
+                verbs: lower(&file.sentence_years.verbs),
+            },
             day_cues: lower(&file.day_cues),
+            short_weekday_cues: lower(&file.short_weekday_cues),
             relative_days: PhraseTable::new(
                 file.relative_days
                     .iter()
                     .map(|(p, &days)| (p.as_str(), days)),
             ),
+            modifiers: word_map(&file.modifiers),
+            periods: word_map(&file.periods),
+            this_period_parts: PhraseTable::new(earlier_this.chain(later_this)),
+            ahead_words: lower(&file.ahead_words),
+            period_parts: lower(&file.period_parts),
             two_periods_away: PhraseTable::new(before_last.chain(after_next)),
             from_words: lower(&file.from_words),
             now_words: file
@@ -285,6 +347,7 @@ impl CalendarWords {
                 .collect(),
             century_words: lower(&file.century_words),
             quarter_words: lower(&file.quarter_words),
+            quarter_names,
             seasons,
             season_cues: lower(&file.season_cues),
             holidays: PhraseTable::new(rules.iter().map(|(keys, rule)| (keys.as_str(), *rule))),
@@ -306,6 +369,15 @@ impl CalendarWords {
     }
 }
 
+/// What makes a number opening a sentence no year.
+#[derive(Debug)]
+pub struct SentenceYears {
+    /// Endings of a plural noun: "2016 votes".
+    pub plural_endings: Vec<String>,
+    /// Words with such an ending that are verbs: "2016 was".
+    pub verbs: FxHashSet<String>,
+}
+
 /// Whether a day or period named by its distance ("the day before yesterday", "the
 /// week before last") covers token `i`: then a clause marker there ("before") opens
 /// no clause.
@@ -319,7 +391,7 @@ pub fn names_distance_over(tokens: &[Token], i: usize, end: usize, rules: &Rules
         let two_away = rules.definite_articles.contains(tokens[start].key.as_str())
             && tokens
                 .get(start + 1)
-                .is_some_and(|t| super::read::period_of(&t.key).is_some())
+                .is_some_and(|t| super::read::period_of(&t.key, rules).is_some())
             && words
                 .two_periods_away
                 .at(tokens, start + 2, end)
@@ -420,8 +492,11 @@ pub fn read_quarter(
     let words = &rules.forms.calendar;
     let token = &tokens[i];
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
-    if let Some(digit) = token.key.strip_prefix('q').filter(|_| token.has_capital) {
-        let quarter = digit.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?;
+    if let Some(&quarter) = words
+        .quarter_names
+        .get(token.key.as_str())
+        .filter(|_| token.has_capital)
+    {
         let year = year_at(i + 1);
         let next = i + 1 + usize::from(year.is_some());
         return Some((DateExpr::Quarter { quarter, year }, next));

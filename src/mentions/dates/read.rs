@@ -90,44 +90,36 @@ fn read_words(
     if let Some(found) = read_anaphor(tokens, i, end, rules, amount) {
         return Some(found);
     }
-    if let Some(modifier) = modifier_of(key) {
+    if let Some(modifier) = modifier_of(key, rules) {
         return read_modified(tokens, i, end, modifier, rules);
     }
-    match key {
-        "earlier" | "later" if at(tokens, i + 1, end)?.is("this") => {
-            let period = period_of(&at(tokens, i + 2, end)?.key)?;
-            let expr = if key == "earlier" {
-                DateExpr::EarlierThis(period)
-            } else {
-                DateExpr::LaterThis(period)
-            };
-            return Some((expr, i + 3));
+    // "earlier this week", "later this month"
+    if let Some((&part_of_this, len)) = calendar.this_period_parts.at(tokens, i, end) {
+        let period = period_of(&at(tokens, i + len, end)?.key, rules)?;
+        return Some((part_of_this(period), i + len + 1));
+    }
+    // "in three days"
+    if calendar.ahead_words.contains(key) {
+        return amount_and_unit(tokens, i + 1, end, rules)
+            .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
+    }
+    // "early 2019", "late summer", "mid March"
+    if calendar.period_parts.contains(key) {
+        let next = at(tokens, i + 1, end)?;
+        if let Some(year) = calendar::four_digit_year(&next.key) {
+            return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
         }
-        "yesterday" => return Some((DateExpr::DayOffset(-1), i + 1)),
-        "today" => return Some((DateExpr::DayOffset(0), i + 1)),
-        "tomorrow" => return Some((DateExpr::DayOffset(1), i + 1)),
-        "in" => {
-            return amount_and_unit(tokens, i + 1, end, rules)
-                .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
+        if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, rules) {
+            return Some(found);
         }
-        "early" | "late" | "mid" => {
-            let next = at(tokens, i + 1, end)?;
-            if let Some(year) = calendar::four_digit_year(&next.key) {
-                return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
-            }
-            if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, rules) {
-                return Some(found);
-            }
-            let month = month_of(next, true, rules)?;
-            return Some((
-                DateExpr::Month {
-                    month,
-                    modifier: Modifier::None,
-                },
-                i + 2,
-            ));
-        }
-        _ => {}
+        let month = month_of(next, true, rules)?;
+        return Some((
+            DateExpr::Month {
+                month,
+                modifier: Modifier::None,
+            },
+            i + 2,
+        ));
     }
     let by_amount = || read_ago(tokens, i, end, rules).or_else(|| read_from(tokens, i, end, rules));
     let by_calendar_word = || {
@@ -147,7 +139,7 @@ fn read_words(
     }
     // "mid-2019", "mid-March"
     if let Some((prefix, rest)) = key.split_once('-')
-        && matches!(prefix, "mid" | "early" | "late")
+        && calendar.period_parts.contains(prefix)
     {
         if let Some(year) = calendar::four_digit_year(rest) {
             return Some((DateExpr::Absolute(DateRange::year(year)?), i + 1));
@@ -170,7 +162,8 @@ fn read_words(
         // "on": "Sun" is a newspaper too.
         let short_fits = key.len() > 3
             || at(tokens, i + 1, end).is_some_and(|t| t.is_punct('.'))
-            || i.checked_sub(1).is_some_and(|p| tokens[p].is("on"));
+            || i.checked_sub(1)
+                .is_some_and(|p| calendar.short_weekday_cues.contains(tokens[p].key.as_str()));
         return short_fits.then_some((
             DateExpr::Weekday {
                 weekday,
@@ -196,14 +189,14 @@ fn read_modified(
     let mut modifier = modifier;
     // "this coming Saturday", "this past Sunday"
     if modifier == Modifier::This
-        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key))
+        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key, rules))
         && inner != Modifier::This
     {
         modifier = inner;
         k += 1;
     }
     let target = at(tokens, k, end)?;
-    if let Some(period) = period_of(&target.key) {
+    if let Some(period) = period_of(&target.key, rules) {
         return Some((DateExpr::Period { period, modifier }, k + 1));
     }
     if let Some(weekday) = weekday_of(target, true, rules) {
@@ -216,22 +209,14 @@ fn read_modified(
         .or_else(|| calendar::read_season(tokens, k, end, modifier, rules))
 }
 
-fn modifier_of(key: &str) -> Option<Modifier> {
-    match key {
-        "last" | "past" => Some(Modifier::Last),
-        "this" => Some(Modifier::This),
-        "next" | "coming" => Some(Modifier::Next),
-        _ => None,
-    }
+/// The modifier a word is: "last", "this", "next".
+fn modifier_of(key: &str, rules: &Rules) -> Option<Modifier> {
+    rules.forms.calendar.modifiers.get(key).copied()
 }
 
-pub(super) fn period_of(key: &str) -> Option<Period> {
-    match key {
-        "week" => Some(Period::Week),
-        "month" => Some(Period::Month),
-        "year" => Some(Period::Year),
-        _ => None,
-    }
+/// The period a word names: "week", "month", "year".
+pub(super) fn period_of(key: &str, rules: &Rules) -> Option<Period> {
+    rules.forms.calendar.periods.get(key).copied()
 }
 
 /// "the week before last", "the year after next".
@@ -241,7 +226,7 @@ fn two_periods_away(
     end: usize,
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
-    let period = period_of(&at(tokens, i + 1, end)?.key)?;
+    let period = period_of(&at(tokens, i + 1, end)?.key, rules)?;
     let (&step, len) = rules
         .forms
         .calendar
@@ -274,7 +259,7 @@ pub(super) fn read_anaphor(
         return open_end_fits(i + len - 1).then_some((expr, i + len));
     }
     if let Some((&part, len)) = words.periods.at(tokens, i, end)
-        && let Some(period) = at(tokens, i + len, end).and_then(|t| period_of(&t.key))
+        && let Some(period) = at(tokens, i + len, end).and_then(|t| period_of(&t.key, rules))
     {
         return Some((DateExpr::AnchorPeriod { period, part }, i + len + 1));
     }
@@ -392,8 +377,9 @@ pub(super) fn month_day(
     end: usize,
     month: u32,
     day: u32,
+    rules: &Rules,
 ) -> (DateExpr, usize) {
-    match year_offset(tokens, next, end) {
+    match year_offset(tokens, next, end, rules) {
         Some(offset) => (
             DateExpr::InYear {
                 month,
@@ -407,9 +393,9 @@ pub(super) fn month_day(
 }
 
 /// "last year" (-1), "this year" (0), "next year" (1) at token `k`.
-fn year_offset(tokens: &[Token], k: usize, end: usize) -> Option<i32> {
-    let modifier = modifier_of(&at(tokens, k, end)?.key)?;
-    if period_of(&at(tokens, k + 1, end)?.key)? != Period::Year {
+fn year_offset(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<i32> {
+    let modifier = modifier_of(&at(tokens, k, end)?.key, rules)?;
+    if period_of(&at(tokens, k + 1, end)?.key, rules)? != Period::Year {
         return None;
     }
     match modifier {
@@ -484,7 +470,7 @@ pub(super) fn read_ordinal_day(
             return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
         }
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(month_day(tokens, k + 1, end, month, day));
+        return Some(month_day(tokens, k + 1, end, month, day, rules));
     }
     // "on the 12th": a suffix or a word makes it an ordinal, "the" and a cue before
     // it a day, and nothing it could be counting may follow ("the 12th floor").
@@ -532,14 +518,14 @@ fn read_after_month(
         }
         // A day that cannot exist in any year ("February 30") is not a date.
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(month_day(tokens, k + 1, end, month, day));
+        return Some(month_day(tokens, k + 1, end, month, day, rules));
     }
     // "March 2020", "Feb. 2024"
     if let Some(year) = at(tokens, k, end).and_then(|t| calendar::four_digit_year(&t.key)) {
         return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
     }
     // "March last year"
-    if let Some(offset) = year_offset(tokens, k, end) {
+    if let Some(offset) = year_offset(tokens, k, end, rules) {
         let expr = DateExpr::InYear {
             month,
             day: None,
