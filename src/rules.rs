@@ -41,9 +41,77 @@ struct LexiconFile {
     bare_fractions: Vec<String>,
     scales_before_and: Vec<String>,
     ordinals: HashMap<String, u64>,
+    ordinal_suffixes: OrdinalSuffixesFile,
+    superlative_endings: Vec<String>,
     units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
     word_endings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OrdinalSuffixesFile {
+    last_two_digits: HashMap<u64, String>,
+    last_digit: HashMap<u64, String>,
+    other: String,
+}
+
+/// The letters after digits that make an ordinal: "1st", "22nd", "13th".
+#[derive(Debug)]
+pub struct OrdinalSuffixes {
+    last_two_digits: FxHashMap<u64, String>,
+    last_digit: FxHashMap<u64, String>,
+    other: String,
+    /// Every suffix, whatever number takes it.
+    all: FxHashSet<String>,
+}
+
+impl OrdinalSuffixes {
+    /// The suffixes, or what is wrong with them.
+    fn new(file: OrdinalSuffixesFile) -> Result<OrdinalSuffixes, String> {
+        let lower = |map: HashMap<u64, String>, below: u64| {
+            map.into_iter()
+                .map(|(digits, suffix)| {
+                    if digits < below {
+                        Ok((digits, suffix.to_lowercase()))
+                    } else {
+                        Err(format!("`{digits}` has more digits than its list"))
+                    }
+                })
+                .collect::<Result<FxHashMap<u64, String>, String>>()
+        };
+        let last_two_digits = lower(file.last_two_digits, 100)?;
+        let last_digit = lower(file.last_digit, 10)?;
+        let other = file.other.to_lowercase();
+        let all: FxHashSet<String> = last_two_digits
+            .values()
+            .chain(last_digit.values())
+            .chain([&other])
+            .cloned()
+            .collect();
+        if all.contains("") {
+            return Err("a suffix is empty".into());
+        }
+        Ok(OrdinalSuffixes {
+            last_two_digits,
+            last_digit,
+            other,
+            all,
+        })
+    }
+
+    /// The suffix `value` takes.
+    pub fn of(&self, value: u64) -> &str {
+        self.last_two_digits
+            .get(&(value % 100))
+            .or_else(|| self.last_digit.get(&(value % 10)))
+            .unwrap_or(&self.other)
+    }
+
+    /// Whether some number takes `suffix`.
+    pub fn contains(&self, suffix: &str) -> bool {
+        self.all.contains(suffix)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -432,6 +500,9 @@ pub struct Rules {
     /// values ("two hundred and fifty").
     pub scales_before_and: FxHashMap<String, f64>,
     pub ordinals: FxHashMap<String, u64>,
+    pub ordinal_suffixes: OrdinalSuffixes,
+    /// Endings of a superlative joined to an ordinal ("fifth-largest").
+    pub superlative_endings: Vec<String>,
     pub units: FxHashMap<String, TimeUnit>,
     pub abbreviations: FxHashSet<String>,
     /// Endings a plain word may take in a draft ("landed", "landing").
@@ -808,6 +879,10 @@ impl Rules {
                 format!("`bare-fractions` word `{word}` is no fraction: add it to `fractions`"),
             )
         })?;
+        let ordinal_suffixes = OrdinalSuffixes::new(lexicon.ordinal_suffixes)
+            .map_err(|what| invalid("lexicon.yaml", format!("`ordinal-suffixes`: {what}")))?;
+        let superlative_endings = endings("superlative-endings", &lexicon.superlative_endings)
+            .map_err(|what| invalid("lexicon.yaml", what))?;
         let scales_before_and = listed_in(&lexicon.scales_before_and, &scales).map_err(|word| {
             invalid(
                 "lexicon.yaml",
@@ -825,6 +900,8 @@ impl Rules {
             bare_fractions,
             scales_before_and,
             ordinals: lower_keys(lexicon.ordinals),
+            ordinal_suffixes,
+            superlative_endings,
             units: word_map(&lexicon.units),
             abbreviations: word_set(&lexicon.abbreviations),
             word_endings: word_set(&lexicon.word_endings),
@@ -985,6 +1062,15 @@ fn listed_in<V: Copy>(
         .collect()
 }
 
+/// Word endings, lower case; or which list has an empty one, that every word would end
+/// with.
+fn endings(list: &str, endings: &[String]) -> Result<Vec<String>, String> {
+    if endings.iter().any(String::is_empty) {
+        return Err(format!("`{list}` has an empty ending"));
+    }
+    Ok(endings.iter().map(|e| e.to_lowercase()).collect())
+}
+
 fn word_set(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -1143,6 +1229,28 @@ mod tests {
             error.contains("context.yaml:") && error.contains("`at`"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn ordinal_suffixes_and_endings_are_checked() {
+        for (edit, expected) in [
+            (
+                ("last-digit: {1: st,", "last-digit: {21: st,"),
+                "`ordinal-suffixes`: `21` has more digits",
+            ),
+            (
+                ("other: th", "other: \"\""),
+                "`ordinal-suffixes`: a suffix is empty",
+            ),
+            (
+                ("superlative-endings: [est]", "superlative-endings: [\"\"]"),
+                "`superlative-endings` has an empty ending",
+            ),
+        ] {
+            let result = load_edited("lexicon.yaml", |text| text.replacen(edit.0, edit.1, 1));
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(expected), "{error}");
+        }
     }
 
     #[test]

@@ -567,25 +567,15 @@ pub fn read_decade_name(
 
 /// An ordinal in digits or words: "3rd", "third", "twenty-first".
 pub fn ordinal_value(key: &str, rules: &Rules) -> Option<u64> {
-    let ordinals = &rules.ordinals;
-    if let Some(&value) = ordinals.get(key) {
+    if let Some(&value) = rules.ordinals.get(key) {
         return Some(value);
     }
     let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &key[digits.len()..];
-    if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+    if !digits.is_empty() && rules.ordinal_suffixes.contains(suffix) {
         return digits.parse().ok();
     }
-    let (tens, unit) = key.split_once('-')?;
-    let tens = match tens {
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
-    };
-    ordinals
-        .get(unit)
-        .filter(|u| (1..10).contains(*u))
-        .map(|u| tens + u)
+    crate::mentions::ordinals::compound(key, rules)
 }
 
 /// A plausible year of news prose: four digits, 1000 to 2199.

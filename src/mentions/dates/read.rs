@@ -439,7 +439,7 @@ pub(super) fn day_number(key: &str, plain: bool, rules: &Rules) -> Option<u32> {
     let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &key[digits.len()..];
     let value = if key.starts_with(|c: char| c.is_ascii_digit()) {
-        let fits = matches!(suffix, "st" | "nd" | "rd" | "th") || (plain && suffix.is_empty());
+        let fits = rules.ordinal_suffixes.contains(suffix) || (plain && suffix.is_empty());
         if !fits || digits.len() > 2 {
             return None;
         }
