@@ -46,6 +46,7 @@ struct LexiconFile {
     units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
     word_endings: Vec<String>,
+    past_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +138,7 @@ struct ContextFile {
     order_breaks: Vec<String>,
     date_bounds: HashMap<Bound, Vec<String>>,
     ago_words: Vec<String>,
+    past_tense_words: Vec<String>,
     infinitive_markers: Vec<String>,
     passive_auxiliaries: Vec<String>,
     agent_words: Vec<String>,
@@ -507,6 +509,8 @@ pub struct Rules {
     pub abbreviations: FxHashSet<String>,
     /// Endings a plain word may take in a draft ("landed", "landing").
     pub word_endings: FxHashSet<String>,
+    /// Endings of a verb's past form ("named").
+    pub past_endings: Vec<String>,
     pub clause_markers: PhraseTable<()>,
     pub future_cues: PhraseTable<()>,
     pub future_cue_window: usize,
@@ -543,6 +547,8 @@ pub struct Rules {
     /// Words right after a length of time that make it the time since something, and a
     /// date that far back ("two years ago").
     pub ago_words: FxHashSet<String>,
+    /// Words that put their clause in the past ("was", "had").
+    pub past_tense_words: FxHashSet<String>,
     /// Words that make the word after them a verb ("to recognize").
     pub infinitive_markers: FxHashSet<String>,
     /// Forms of "be" and "get" that make a verb after them passive ("was elected").
@@ -639,7 +645,7 @@ impl Rules {
     /// Whether a word is a verb: a past form, or a word of one word some property
     /// states a fact with ("won", "sign") that is no description's noun.
     pub fn is_verb(&self, word: &str) -> bool {
-        word.ends_with("ed")
+        self.has_past_ending(word)
             || self.properties.definitions().iter().any(|d| {
                 d.words.iter().any(|(_, phrase, _)| {
                     phrase.len() == 1
@@ -647,6 +653,13 @@ impl Rules {
                         && !self.references.descriptions.contains_key(word)
                 })
             })
+    }
+
+    /// Whether a word ends as a verb's past form does ("named").
+    pub fn has_past_ending(&self, word: &str) -> bool {
+        self.past_endings
+            .iter()
+            .any(|ending| word.ends_with(ending.as_str()))
     }
 
     /// Loads every rules file from `dir`: `lexicon.yaml`, `context.yaml`,
@@ -883,6 +896,8 @@ impl Rules {
             .map_err(|what| invalid("lexicon.yaml", format!("`ordinal-suffixes`: {what}")))?;
         let superlative_endings = endings("superlative-endings", &lexicon.superlative_endings)
             .map_err(|what| invalid("lexicon.yaml", what))?;
+        let past_endings = endings("past-endings", &lexicon.past_endings)
+            .map_err(|what| invalid("lexicon.yaml", what))?;
         let scales_before_and = listed_in(&lexicon.scales_before_and, &scales).map_err(|word| {
             invalid(
                 "lexicon.yaml",
@@ -905,6 +920,7 @@ impl Rules {
             units: word_map(&lexicon.units),
             abbreviations: word_set(&lexicon.abbreviations),
             word_endings: word_set(&lexicon.word_endings),
+            past_endings,
             clause_markers: PhraseTable::new(
                 context.clause_markers.iter().map(|m| (m.as_str(), ())),
             ),
@@ -927,6 +943,7 @@ impl Rules {
             order_breaks: word_set(&context.order_breaks),
             date_bounds: word_map(&context.date_bounds),
             ago_words: word_set(&context.ago_words),
+            past_tense_words: word_set(&context.past_tense_words),
             infinitive_markers: word_set(&context.infinitive_markers),
             passive_auxiliaries: word_set(&context.passive_auxiliaries),
             agent_words: word_set(&context.agent_words),
