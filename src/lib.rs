@@ -10,7 +10,8 @@
 //!                 clauses)    hedges, names)             factbase)
 //! ```
 //!
-//! `rules` holds the language data every stage reads; `check` runs the pipeline
+//! `rules` holds the language data every stage reads (`words` its look-up tables);
+//! `check` runs the pipeline
 //! on one draft; `cli` is the command line.
 
 pub mod check;
@@ -29,4 +30,5 @@ pub mod segment;
 pub mod span;
 pub mod units;
 pub mod verify;
+pub mod words;
 pub mod yaml;

@@ -9,6 +9,7 @@ use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
+use crate::words::{WordMap, WordSet};
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -284,15 +285,15 @@ pub enum TitleModifier {
 /// How titles are read (`titles.yaml`).
 #[derive(Debug, Default)]
 pub struct TitleRules {
-    pub modifiers: FxHashMap<String, TitleModifier>,
+    pub modifiers: WordMap<TitleModifier>,
     /// Nouns after an organization's name that say the person belongs to it.
-    pub member_nouns: FxHashSet<String>,
+    pub member_nouns: WordSet,
     /// Nouns after an organization's name that say the person leads it.
-    pub leader_nouns: FxHashSet<String>,
+    pub leader_nouns: WordSet,
     /// Words before a title that make it another office ("Vice President").
-    pub rank_words: FxHashSet<String>,
+    pub rank_words: WordSet,
     /// Words that carry no meaning inside a title.
-    pub filler: FxHashSet<String>,
+    pub filler: WordSet,
     /// The most words a title before a name runs to.
     pub reach: usize,
 }
@@ -313,7 +314,7 @@ impl TitleRules {
     pub fn content_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         words
             .into_iter()
-            .filter(|w| !self.filler.contains(*w))
+            .filter(|w| !self.filler.contains(w))
             .map(str::to_string)
             .collect()
     }
@@ -328,9 +329,9 @@ pub struct ReferenceRules {
     pub description_reach: usize,
     /// Words after which a description names the subject before them ("was the
     /// fourth president", "became the premier").
-    pub linking_words: FxHashSet<String>,
+    pub linking_words: WordSet,
     /// Pronouns that say whose a thing is ("his sixth").
-    pub possessives: FxHashSet<String>,
+    pub possessives: WordSet,
     /// How long around its time a recurring event is what a draft names generically.
     pub recurring_event: RecurringWindow,
     pub pronouns: FxHashMap<String, ReferenceFit>,
@@ -497,32 +498,32 @@ pub struct Rules {
     pub fractions: FxHashMap<String, u32>,
     /// Fractions read without a number before them, with their denominators ("half
     /// the votes", "half a day").
-    pub bare_fractions: FxHashMap<String, u32>,
+    pub bare_fractions: WordMap<u32>,
     /// Scales "and" and a smaller number may follow within one number, with their
     /// values ("two hundred and fifty").
-    pub scales_before_and: FxHashMap<String, f64>,
+    pub scales_before_and: WordMap<f64>,
     pub ordinals: FxHashMap<String, u64>,
     pub ordinal_suffixes: OrdinalSuffixes,
     /// Endings of a superlative joined to an ordinal ("fifth-largest").
     pub superlative_endings: Vec<String>,
-    pub units: FxHashMap<String, TimeUnit>,
-    pub abbreviations: FxHashSet<String>,
+    pub units: WordMap<TimeUnit>,
+    pub abbreviations: WordSet,
     /// Endings a plain word may take in a draft ("landed", "landing").
-    pub word_endings: FxHashSet<String>,
+    pub word_endings: WordSet,
     /// Endings of a verb's past form ("named").
     pub past_endings: Vec<String>,
     pub clause_markers: PhraseTable<()>,
     pub future_cues: PhraseTable<()>,
     pub future_cue_window: usize,
-    pub year_cues: FxHashSet<String>,
-    pub month_cues: FxHashSet<String>,
+    pub year_cues: WordSet,
+    pub month_cues: WordSet,
     pub numeric_dates: NumericDates,
-    pub label_words: FxHashSet<String>,
-    pub clock_words: FxHashSet<String>,
-    pub street_words: FxHashSet<String>,
+    pub label_words: WordSet,
+    pub clock_words: WordSet,
+    pub street_words: WordSet,
     pub score_words: PhraseTable<()>,
     /// What a rating is out of, as written in digits ("9/10").
-    pub rating_scales: FxHashSet<String>,
+    pub rating_scales: WordSet,
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
     /// How near a count's words must stand to the entity tying it for the count to
@@ -532,46 +533,46 @@ pub struct Rules {
     pub age_bond: usize,
     /// Words right before an age that give it at an event, not at publication ("as a
     /// 13-year-old").
-    pub age_at_event_words: FxHashSet<String>,
+    pub age_at_event_words: WordSet,
     /// Words besides articles between such a word and the age ("at the age of 17").
-    pub age_at_event_fillers: FxHashSet<String>,
+    pub age_at_event_fillers: WordSet,
     /// Clause markers that set what the clause before tells of after or before what
     /// theirs does ("a week after the launch").
-    pub event_order: FxHashMap<String, Direction>,
+    pub event_order: WordMap<Direction>,
     /// Words that start the stretch before such a marker anew, as a comma does ("so",
     /// "and").
-    pub order_breaks: FxHashSet<String>,
+    pub order_breaks: WordSet,
     /// Words right before a date that make it where a state begins or ends ("since
     /// 2009", "until September").
-    pub date_bounds: FxHashMap<String, Bound>,
+    pub date_bounds: WordMap<Bound>,
     /// Words right after a length of time that make it the time since something, and a
     /// date that far back ("two years ago").
-    pub ago_words: FxHashSet<String>,
+    pub ago_words: WordSet,
     /// Words that put their clause in the past ("was", "had").
-    pub past_tense_words: FxHashSet<String>,
+    pub past_tense_words: WordSet,
     /// Words that make the word after them a verb ("to recognize").
-    pub infinitive_markers: FxHashSet<String>,
+    pub infinitive_markers: WordSet,
     /// Forms of "be" and "get" that make a verb after them passive ("was elected").
-    pub passive_auxiliaries: FxHashSet<String>,
+    pub passive_auxiliaries: WordSet,
     /// Words that make the name after a verb its doer, not the one it was done to
     /// ("appointed by Biden").
-    pub agent_words: FxHashSet<String>,
+    pub agent_words: WordSet,
     /// Words that carry no content in a fact's text value.
-    pub text_filler: FxHashSet<String>,
+    pub text_filler: WordSet,
     /// "the": what opens a description that refers back ("the country").
-    pub definite_articles: FxHashSet<String>,
+    pub definite_articles: WordSet,
     /// "a", "an": what counts one of a unit or a scale ("a week", "a dozen").
-    pub indefinite_articles: FxHashSet<String>,
+    pub indefinite_articles: WordSet,
     /// Every article, definite or not.
-    pub articles: FxHashSet<String>,
+    pub articles: WordSet,
     /// "of": what joins a part to its whole or a day to its month ("a third of",
     /// "314 of the 462", "the first of June").
-    pub of_words: FxHashSet<String>,
+    pub of_words: WordSet,
     /// "and": what joins two parts of one amount, range or length ("two hundred and
     /// fifty", "between 20 and 30", "seven years and eight months").
-    pub and_words: FxHashSet<String>,
+    pub and_words: WordSet,
     /// "and", "or": what joins items or alternatives ("on the 12th or 13th").
-    pub conjunctions: FxHashSet<String>,
+    pub conjunctions: WordSet,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -582,23 +583,23 @@ pub struct Rules {
     pub ordinal_qualifiers: PhraseTable<Qualifier>,
     /// Words right after an ordinal that count only entries new in its window ("the
     /// first new prime minister").
-    pub ordinal_new_words: FxHashSet<String>,
+    pub ordinal_new_words: WordSet,
     /// Words after an ordinal's series that make it a first at doing something ("since
     /// Reagan", "ever").
-    pub ordinal_record_words: FxHashSet<String>,
+    pub ordinal_record_words: WordSet,
     /// Words that end an office's name after an ordinal.
-    pub ordinal_name_ends: FxHashSet<String>,
+    pub ordinal_name_ends: WordSet,
     /// Words that end the noun after an ordinal.
-    pub ordinal_noun_ends: FxHashSet<String>,
+    pub ordinal_noun_ends: WordSet,
     /// Nouns after an ordinal that count the subject's entries in any run ("the
     /// seventh time").
-    pub ordinal_occasion_nouns: FxHashSet<String>,
+    pub ordinal_occasion_nouns: WordSet,
     /// Words that may lead from an ordinal's series into its window ("in", "of the").
-    pub ordinal_window_leads: FxHashSet<String>,
-    pub speech_verbs: FxHashSet<String>,
+    pub ordinal_window_leads: WordSet,
+    pub speech_verbs: WordSet,
     pub quote_min_words: usize,
     /// Words that open a relative clause, which ends at its closing comma.
-    pub relative_clause_words: FxHashSet<String>,
+    pub relative_clause_words: WordSet,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
     pub mention_starters: FxHashMap<String, Starts>,
@@ -1066,7 +1067,7 @@ fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
 fn listed_in<V: Copy>(
     words: &[String],
     table: &FxHashMap<String, V>,
-) -> Result<FxHashMap<String, V>, String> {
+) -> Result<WordMap<V>, String> {
     words
         .iter()
         .map(|word| {
@@ -1088,14 +1089,14 @@ fn endings(list: &str, endings: &[String]) -> Result<Vec<String>, String> {
     Ok(endings.iter().map(|e| e.to_lowercase()).collect())
 }
 
-fn word_set(words: &[String]) -> FxHashSet<String> {
+fn word_set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// Each word of the lists, lower case, with the meaning its list is listed under.
 pub(crate) fn word_map<'a, M: Copy + 'a>(
     lists: impl IntoIterator<Item = (&'a M, &'a Vec<String>)>,
-) -> FxHashMap<String, M> {
+) -> WordMap<M> {
     lists
         .into_iter()
         .flat_map(|(meaning, words)| words.iter().map(move |w| (w.to_lowercase(), *meaning)))
@@ -1106,18 +1107,17 @@ pub(crate) fn word_map<'a, M: Copy + 'a>(
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     /// First word → (the phrase's words, its value), longest phrase first.
-    by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>>,
+    by_first_word: WordMap<Vec<(Vec<String>, T)>>,
 }
 
 impl<T> PhraseTable<T> {
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>> = FxHashMap::default();
+        let mut by_first_word: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
         for (phrase, value) in phrases {
             let words = words_of(phrase);
             if let Some(first) = words.first() {
                 by_first_word
-                    .entry(first.clone())
-                    .or_default()
+                    .entry_or_default(first.clone())
                     .push((words, value));
             }
         }

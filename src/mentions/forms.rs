@@ -6,7 +6,8 @@ use super::dates::AnchorPart;
 pub(crate) use super::dates::calendar::HolidaysFile;
 use super::dates::calendar::{CalendarFile, CalendarWords};
 use crate::rules::{PhraseTable, Starts};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::words::WordSet;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -123,9 +124,9 @@ pub struct Forms {
 #[derive(Debug)]
 pub struct LengthsToNow {
     /// "past", "last"
-    pub words: FxHashSet<String>,
+    pub words: WordSet,
     /// Words right before them that make them so: "the", "these".
-    pub before: FxHashSet<String>,
+    pub before: WordSet,
 }
 
 /// How a date that hangs on an earlier one is written.
@@ -136,7 +137,7 @@ pub struct AnaphoraWords {
     /// After an amount of time: "later" (+1) or "earlier" (-1).
     pub directions: FxHashMap<String, i64>,
     /// Direction words that must end the clause or come before a comma.
-    pub open_ended: FxHashSet<String>,
+    pub open_ended: WordSet,
     /// Before "week", "month" or "year": which part of the anchor's period.
     pub periods: PhraseTable<AnchorPart>,
 }
@@ -145,38 +146,38 @@ pub struct AnaphoraWords {
 #[derive(Debug)]
 pub struct TallyWords {
     /// Words near a pair of numbers that make it a tally whatever its order.
-    pub cues: FxHashSet<String>,
+    pub cues: WordSet,
     /// How many words before the pair a cue may stand.
     pub cue_reach: usize,
     /// "87 votes to 26": what sets one number against the other.
-    pub versus_words: FxHashSet<String>,
+    pub versus_words: WordSet,
     /// Words one or two before "N to M" that make it no tally ("from", "at").
-    pub not_cues: FxHashSet<String>,
+    pub not_cues: WordSet,
     /// Words between the part and the whole: "314 of the 462".
-    pub whole_determiners: FxHashSet<String>,
+    pub whole_determiners: WordSet,
     /// Counted nouns, singular.
-    pub units: FxHashSet<String>,
+    pub units: WordSet,
 }
 
 /// Words around numbers.
 #[derive(Debug)]
 pub struct NumberWords {
     /// "minus 3.2"
-    pub negative: FxHashSet<String>,
+    pub negative: WordSet,
     /// "three point five"
-    pub decimal_point: FxHashSet<String>,
+    pub decimal_point: WordSet,
     /// After an amount, half of one more: "two and a half".
     pub plus_a_half: PhraseTable<()>,
     /// After an amount, what makes it a percentage: "40 percent", "12.5 per cent".
     pub percent_words: PhraseTable<()>,
     /// "between 20 and 30": what opens a range whose bounds are joined by "and".
-    pub range_openers: FxHashSet<String>,
+    pub range_openers: WordSet,
     /// "20 to 30", "two or three": what joins the bounds of a range.
-    pub range_joiners: FxHashSet<String>,
+    pub range_joiners: WordSet,
     /// "from 20 to 30": what makes two amounts a change rather than a range.
-    pub change_words: FxHashSet<String>,
+    pub change_words: WordSet,
     /// Joined numbers that name something ("9-11", "24/7").
-    pub named: FxHashSet<String>,
+    pub named: WordSet,
     /// "several", "a few": the least and most they mean.
     pub vague_counts: PhraseTable<(f64, f64)>,
     /// "no one", "one of the": where "one" is a pronoun, not a number.
@@ -187,11 +188,11 @@ pub struct NumberWords {
 #[derive(Debug)]
 pub struct PronounOne {
     /// Its spellings.
-    pub words: FxHashSet<String>,
+    pub words: WordSet,
     /// Words right before it that make it a pronoun: "no one", "this one".
-    pub before: FxHashSet<String>,
+    pub before: WordSet,
     /// Words right after it that make it a pronoun: "one of", "one who".
-    pub after: FxHashSet<String>,
+    pub after: WordSet,
 }
 
 /// How an age is written around its number.
@@ -327,7 +328,7 @@ impl Forms {
     }
 }
 
-fn lower(words: &[String]) -> FxHashSet<String> {
+fn lower(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 

@@ -6,8 +6,9 @@ use super::{DateExpr, Modifier, Period, Tense};
 use crate::dates::DateRange;
 use crate::rules::{PhraseTable, Rules, word_map};
 use crate::segment::{Token, TokenKind, tokenize_str};
+use crate::words::{WordMap, WordSet};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 /// How a holiday's date is found in a given year.
@@ -201,38 +202,38 @@ pub type PartOfThis = fn(Period) -> DateExpr;
 /// The calendar's words, as look-up tables.
 #[derive(Debug)]
 pub struct CalendarWords {
-    pub also_common_words: FxHashSet<String>,
+    pub also_common_words: WordSet,
     pub two_digit_year_pivot: u32,
     /// After a year opening a sentence, what makes it no year: a plural noun ("2016
     /// votes"), known by its ending, unless it is a verb ("2016 was").
     pub sentence_years: SentenceYears,
-    pub day_cues: FxHashSet<String>,
+    pub day_cues: WordSet,
     /// Words before a short weekday name ("Sat") that make it a day: "on Sat".
-    pub short_weekday_cues: FxHashSet<String>,
+    pub short_weekday_cues: WordSet,
     pub relative_days: PhraseTable<i64>,
     /// "last", "this", "next" and their like.
-    pub modifiers: FxHashMap<String, Modifier>,
+    pub modifiers: WordMap<Modifier>,
     /// The periods a modifier or an anchor's part may name: "week", "month", "year".
-    pub periods: FxHashMap<String, Period>,
+    pub periods: WordMap<Period>,
     /// "earlier this", "later this": before a period, the part of the as-of date's
     /// period before or after it.
     pub this_period_parts: PhraseTable<PartOfThis>,
     /// Words before an amount of time that make it a date ahead: "in three days".
-    pub ahead_words: FxHashSet<String>,
+    pub ahead_words: WordSet,
     /// Words before a year, month or season that name a part of it: "early 2019".
-    pub period_parts: FxHashSet<String>,
+    pub period_parts: WordSet,
     /// "before last" (-2) and "after next" (2) after a period.
     pub two_periods_away: PhraseTable<i32>,
-    pub from_words: FxHashSet<String>,
+    pub from_words: WordSet,
     pub now_words: FxHashMap<String, i64>,
     pub decade_words: FxHashMap<String, i32>,
-    pub century_words: FxHashSet<String>,
-    pub quarter_words: FxHashSet<String>,
+    pub century_words: WordSet,
+    pub quarter_words: WordSet,
     /// Quarters written as a letter and their number, keyed as tokens key them:
     /// "q3" → 3.
     pub quarter_names: FxHashMap<String, u32>,
     pub seasons: FxHashMap<String, Season>,
-    pub season_cues: FxHashSet<String>,
+    pub season_cues: WordSet,
     /// Holiday names, as the tokens of a draft read them.
     pub holidays: PhraseTable<HolidayRule>,
 }
@@ -375,7 +376,7 @@ pub struct SentenceYears {
     /// Endings of a plural noun: "2016 votes".
     pub plural_endings: Vec<String>,
     /// Words with such an ending that are verbs: "2016 was".
-    pub verbs: FxHashSet<String>,
+    pub verbs: WordSet,
 }
 
 /// Whether a day or period named by its distance ("the day before yesterday", "the
@@ -409,7 +410,7 @@ fn token_keys(name: &str) -> String {
     keys.join(" ")
 }
 
-fn lower(words: &[String]) -> FxHashSet<String> {
+fn lower(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
