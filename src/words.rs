@@ -1,7 +1,7 @@
 //! Look-up tables keyed by lower-case words, for the rules' word lists. Most words of
 //! a draft are in none of a list's words, and most lists are short: a check of a
-//! word's length and first byte rules such words out before any hashing, which keeps
-//! the many small look-ups of the mention readers cheap.
+//! word's length, first byte and last byte rules such words out before any hashing,
+//! which keeps the many small look-ups of the mention readers cheap.
 
 use rustc_hash::FxHashMap;
 
@@ -146,36 +146,27 @@ impl<'a> IntoIterator for &'a WordSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use rustc_hash::FxHashSet;
+
+    const LONG: &str = "extraordinarily-long-words-are-kept-too-even-beyond-sixty-three-bytes";
 
     #[test]
     fn a_set_holds_its_words_and_no_other() {
-        let words: WordSet = [
-            "a",
-            "an",
-            "of",
-            "",
-            "extraordinarily-long-words-are-kept-too-even-beyond-sixty-three-bytes",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect();
-        for word in [
-            "a",
-            "an",
-            "of",
-            "",
-            "extraordinarily-long-words-are-kept-too-even-beyond-sixty-three-bytes",
-        ] {
+        let members = ["a", "an", "of", "", LONG];
+        let words: WordSet = members.into_iter().map(String::from).collect();
+        for word in members {
             assert!(words.contains(word), "{word}");
         }
-        for word in [
+        let near_misses = [
             "the",
             "and",
             "o",
             "ab",
-            "extraordinarily-long-words-are-kept-too-even-beyond-sixty-three-bytez",
             "é",
-        ] {
+            &LONG.replace("bytes", "bytez"),
+        ];
+        for word in near_misses {
             assert!(!words.contains(word), "{word}");
         }
     }
@@ -186,7 +177,22 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(map.get("ten"), Some(&10));
+        // "two" is ruled out by its last byte, "tin" only by the look-up.
         assert_eq!(map.get("two"), None);
         assert_eq!(map.get("tin"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn a_set_answers_as_a_hash_set_does(
+            members in prop::collection::vec("[a-zé-]{0,4}", 0..8),
+            probes in prop::collection::vec("[a-zé-]{0,4}", 0..16),
+        ) {
+            let words: WordSet = members.iter().cloned().collect();
+            let plain: FxHashSet<&str> = members.iter().map(String::as_str).collect();
+            for word in members.iter().chain(&probes) {
+                prop_assert_eq!(words.contains(word), plain.contains(word.as_str()), "{}", word);
+            }
+        }
     }
 }

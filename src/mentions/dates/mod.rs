@@ -27,8 +27,8 @@ pub enum Tense {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modifier {
-    /// No word before it: the tense decides. No modifier word means this, so
-    /// mentions.yaml's `modifiers` has no `none`.
+    /// No modifier word before it, so the tense decides: mentions.yaml's `modifiers`
+    /// lists no words for it.
     #[serde(skip_deserializing)]
     None,
     Last,
