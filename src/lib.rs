@@ -10,8 +10,9 @@
 //!                 clauses)    hedges, names)             factbase)
 //! ```
 //!
-//! `rules` holds the language data every stage reads; `check` runs the pipeline
-//! on one draft; `cli` is the command line; `lsp` the language server.
+//! `rules` holds the language data every stage reads (`words` its look-up tables);
+//! `check` runs the pipeline on one draft; `cli` is the command line; `lsp` the
+//! language server.
 
 pub mod bundled;
 pub mod check;
@@ -32,4 +33,5 @@ pub mod segment;
 pub mod span;
 pub mod units;
 pub mod verify;
+pub mod words;
 pub mod yaml;

@@ -9,6 +9,7 @@ use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
+use crate::words::{WordMap, WordSet};
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -40,10 +41,81 @@ struct LexiconFile {
     scale_suffixes: HashMap<String, f64>,
     vague: HashMap<String, f64>,
     fractions: HashMap<String, u32>,
+    bare_fractions: Vec<String>,
+    scales_before_and: Vec<String>,
     ordinals: HashMap<String, u64>,
+    ordinal_suffixes: OrdinalSuffixesFile,
+    superlative_endings: Vec<String>,
     units: HashMap<TimeUnit, Vec<String>>,
     abbreviations: Vec<String>,
     word_endings: Vec<String>,
+    past_endings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OrdinalSuffixesFile {
+    last_two_digits: HashMap<u64, String>,
+    last_digit: HashMap<u64, String>,
+    other: String,
+}
+
+/// The letters after digits that make an ordinal: "1st", "22nd", "13th".
+#[derive(Debug)]
+pub struct OrdinalSuffixes {
+    last_two_digits: FxHashMap<u64, String>,
+    last_digit: FxHashMap<u64, String>,
+    other: String,
+    /// Every suffix, whatever number takes it.
+    all: FxHashSet<String>,
+}
+
+impl OrdinalSuffixes {
+    /// The suffixes, or what is wrong with them.
+    fn new(file: OrdinalSuffixesFile) -> Result<OrdinalSuffixes, String> {
+        let lower = |map: HashMap<u64, String>, below: u64| {
+            map.into_iter()
+                .map(|(digits, suffix)| {
+                    if digits < below {
+                        Ok((digits, suffix.to_lowercase()))
+                    } else {
+                        Err(format!("`{digits}` has more digits than its list"))
+                    }
+                })
+                .collect::<Result<FxHashMap<u64, String>, String>>()
+        };
+        let last_two_digits = lower(file.last_two_digits, 100)?;
+        let last_digit = lower(file.last_digit, 10)?;
+        let other = file.other.to_lowercase();
+        let all: FxHashSet<String> = last_two_digits
+            .values()
+            .chain(last_digit.values())
+            .chain([&other])
+            .cloned()
+            .collect();
+        if all.contains("") {
+            return Err("a suffix is empty".into());
+        }
+        Ok(OrdinalSuffixes {
+            last_two_digits,
+            last_digit,
+            other,
+            all,
+        })
+    }
+
+    /// The suffix `value` takes.
+    pub fn of(&self, value: u64) -> &str {
+        self.last_two_digits
+            .get(&(value % 100))
+            .or_else(|| self.last_digit.get(&(value % 10)))
+            .unwrap_or(&self.other)
+    }
+
+    /// Whether some number takes `suffix`.
+    pub fn contains(&self, suffix: &str) -> bool {
+        self.all.contains(suffix)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +133,7 @@ struct ContextFile {
     clock_words: Vec<String>,
     street_words: Vec<String>,
     score_words: Vec<String>,
+    rating_scales: Vec<u32>,
     contradiction_window: usize,
     count_bond: usize,
     age_bond: usize,
@@ -70,12 +143,16 @@ struct ContextFile {
     order_breaks: Vec<String>,
     date_bounds: HashMap<Bound, Vec<String>>,
     ago_words: Vec<String>,
+    past_tense_words: Vec<String>,
     infinitive_markers: Vec<String>,
     passive_auxiliaries: Vec<String>,
     agent_words: Vec<String>,
     text_filler: Vec<String>,
     definite_articles: Vec<String>,
     indefinite_articles: Vec<String>,
+    of_words: Vec<String>,
+    and_words: Vec<String>,
+    conjunctions: Vec<String>,
 }
 
 /// The files of a rules directory, read but not yet checked against each other.
@@ -237,15 +314,15 @@ pub enum TitleModifier {
 /// How titles are read (`titles.yaml`).
 #[derive(Debug, Default)]
 pub struct TitleRules {
-    pub modifiers: FxHashMap<String, TitleModifier>,
+    pub modifiers: WordMap<TitleModifier>,
     /// Nouns after an organization's name that say the person belongs to it.
-    pub member_nouns: FxHashSet<String>,
+    pub member_nouns: WordSet,
     /// Nouns after an organization's name that say the person leads it.
-    pub leader_nouns: FxHashSet<String>,
+    pub leader_nouns: WordSet,
     /// Words before a title that make it another office ("Vice President").
-    pub rank_words: FxHashSet<String>,
+    pub rank_words: WordSet,
     /// Words that carry no meaning inside a title.
-    pub filler: FxHashSet<String>,
+    pub filler: WordSet,
     /// The most words a title before a name runs to.
     pub reach: usize,
 }
@@ -266,7 +343,7 @@ impl TitleRules {
     pub fn content_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         words
             .into_iter()
-            .filter(|w| !self.filler.contains(*w))
+            .filter(|w| !self.filler.contains(w))
             .map(str::to_string)
             .collect()
     }
@@ -281,9 +358,9 @@ pub struct ReferenceRules {
     pub description_reach: usize,
     /// Words after which a description names the subject before them ("was the
     /// fourth president", "became the premier").
-    pub linking_words: FxHashSet<String>,
+    pub linking_words: WordSet,
     /// Pronouns that say whose a thing is ("his sixth").
-    pub possessives: FxHashSet<String>,
+    pub possessives: WordSet,
     /// How long around its time a recurring event is what a draft names generically.
     pub recurring_event: RecurringWindow,
     pub pronouns: FxHashMap<String, ReferenceFit>,
@@ -480,23 +557,36 @@ pub struct Rules {
     pub scale_suffixes: FxHashMap<String, f64>,
     pub vague: FxHashMap<String, f64>,
     pub fractions: FxHashMap<String, u32>,
+    /// Fractions read without a number before them, with their denominators ("half
+    /// the votes", "half a day").
+    pub bare_fractions: WordMap<u32>,
+    /// Scales "and" and a smaller number may follow within one number, with their
+    /// values ("two hundred and fifty").
+    pub scales_before_and: WordMap<f64>,
     pub ordinals: FxHashMap<String, u64>,
-    pub units: FxHashMap<String, TimeUnit>,
-    pub abbreviations: FxHashSet<String>,
+    pub ordinal_suffixes: OrdinalSuffixes,
+    /// Endings of a superlative joined to an ordinal ("fifth-largest").
+    pub superlative_endings: Vec<String>,
+    pub units: WordMap<TimeUnit>,
+    pub abbreviations: WordSet,
     /// Endings a plain word may take in a draft ("landed", "landing").
-    pub word_endings: FxHashSet<String>,
+    pub word_endings: WordSet,
+    /// Endings of a verb's past form ("named").
+    pub past_endings: Vec<String>,
     pub clause_markers: PhraseTable<()>,
     pub future_cues: PhraseTable<()>,
     pub future_cue_window: usize,
-    pub year_cues: FxHashSet<String>,
-    pub month_cues: FxHashSet<String>,
+    pub year_cues: WordSet,
+    pub month_cues: WordSet,
     pub numeric_dates: NumericDates,
     /// The order of day and month by locale tag (`locale_key`), for `--locale`.
     pub locale_numeric_dates: FxHashMap<String, NumericDates>,
-    pub label_words: FxHashSet<String>,
-    pub clock_words: FxHashSet<String>,
-    pub street_words: FxHashSet<String>,
+    pub label_words: WordSet,
+    pub clock_words: WordSet,
+    pub street_words: WordSet,
     pub score_words: PhraseTable<()>,
+    /// What a rating is out of, as written in digits ("9/10").
+    pub rating_scales: WordSet,
     /// How near (in tokens) an event must be named for a date to contradict it.
     pub contradiction_window: usize,
     /// How near a count's words must stand to the entity tying it for the count to
@@ -506,34 +596,46 @@ pub struct Rules {
     pub age_bond: usize,
     /// Words right before an age that give it at an event, not at publication ("as a
     /// 13-year-old").
-    pub age_at_event_words: FxHashSet<String>,
+    pub age_at_event_words: WordSet,
     /// Words besides articles between such a word and the age ("at the age of 17").
-    pub age_at_event_fillers: FxHashSet<String>,
+    pub age_at_event_fillers: WordSet,
     /// Clause markers that set what the clause before tells of after or before what
     /// theirs does ("a week after the launch").
-    pub event_order: FxHashMap<String, Direction>,
+    pub event_order: WordMap<Direction>,
     /// Words that start the stretch before such a marker anew, as a comma does ("so",
     /// "and").
-    pub order_breaks: FxHashSet<String>,
+    pub order_breaks: WordSet,
     /// Words right before a date that make it where a state begins or ends ("since
     /// 2009", "until September").
-    pub date_bounds: FxHashMap<String, Bound>,
-    /// Words right after a length of time that make it the time since something
-    /// ("years ago").
-    pub ago_words: FxHashSet<String>,
+    pub date_bounds: WordMap<Bound>,
+    /// Words right after a length of time that make it the time since something, and a
+    /// date that far back ("two years ago").
+    pub ago_words: WordSet,
+    /// Words that put their clause in the past ("was", "had").
+    pub past_tense_words: WordSet,
     /// Words that make the word after them a verb ("to recognize").
-    pub infinitive_markers: FxHashSet<String>,
+    pub infinitive_markers: WordSet,
     /// Forms of "be" and "get" that make a verb after them passive ("was elected").
-    pub passive_auxiliaries: FxHashSet<String>,
+    pub passive_auxiliaries: WordSet,
     /// Words that make the name after a verb its doer, not the one it was done to
     /// ("appointed by Biden").
-    pub agent_words: FxHashSet<String>,
+    pub agent_words: WordSet,
     /// Words that carry no content in a fact's text value.
-    pub text_filler: FxHashSet<String>,
+    pub text_filler: WordSet,
     /// "the": what opens a description that refers back ("the country").
-    pub definite_articles: FxHashSet<String>,
+    pub definite_articles: WordSet,
+    /// "a", "an": what counts one of a unit or a scale ("a week", "a dozen").
+    pub indefinite_articles: WordSet,
     /// Every article, definite or not.
-    pub articles: FxHashSet<String>,
+    pub articles: WordSet,
+    /// "of": what joins a part to its whole or a day to its month ("a third of",
+    /// "314 of the 462", "the first of June").
+    pub of_words: WordSet,
+    /// "and": what joins two parts of one amount, range or length ("two hundred and
+    /// fifty", "between 20 and 30", "seven years and eight months").
+    pub and_words: WordSet,
+    /// "and", "or": what joins items or alternatives ("on the 12th or 13th").
+    pub conjunctions: WordSet,
     pub hedges: PhraseTable<Tolerance>,
     /// Ages, tallies and other forms built around a number (`mentions.yaml`).
     pub forms: Forms,
@@ -544,23 +646,23 @@ pub struct Rules {
     pub ordinal_qualifiers: PhraseTable<Qualifier>,
     /// Words right after an ordinal that count only entries new in its window ("the
     /// first new prime minister").
-    pub ordinal_new_words: FxHashSet<String>,
+    pub ordinal_new_words: WordSet,
     /// Words after an ordinal's series that make it a first at doing something ("since
     /// Reagan", "ever").
-    pub ordinal_record_words: FxHashSet<String>,
+    pub ordinal_record_words: WordSet,
     /// Words that end an office's name after an ordinal.
-    pub ordinal_name_ends: FxHashSet<String>,
+    pub ordinal_name_ends: WordSet,
     /// Words that end the noun after an ordinal.
-    pub ordinal_noun_ends: FxHashSet<String>,
+    pub ordinal_noun_ends: WordSet,
     /// Nouns after an ordinal that count the subject's entries in any run ("the
     /// seventh time").
-    pub ordinal_occasion_nouns: FxHashSet<String>,
+    pub ordinal_occasion_nouns: WordSet,
     /// Words that may lead from an ordinal's series into its window ("in", "of the").
-    pub ordinal_window_leads: FxHashSet<String>,
-    pub speech_verbs: FxHashSet<String>,
+    pub ordinal_window_leads: WordSet,
+    pub speech_verbs: WordSet,
     pub quote_min_words: usize,
     /// Words that open a relative clause, which ends at its closing comma.
-    pub relative_clause_words: FxHashSet<String>,
+    pub relative_clause_words: WordSet,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
     pub mention_starters: FxHashMap<String, Starts>,
@@ -605,42 +707,11 @@ impl std::ops::BitOr for Starts {
     }
 }
 
-/// Words the mention readers look for besides the lexicons' own, with what they
-/// start: modifiers ("last week", "the past three days"), relative days, articles
-/// ("a week ago", "a dozen", "a third of"), "in" ("in three days"), "the" ("the day
-/// before").
-const GRAMMAR_WORDS: &[(&str, Starts)] = &[
-    ("last", Starts(Starts::DATE.0 | Starts::DURATION.0)),
-    ("past", Starts(Starts::DATE.0 | Starts::DURATION.0)),
-    ("this", Starts::DATE),
-    ("next", Starts::DATE),
-    ("coming", Starts::DATE),
-    ("earlier", Starts::DATE),
-    ("later", Starts::DATE),
-    ("yesterday", Starts::DATE),
-    ("today", Starts::DATE),
-    ("tomorrow", Starts::DATE),
-    ("the", Starts::DATE),
-    ("in", Starts::DATE),
-    ("early", Starts::DATE),
-    ("late", Starts::DATE),
-    ("mid", Starts::DATE),
-    (
-        "a",
-        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
-    ),
-    (
-        "an",
-        Starts(Starts::DATE.0 | Starts::DURATION.0 | Starts::QUANTITY.0 | Starts::FRACTION.0),
-    ),
-    ("half", Starts(Starts::FRACTION.0 | Starts::DURATION.0)),
-];
-
 impl Rules {
     /// Whether a word is a verb: a past form, or a word of one word some property
     /// states a fact with ("won", "sign") that is no description's noun.
     pub fn is_verb(&self, word: &str) -> bool {
-        word.ends_with("ed")
+        self.has_past_ending(word)
             || self.properties.definitions().iter().any(|d| {
                 d.words.iter().any(|(_, phrase, _)| {
                     phrase.len() == 1
@@ -648,6 +719,13 @@ impl Rules {
                         && !self.references.descriptions.contains_key(word)
                 })
             })
+    }
+
+    /// Whether a word ends as a verb's past form does ("named").
+    pub fn has_past_ending(&self, word: &str) -> bool {
+        self.past_endings
+            .iter()
+            .any(|ending| word.ends_with(ending.as_str()))
     }
 
     /// Loads every rules file from `dir`: `lexicon.yaml`, `context.yaml`,
@@ -892,18 +970,43 @@ impl Rules {
         });
         let forms =
             Forms::new(forms, holidays, &weekdays).map_err(|(file, what)| invalid(file, what))?;
+        let fractions = lower_keys(lexicon.fractions);
+        let scales = lower_keys(lexicon.scales);
+        let bare_fractions = listed_in(&lexicon.bare_fractions, &fractions).map_err(|word| {
+            invalid(
+                "lexicon.yaml",
+                format!("`bare-fractions` word `{word}` is no fraction: add it to `fractions`"),
+            )
+        })?;
+        let ordinal_suffixes = OrdinalSuffixes::new(lexicon.ordinal_suffixes)
+            .map_err(|what| invalid("lexicon.yaml", format!("`ordinal-suffixes`: {what}")))?;
+        let superlative_endings = endings("superlative-endings", &lexicon.superlative_endings)
+            .map_err(|what| invalid("lexicon.yaml", what))?;
+        let past_endings = endings("past-endings", &lexicon.past_endings)
+            .map_err(|what| invalid("lexicon.yaml", what))?;
+        let scales_before_and = listed_in(&lexicon.scales_before_and, &scales).map_err(|word| {
+            invalid(
+                "lexicon.yaml",
+                format!("`scales-before-and` word `{word}` is no scale: add it to `scales`"),
+            )
+        })?;
         let mut rules = Rules {
             months,
             weekdays,
             number_words: lower_keys(lexicon.numbers),
-            scales: lower_keys(lexicon.scales),
+            scales,
             scale_suffixes: lower_keys(lexicon.scale_suffixes),
             vague: lower_keys(lexicon.vague),
-            fractions: lower_keys(lexicon.fractions),
+            fractions,
+            bare_fractions,
+            scales_before_and,
             ordinals: lower_keys(lexicon.ordinals),
+            ordinal_suffixes,
+            superlative_endings,
             units: word_map(&lexicon.units),
             abbreviations: word_set(&lexicon.abbreviations),
             word_endings: word_set(&lexicon.word_endings),
+            past_endings,
             clause_markers: PhraseTable::new(
                 context.clause_markers.iter().map(|m| (m.as_str(), ())),
             ),
@@ -921,6 +1024,7 @@ impl Rules {
             clock_words: word_set(&context.clock_words),
             street_words: word_set(&context.street_words),
             score_words: PhraseTable::new(context.score_words.iter().map(|m| (m.as_str(), ()))),
+            rating_scales: context.rating_scales.iter().map(u32::to_string).collect(),
             contradiction_window: context.contradiction_window,
             count_bond: context.count_bond,
             age_bond: context.age_bond,
@@ -930,11 +1034,13 @@ impl Rules {
             order_breaks: word_set(&context.order_breaks),
             date_bounds: word_map(&context.date_bounds),
             ago_words: word_set(&context.ago_words),
+            past_tense_words: word_set(&context.past_tense_words),
             infinitive_markers: word_set(&context.infinitive_markers),
             passive_auxiliaries: word_set(&context.passive_auxiliaries),
             agent_words: word_set(&context.agent_words),
             text_filler: word_set(&context.text_filler),
             definite_articles: word_set(&context.definite_articles),
+            indefinite_articles: word_set(&context.indefinite_articles),
             articles: word_set(
                 &[
                     context.definite_articles.as_slice(),
@@ -942,6 +1048,9 @@ impl Rules {
                 ]
                 .concat(),
             ),
+            of_words: word_set(&context.of_words),
+            and_words: word_set(&context.and_words),
+            conjunctions: word_set(&context.conjunctions),
             hedges: PhraseTable::new(hedge_phrases),
             forms,
             names,
@@ -973,8 +1082,20 @@ impl Rules {
             let entry = starts.entry(word.to_string()).or_default();
             *entry = *entry | flags;
         };
-        for &(word, flags) in GRAMMAR_WORDS {
-            add(word, flags);
+        // "the week before last"
+        for word in &self.definite_articles {
+            add(word, Starts::DATE);
+        }
+        // "a week ago", "a week", "a dozen", "a third of"
+        for word in &self.indefinite_articles {
+            add(
+                word,
+                Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION,
+            );
+        }
+        // "half the votes", "half a day"
+        for word in self.bare_fractions.keys() {
+            add(word, Starts::FRACTION | Starts::DURATION);
         }
         for word in self.months.keys().chain(self.weekdays.keys()) {
             add(word, Starts::DATE | Starts::CALENDAR);
@@ -1032,14 +1153,43 @@ fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
         .collect()
 }
 
-fn word_set(words: &[String]) -> FxHashSet<String> {
+/// Each word of `words`, lower case, with its value in `table`; or the first word
+/// `table` lacks.
+fn listed_in<V: Copy>(
+    words: &[String],
+    table: &FxHashMap<String, V>,
+) -> Result<WordMap<V>, String> {
+    words
+        .iter()
+        .map(|word| {
+            let key = word.to_lowercase();
+            match table.get(&key) {
+                Some(&value) => Ok((key, value)),
+                None => Err(word.clone()),
+            }
+        })
+        .collect()
+}
+
+/// Word endings, lower case; or which list has an empty one, that every word would end
+/// with.
+fn endings(list: &str, endings: &[String]) -> Result<Vec<String>, String> {
+    if endings.iter().any(String::is_empty) {
+        return Err(format!("`{list}` has an empty ending"));
+    }
+    Ok(endings.iter().map(|e| e.to_lowercase()).collect())
+}
+
+fn word_set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// Each word of the lists, lower case, with the meaning its list is listed under.
-fn word_map<M: Copy>(lists: &HashMap<M, Vec<String>>) -> FxHashMap<String, M> {
+pub(crate) fn word_map<'a, M: Copy + 'a>(
+    lists: impl IntoIterator<Item = (&'a M, &'a Vec<String>)>,
+) -> WordMap<M> {
     lists
-        .iter()
+        .into_iter()
         .flat_map(|(meaning, words)| words.iter().map(move |w| (w.to_lowercase(), *meaning)))
         .collect()
 }
@@ -1048,18 +1198,17 @@ fn word_map<M: Copy>(lists: &HashMap<M, Vec<String>>) -> FxHashMap<String, M> {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     /// First word → (the phrase's words, its value), longest phrase first.
-    by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>>,
+    by_first_word: WordMap<Vec<(Vec<String>, T)>>,
 }
 
 impl<T> PhraseTable<T> {
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut by_first_word: FxHashMap<String, Vec<(Vec<String>, T)>> = FxHashMap::default();
+        let mut by_first_word: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
         for (phrase, value) in phrases {
             let words = words_of(phrase);
             if let Some(first) = words.first() {
                 by_first_word
-                    .entry(first.clone())
-                    .or_default()
+                    .entry_or_default(first.clone())
                     .push((words, value));
             }
         }
@@ -1080,6 +1229,11 @@ impl<T> PhraseTable<T> {
                     .all(|(word, token)| token.key == *word);
             fits.then_some((value, words.len()))
         })
+    }
+
+    /// Whether some phrase starts with `word`.
+    pub fn has_first_word(&self, word: &str) -> bool {
+        self.by_first_word.contains_key(word)
     }
 
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
@@ -1153,6 +1307,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_fraction_or_a_scale_before_and_must_be_in_its_table() {
+        for (edit, expected) in [
+            (
+                ("bare-fractions: [half]", "bare-fractions: [halve]"),
+                "`halve` is no fraction",
+            ),
+            (
+                ("scales-before-and: [hundred]", "scales-before-and: [score]"),
+                "`score` is no scale",
+            ),
+        ] {
+            let result = load_edited("lexicon.yaml", |text| text.replacen(edit.0, edit.1, 1));
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                error.contains("lexicon.yaml") && error.contains(expected),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
     fn a_date_bound_is_a_start_or_an_end() {
         let result = load_edited("context.yaml", |text| {
             text.replacen("  since: [since]", "  at: [on]", 1)
@@ -1160,6 +1335,40 @@ mod tests {
         let error = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(
             error.contains("context.yaml:") && error.contains("`at`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn ordinal_suffixes_and_endings_are_checked() {
+        for (edit, expected) in [
+            (
+                ("last-digit: {1: st,", "last-digit: {21: st,"),
+                "`ordinal-suffixes`: `21` has more digits",
+            ),
+            (
+                ("other: th", "other: \"\""),
+                "`ordinal-suffixes`: a suffix is empty",
+            ),
+            (
+                ("superlative-endings: [est]", "superlative-endings: [\"\"]"),
+                "`superlative-endings` has an empty ending",
+            ),
+        ] {
+            let result = load_edited("lexicon.yaml", |text| text.replacen(edit.0, edit.1, 1));
+            let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_date_modifier_is_last_this_or_next() {
+        let result = load_edited("mentions.yaml", |text| {
+            text.replacen("    this: [this]", "    none: [this]", 1)
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.contains("mentions.yaml:") && error.contains("`none`"),
             "{error}"
         );
     }

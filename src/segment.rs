@@ -5,6 +5,7 @@
 //! only where a byte is not ASCII, and keeps short keys inline (no allocation).
 
 use crate::document::Document;
+use crate::mentions::dates::calendar;
 use crate::rules::Rules;
 use crate::span::Span;
 use compact_str::CompactString;
@@ -281,10 +282,7 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
                 .is_some_and(|(_, len)| {
                     i + len < range.end && tokens[i + len].kind != TokenKind::Punct
                 })
-            && !rules
-                .forms
-                .calendar
-                .names_distance_over(tokens, i, range.end);
+            && !calendar::names_distance_over(tokens, i, range.end, rules);
         if i > start && opens_clause {
             clauses.push(start..i);
             start = i;

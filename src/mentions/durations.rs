@@ -174,10 +174,11 @@ pub fn read(
 ) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
     // "the past three days"; not "will last five days", where "last" is a verb.
+    let to_now = &rules.forms.lengths_to_now;
     let after_article = i
         .checked_sub(1)
-        .is_some_and(|p| matches!(tokens[p].key.as_str(), "the" | "these" | "those"));
-    if matches!(token.key.as_str(), "past" | "last") && after_article {
+        .is_some_and(|p| to_now.before.contains(tokens[p].key.as_str()));
+    if to_now.words.contains(token.key.as_str()) && after_article {
         return compound(tokens, i + 1, end, rules);
     }
     if let Some(found) = hyphenated(token, rules) {
@@ -186,7 +187,7 @@ pub fn read(
     if let Some(found) = whole_period(tokens, i, end, rules) {
         return Some(found);
     }
-    if !amount && !token.is("half") {
+    if !amount && !rules.bare_fractions.contains_key(token.key.as_str()) {
         return None;
     }
     if let Some(found) = fraction_of_unit(tokens, i, end, rules) {
@@ -203,7 +204,7 @@ fn compound(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Du
     let mut parts = 1;
     while parts < 3 {
         let joiner = at(tokens, next, end);
-        if !joiner.is_some_and(|t| t.is("and") || t.is_punct(',')) {
+        if !joiner.is_some_and(|t| rules.and_words.contains(t.key.as_str()) || t.is_punct(',')) {
             break;
         }
         let Some((part, part_end)) = amount_and_unit(tokens, next + 1, end, rules) else {
@@ -245,23 +246,26 @@ fn amount_and_unit(
     rules: &Rules,
 ) -> Option<(Duration, usize)> {
     let token = at(tokens, i, end)?;
-    if matches!(token.key.as_str(), "a" | "an") {
+    if rules.indefinite_articles.contains(token.key.as_str()) {
         let unit_token = at(tokens, i + 1, end)?;
         let &unit = rules.units.get(unit_token.key.as_str())?;
         // "a second time" is an ordinal, not a moment.
         if unit == TimeUnit::Second && at(tokens, i + 2, end).is_some_and(Token::is_word) {
             return None;
         }
-        if quantity::and_a_half(tokens, i + 2, end) {
-            return Some((Duration::new(1.5, unit), i + 5));
+        if let Some(len) = quantity::plus_a_half(tokens, i + 2, end, rules) {
+            return Some((Duration::new(1.5, unit), i + 2 + len));
         }
         return Some((Duration::new(1.0, unit), i + 2));
     }
     let amount = quantity::read(tokens, i, end, rules)?;
     let &unit = rules.units.get(at(tokens, amount.end, end)?.key.as_str())?;
     // "two days and a half"
-    if quantity::and_a_half(tokens, amount.end + 1, end) {
-        return Some((Duration::new(amount.value + 0.5, unit), amount.end + 4));
+    if let Some(len) = quantity::plus_a_half(tokens, amount.end + 1, end, rules) {
+        return Some((
+            Duration::new(amount.value + 0.5, unit),
+            amount.end + 1 + len,
+        ));
     }
     Some((Duration::new(amount.value, unit), amount.end + 1))
 }
@@ -275,10 +279,10 @@ fn fraction_of_unit(
     rules: &Rules,
 ) -> Option<(Duration, usize)> {
     let (fraction, mut next) = numbers::read_fraction(tokens, i, end, rules)?;
-    if at(tokens, next, end).is_some_and(|t| t.is("of")) {
+    if at(tokens, next, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
         next += 1;
     }
-    if !at(tokens, next, end).is_some_and(|t| t.is("a") || t.is("an")) {
+    if !at(tokens, next, end).is_some_and(|t| rules.indefinite_articles.contains(t.key.as_str())) {
         return None;
     }
     let &unit = rules.units.get(at(tokens, next + 1, end)?.key.as_str())?;

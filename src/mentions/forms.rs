@@ -6,7 +6,8 @@ use super::dates::AnchorPart;
 pub(crate) use super::dates::calendar::HolidaysFile;
 use super::dates::calendar::{CalendarFile, CalendarWords};
 use crate::rules::{PhraseTable, Starts};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::words::WordSet;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -17,6 +18,7 @@ pub(crate) struct FormsFile {
     singular_endings: Vec<(String, String)>,
     anaphora: AnaphoraFile,
     whole_periods: Vec<String>,
+    lengths_to_now: LengthsToNowFile,
     weekday_year_reach: i32,
     calendar: CalendarFile,
     numbers: NumbersFile,
@@ -50,9 +52,19 @@ struct AnaphorPeriodEntry {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LengthsToNowFile {
+    words: Vec<String>,
+    before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TalliesFile {
     cues: Vec<String>,
     cue_reach: usize,
+    versus_words: Vec<String>,
+    not_cues: Vec<String>,
+    whole_determiners: Vec<String>,
     units: Vec<String>,
 }
 
@@ -61,8 +73,22 @@ struct TalliesFile {
 struct NumbersFile {
     negative_words: Vec<String>,
     decimal_words: Vec<String>,
+    plus_a_half: Vec<String>,
+    percent_words: Vec<String>,
+    range_openers: Vec<String>,
+    range_joiners: Vec<String>,
+    change_words: Vec<String>,
     named: Vec<String>,
     vague_counts: FxHashMap<String, (f64, f64)>,
+    pronoun_one: PronounOneFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PronounOneFile {
+    words: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,8 +113,20 @@ pub struct Forms {
     pub weekday_year_reach: i32,
     /// Before a unit of time, one whole unit: "all month", "the whole year".
     pub whole_periods: PhraseTable<()>,
+    /// Before an amount of time, what makes it the time up to now: "the past three
+    /// days".
+    pub lengths_to_now: LengthsToNow,
     /// Plural endings and their singular replacements, tried in order.
     singular_endings: Vec<(String, String)>,
+}
+
+/// How a length of time up to now is written: "the past three days".
+#[derive(Debug)]
+pub struct LengthsToNow {
+    /// "past", "last"
+    pub words: WordSet,
+    /// Words right before them that make them so: "the", "these".
+    pub before: WordSet,
 }
 
 /// How a date that hangs on an earlier one is written.
@@ -99,7 +137,7 @@ pub struct AnaphoraWords {
     /// After an amount of time: "later" (+1) or "earlier" (-1).
     pub directions: FxHashMap<String, i64>,
     /// Direction words that must end the clause or come before a comma.
-    pub open_ended: FxHashSet<String>,
+    pub open_ended: WordSet,
     /// Before "week", "month" or "year": which part of the anchor's period.
     pub periods: PhraseTable<AnchorPart>,
 }
@@ -108,24 +146,53 @@ pub struct AnaphoraWords {
 #[derive(Debug)]
 pub struct TallyWords {
     /// Words near a pair of numbers that make it a tally whatever its order.
-    pub cues: FxHashSet<String>,
+    pub cues: WordSet,
     /// How many words before the pair a cue may stand.
     pub cue_reach: usize,
+    /// "87 votes to 26": what sets one number against the other.
+    pub versus_words: WordSet,
+    /// Words one or two before "N to M" that make it no tally ("from", "at").
+    pub not_cues: WordSet,
+    /// Words between the part and the whole: "314 of the 462".
+    pub whole_determiners: WordSet,
     /// Counted nouns, singular.
-    pub units: FxHashSet<String>,
+    pub units: WordSet,
 }
 
 /// Words around numbers.
 #[derive(Debug)]
 pub struct NumberWords {
     /// "minus 3.2"
-    pub negative: FxHashSet<String>,
+    pub negative: WordSet,
     /// "three point five"
-    pub decimal_point: FxHashSet<String>,
+    pub decimal_point: WordSet,
+    /// After an amount, half of one more: "two and a half".
+    pub plus_a_half: PhraseTable<()>,
+    /// After an amount, what makes it a percentage: "40 percent", "12.5 per cent".
+    pub percent_words: PhraseTable<()>,
+    /// "between 20 and 30": what opens a range whose bounds are joined by "and".
+    pub range_openers: WordSet,
+    /// "20 to 30", "two or three": what joins the bounds of a range.
+    pub range_joiners: WordSet,
+    /// "from 20 to 30": what makes two amounts a change rather than a range.
+    pub change_words: WordSet,
     /// Joined numbers that name something ("9-11", "24/7").
-    pub named: FxHashSet<String>,
+    pub named: WordSet,
     /// "several", "a few": the least and most they mean.
     pub vague_counts: PhraseTable<(f64, f64)>,
+    /// "no one", "one of the": where "one" is a pronoun, not a number.
+    pub pronoun_one: PronounOne,
+}
+
+/// Where the number "one" is a pronoun ("no one", "one of the", "one could").
+#[derive(Debug)]
+pub struct PronounOne {
+    /// Its spellings.
+    pub words: WordSet,
+    /// Words right before it that make it a pronoun: "no one", "this one".
+    pub before: WordSet,
+    /// Words right after it that make it a pronoun: "one of", "one who".
+    pub after: WordSet,
 }
 
 /// How an age is written around its number.
@@ -157,18 +224,26 @@ impl Forms {
                     .iter()
                     .map(|w| w.trim_start_matches('-').to_lowercase())
                     .collect(),
-                before: PhraseTable::new(ages.before.iter().map(|w| (w.as_str(), ()))),
-                after: PhraseTable::new(ages.after.iter().map(|w| (w.as_str(), ()))),
+                before: phrases(&ages.before),
+                after: phrases(&ages.after),
                 between_commas_max: ages.between_commas_max,
             },
             tallies: TallyWords {
                 cues: lower(&file.tallies.cues),
                 cue_reach: file.tallies.cue_reach,
+                versus_words: lower(&file.tallies.versus_words),
+                not_cues: lower(&file.tallies.not_cues),
+                whole_determiners: lower(&file.tallies.whole_determiners),
                 units: lower(&file.tallies.units),
             },
             numbers: NumberWords {
                 negative: lower(&file.numbers.negative_words),
                 decimal_point: lower(&file.numbers.decimal_words),
+                plus_a_half: phrases(&file.numbers.plus_a_half),
+                percent_words: phrases(&file.numbers.percent_words),
+                range_openers: lower(&file.numbers.range_openers),
+                range_joiners: lower(&file.numbers.range_joiners),
+                change_words: lower(&file.numbers.change_words),
                 named: lower(&file.numbers.named),
                 vague_counts: PhraseTable::new(
                     file.numbers
@@ -176,9 +251,18 @@ impl Forms {
                         .iter()
                         .map(|(words, &range)| (words.as_str(), range)),
                 ),
+                pronoun_one: PronounOne {
+                    words: lower(&file.numbers.pronoun_one.words),
+                    before: lower(&file.numbers.pronoun_one.before),
+                    after: lower(&file.numbers.pronoun_one.after),
+                },
             },
             anaphora: AnaphoraWords::new(file.anaphora),
-            whole_periods: PhraseTable::new(file.whole_periods.iter().map(|w| (w.as_str(), ()))),
+            whole_periods: phrases(&file.whole_periods),
+            lengths_to_now: LengthsToNow {
+                words: lower(&file.lengths_to_now.words),
+                before: lower(&file.lengths_to_now.before),
+            },
             singular_endings: file.singular_endings,
             weekday_year_reach: file.weekday_year_reach,
             calendar,
@@ -201,15 +285,21 @@ impl Forms {
     pub(crate) fn opening_words(&self) -> impl Iterator<Item = (&str, Starts)> {
         let ages = self.ages.before.first_words().map(|w| (w, Starts::AGE));
         let anaphora = &self.anaphora;
+        let calendar = &self.calendar;
         let dates = anaphora
             .days
             .first_words()
             .chain(anaphora.periods.first_words())
-            .chain(self.calendar.relative_days.first_words())
+            .chain(calendar.relative_days.first_words())
+            .chain(calendar.modifiers.keys().map(String::as_str))
+            .chain(calendar.this_period_parts.first_words())
+            .chain(calendar.ahead_words.iter().map(String::as_str))
+            .chain(calendar.period_parts.iter().map(String::as_str))
             .map(|w| (w, Starts::DATE));
         let durations = self
             .whole_periods
             .first_words()
+            .chain(self.lengths_to_now.words.iter().map(String::as_str))
             .map(|w| (w, Starts::DURATION));
         // "several months", "a few days": read where amounts are.
         let vague = self
@@ -221,16 +311,14 @@ impl Forms {
             .numbers
             .negative
             .iter()
-            .map(String::as_str)
-            .chain(["between"])
-            .map(|w| (w, Starts::QUANTITY | Starts::DURATION));
-        let calendar = &self.calendar;
+            .chain(&self.numbers.range_openers)
+            .map(|w| (w.as_str(), Starts::QUANTITY | Starts::DURATION));
         let calendar_words = calendar
             .holidays
             .first_words()
             .chain(calendar.seasons.keys().map(String::as_str))
             .chain(calendar.decade_words.keys().map(String::as_str))
-            .chain(["q1", "q2", "q3", "q4"])
+            .chain(calendar.quarter_names.keys().map(String::as_str))
             .map(|w| (w, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)
@@ -240,8 +328,12 @@ impl Forms {
     }
 }
 
-fn lower(words: &[String]) -> FxHashSet<String> {
+fn lower(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn phrases(phrases: &[String]) -> PhraseTable<()> {
+    PhraseTable::new(phrases.iter().map(|p| (p.as_str(), ())))
 }
 
 impl AnaphoraWords {

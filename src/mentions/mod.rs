@@ -361,7 +361,8 @@ impl ClauseReader<'_> {
             return Ok(false);
         }
         // "only the second time"
-        if self.segmented.tokens[i].is("the") {
+        let key = self.segmented.tokens[i].key.as_str();
+        if self.rules.definite_articles.contains(key) {
             return Ok(i + 1 < self.clause.end
                 && matches!(
                     self.read_at(i + 1, anchor, false)?,

@@ -13,12 +13,15 @@ fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
 /// "40%", "40 percent", "12.5 per cent".
 pub fn read_percent(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
     let amount = quantity::read(tokens, i, end, rules)?;
-    let next = at(tokens, amount.end, end)?;
-    if next.is_punct('%') || next.is("percent") || next.is("pct") {
+    if at(tokens, amount.end, end)?.is_punct('%') {
         return Some((amount.value, amount.end + 1));
     }
-    (next.is("per") && at(tokens, amount.end + 1, end)?.is("cent"))
-        .then_some((amount.value, amount.end + 2))
+    let (_, len) = rules
+        .forms
+        .numbers
+        .percent_words
+        .at(tokens, amount.end, end)?;
+    Some((amount.value, amount.end + len))
 }
 
 /// "half", "a third of", "two-thirds", "three quarters".
@@ -30,8 +33,8 @@ pub fn read_fraction(
 ) -> Option<(f64, usize)> {
     let token = at(tokens, i, end)?;
     let key = token.key.as_str();
-    if key == "half" {
-        return Some((0.5, i + 1));
+    if let Some(&denominator) = rules.bare_fractions.get(key) {
+        return Some((1.0 / f64::from(denominator), i + 1));
     }
     if let Some((numerator, denominator)) = key.split_once('-') {
         // "two-thirds"; not "sixty-fifth", an ordinal.
@@ -40,12 +43,14 @@ pub fn read_fraction(
         return Some((numerator as f64 / f64::from(denominator), i + 1));
     }
     // "a third of the budget": with "of" after it; "a third term" is an ordinal.
-    let numerator = match key {
-        "a" | "an" | "one" => 1,
-        _ => quantity::word_value(key, rules).filter(|n| *n < 10)?,
+    let numerator = if rules.indefinite_articles.contains(key) {
+        1
+    } else {
+        quantity::word_value(key, rules).filter(|n| *n < 10)?
     };
     let &denominator = rules.fractions.get(at(tokens, i + 1, end)?.key.as_str())?;
-    let of_follows = at(tokens, i + 2, end).is_some_and(|t| t.is("of"));
+    let of_follows =
+        at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
     (of_follows || numerator > 1).then_some((numerator as f64 / f64::from(denominator), i + 2))
 }
 
@@ -97,7 +102,7 @@ pub fn read_number(
         return Some(NumberRead::NotAQuantity(i + 1));
     }
     let amount = quantity::read(tokens, i, end, rules)?;
-    if token.is("one") && pronoun_one(tokens, i, end) {
+    if pronoun_one(tokens, i, end, rules) {
         return Some(NumberRead::NotAQuantity(amount.end));
     }
     if let Some(skip_to) = not_a_quantity(tokens, i, amount.end, end, sentence_start, rules) {
@@ -167,40 +172,26 @@ pub fn read_range(
     }) {
         return None;
     }
-    let percent = after.is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("pct"));
+    // A sign or a one-word percent word: "20-30%", "20 to 30 percent".
+    let percent_words = &rules.forms.numbers.percent_words;
+    let percent = after.is_some_and(|t| t.is_punct('%'))
+        || percent_words
+            .at(tokens, next, (next + 1).min(end))
+            .is_some();
     let unit = percent.then(|| "percent".to_string());
     Some((low, high, unit, next + usize::from(percent)))
 }
 
 /// "no one", "one of the", "one another": the pronoun, not the number.
-fn pronoun_one(tokens: &[Token], i: usize, end: usize) -> bool {
+fn pronoun_one(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> bool {
+    let words = &rules.forms.numbers.pronoun_one;
+    if !words.words.contains(tokens[i].key.as_str()) {
+        return false;
+    }
     let before = i.checked_sub(1).map(|p| tokens[p].key.as_str());
     let after = at(tokens, i + 1, end);
-    matches!(
-        before,
-        Some("no" | "any" | "every" | "some" | "the" | "this" | "that")
-    ) || after.is_none_or(|t| {
-        t.kind == TokenKind::Punct
-            || matches!(
-                t.key.as_str(),
-                "of" | "another"
-                    | "who"
-                    | "that"
-                    | "which"
-                    | "is"
-                    | "was"
-                    | "has"
-                    | "had"
-                    | "can"
-                    | "could"
-                    | "would"
-                    | "will"
-                    | "must"
-                    | "should"
-                    | "might"
-                    | "may"
-            )
-    })
+    before.is_some_and(|key| words.before.contains(key))
+        || after.is_none_or(|t| t.kind == TokenKind::Punct || words.after.contains(t.key.as_str()))
 }
 
 /// Where to skip to when the number from `i` to `amount_end` is not a quantity.
@@ -271,7 +262,7 @@ fn not_a_quantity(
     }
     if after.is_some_and(|t| t.is_punct('/'))
         && at(tokens, amount_end + 1, end)
-            .is_some_and(|t| matches!(t.key.as_str(), "5" | "10" | "100"))
+            .is_some_and(|t| rules.rating_scales.contains(t.key.as_str()))
     {
         return Some(amount_end + 2);
     }

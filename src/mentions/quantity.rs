@@ -36,7 +36,7 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
     let token = at(tokens, i, end)?;
     let (mut value, mut next) = match token.kind {
         TokenKind::Number => written_in_digits(tokens, i, end, rules)?,
-        TokenKind::Word if matches!(token.key.as_str(), "a" | "an") => {
+        TokenKind::Word if rules.indefinite_articles.contains(token.key.as_str()) => {
             let scale = at(tokens, i + 1, end).and_then(|t| rules.scales.get(t.key.as_str()))?;
             (*scale, i + 2)
         }
@@ -53,9 +53,9 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
         next += 1;
     }
     // "two and a half"
-    if and_a_half(tokens, next, end) {
+    if let Some(len) = plus_a_half(tokens, next, end, rules) {
         value += 0.5;
-        next += 3;
+        next += len;
     }
     value.is_finite().then_some(Quantity { value, end: next })
 }
@@ -68,7 +68,7 @@ fn written_in_digits(
     end: usize,
     rules: &Rules,
 ) -> Option<(f64, usize)> {
-    if let Some(fraction) = slash_fraction(tokens, i, end) {
+    if let Some(fraction) = slash_fraction(tokens, i, end, rules) {
         return Some(fraction);
     }
     let key = tokens[i].key.as_str();
@@ -87,7 +87,7 @@ fn written_in_digits(
     // "3 1/2"
     if plain
         && next == i + 1
-        && let Some((fraction, after)) = slash_fraction(tokens, next, end)
+        && let Some((fraction, after)) = slash_fraction(tokens, next, end, rules)
     {
         value += fraction;
         next = after;
@@ -97,7 +97,7 @@ fn written_in_digits(
 
 /// "3/4" (touching, a smaller number over a larger one) from token `k`. A score out
 /// of 5, 10 or 100 is a rating unless "of" follows ("9/10 of the seats").
-fn slash_fraction(tokens: &[Token], k: usize, end: usize) -> Option<(f64, usize)> {
+fn slash_fraction(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
     let whole_digits = |t: &Token| t.key.bytes().all(|b| b.is_ascii_digit());
     let numerator =
         at(tokens, k, end).filter(|t| t.kind == TokenKind::Number && whole_digits(t))?;
@@ -106,8 +106,8 @@ fn slash_fraction(tokens: &[Token], k: usize, end: usize) -> Option<(f64, usize)
     let touching =
         numerator.span.end == slash.span.start && slash.span.end == denominator.span.start;
     let (n, d): (f64, f64) = (numerator.key.parse().ok()?, denominator.key.parse().ok()?);
-    let rating = matches!(denominator.key.as_str(), "5" | "10" | "100")
-        && !at(tokens, k + 3, end).is_some_and(|t| t.is("of"));
+    let rating = rules.rating_scales.contains(denominator.key.as_str())
+        && !at(tokens, k + 3, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
     (touching && n < d && d >= 2.0 && !rating).then_some((n / d, k + 3))
 }
 
@@ -162,9 +162,13 @@ pub fn range(
             1.0
         }
     };
-    let (low, high, next) = if token.is("between") {
+    let words = &rules.forms.numbers;
+    let (low, high, next) = if words.range_openers.contains(token.key.as_str()) {
         let low = read(tokens, i + 1, end, rules)?;
-        if !at(tokens, low.end, end)?.is("and") {
+        if !rules
+            .and_words
+            .contains(at(tokens, low.end, end)?.key.as_str())
+        {
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
@@ -180,9 +184,9 @@ pub fn range(
         let change = i
             .checked_sub(1)
             .filter(|&p| p >= clause_start)
-            .is_some_and(|p| tokens[p].is("from"));
+            .is_some_and(|p| words.change_words.contains(tokens[p].key.as_str()));
         let joiner = at(tokens, low.end, end)?;
-        if change || !(joiner.is("to") || joiner.is("or")) {
+        if change || !words.range_joiners.contains(joiner.key.as_str()) {
             return None;
         }
         let high = read(tokens, low.end + 1, end, rules)?;
@@ -195,9 +199,10 @@ pub fn range(
     (low < high).then_some((low, high, next))
 }
 
-/// "and a half" at `i`.
-pub fn and_a_half(tokens: &[Token], i: usize, end: usize) -> bool {
-    i + 3 <= end && tokens[i].is("and") && tokens[i + 1].is("a") && tokens[i + 2].is("half")
+/// The length of "and a half" at `i`, if it is there.
+pub fn plus_a_half(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<usize> {
+    let (_, len) = rules.forms.numbers.plus_a_half.at(tokens, i, end)?;
+    Some(len)
 }
 
 /// "12,000" → 12000, "1.5" → 1.5, "3bn" → 3e9, "40k" → 40000. Ordinals ("3rd"),
@@ -235,16 +240,17 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
         value += units as f64;
         next += 1;
     }
-    // "two hundred and fifty": the "and" after a hundred joins the tens that follow.
+    // "two hundred and fifty": after a scale such as "hundred", "and" joins the smaller
+    // number that follows.
     // Other scales are applied by the caller.
-    if word_at(next).is_some_and(|t| t.is("hundred")) {
-        value *= 100.0;
+    if let Some(&scale) = word_at(next).and_then(|t| rules.scales_before_and.get(t.key.as_str())) {
+        value *= scale;
         next += 1;
         let rest = word_at(next)
-            .filter(|t| t.is("and"))
+            .filter(|t| rules.and_words.contains(t.key.as_str()))
             .and_then(|_| word_at(next + 1))
             .and_then(|_| words(tokens, next + 1, end, rules))
-            .filter(|(rest, _)| *rest < 100.0);
+            .filter(|(rest, _)| *rest < scale);
         if let Some((rest, rest_end)) = rest {
             value += rest;
             next = rest_end;

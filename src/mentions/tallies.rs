@@ -131,10 +131,14 @@ fn set_against(
     clause: &std::ops::Range<usize>,
     rules: &Rules,
 ) -> Option<(Tally, usize)> {
+    let words = &rules.forms.tallies;
     let first = whole_amount(tokens, i, clause.end, rules)?;
     let first_unit = unit_at(tokens, first.end, clause.end, rules);
     let to = first.end + usize::from(first_unit.is_some());
-    if !at(tokens, to, clause.end)?.is("to") {
+    if !words
+        .versus_words
+        .contains(at(tokens, to, clause.end)?.key.as_str())
+    {
         return None;
     }
     let second = whole_amount(tokens, to + 1, clause.end, rules)?;
@@ -149,7 +153,7 @@ fn set_against(
     };
     if [1, 2]
         .iter()
-        .any(|&k| before(k).is_some_and(|t| matches!(t.key.as_str(), "from" | "between" | "at")))
+        .any(|&k| before(k).is_some_and(|t| words.not_cues.contains(t.key.as_str())))
     {
         return None;
     }
@@ -175,20 +179,20 @@ fn set_against(
 /// "314 of the 462 valid votes", "142 of 240", "won 7 of 9 races".
 fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tally, usize)> {
     // "one of the three" speaks of one of them, not of a count.
-    if tokens[i].is("one") {
+    let pronoun_one = &rules.forms.numbers.pronoun_one;
+    if pronoun_one.words.contains(tokens[i].key.as_str()) {
         return None;
     }
     let part = whole_amount(tokens, i, end, rules)?;
-    if !at(tokens, part.end, end)?.is("of") {
+    if !rules
+        .of_words
+        .contains(at(tokens, part.end, end)?.key.as_str())
+    {
         return None;
     }
     let mut k = part.end + 1;
-    if at(tokens, k, end).is_some_and(|t| {
-        matches!(
-            t.key.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "our" | "all"
-        )
-    }) {
+    let determiners = &rules.forms.tallies.whole_determiners;
+    if at(tokens, k, end).is_some_and(|t| determiners.contains(t.key.as_str())) {
         k += 1;
     }
     let whole = whole_amount(tokens, k, end, rules)?;
@@ -214,7 +218,8 @@ fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tall
 /// A whole amount in digits or words at `i`.
 fn whole_amount(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
     let token = at(tokens, i, end)?;
-    if token.is("a") || token.is("an") || token.key.contains('-') && token.kind == TokenKind::Number
+    if rules.indefinite_articles.contains(token.key.as_str())
+        || token.key.contains('-') && token.kind == TokenKind::Number
     {
         return None;
     }
@@ -227,7 +232,11 @@ fn whole_amount(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option
 fn not_counted_after(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> bool {
     at(tokens, k, end).is_some_and(|t| {
         t.is_punct('%')
-            || matches!(t.key.as_str(), "percent" | "pct" | "per")
+            || rules
+                .forms
+                .numbers
+                .percent_words
+                .has_first_word(t.key.as_str())
             || rules.clock_words.contains(t.key.as_str())
             || rules.units.contains_key(t.key.as_str())
     })

@@ -130,7 +130,8 @@ try {
     assert.equal(await label.getAttribute("aria-expanded"), "false");
     await clickWords(draft.locator(`mark.claim[data-card="${cardOf(target)}"]`).first());
     assert.equal(await card(target).evaluate((el) => el.open), true);
-    assert.equal(await label.getAttribute("aria-expanded"), "true");
+    // The card's toggle event, which sets the label's state, comes after the click.
+    await draft.locator(`a.tag[aria-controls="${cardOf(target)}"][aria-expanded="true"]`).waitFor({ timeout: 5000 });
     const readAs = card(target).locator(".values");
     if (Object.keys(target.normalized).length) {
       assert.ok(await readAs.isVisible(), "read as is shown");

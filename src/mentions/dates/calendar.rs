@@ -2,12 +2,13 @@
 //! weekday of a month, or counted from Easter), seasons, quarters, centuries and
 //! decades by name. Their words are data (`rules/mentions.yaml`, `rules/holidays.yaml`).
 
-use super::{DateExpr, Modifier, Tense};
+use super::{DateExpr, Modifier, Period, Tense};
 use crate::dates::DateRange;
-use crate::rules::PhraseTable;
+use crate::rules::{PhraseTable, Rules, word_map};
 use crate::segment::{Token, TokenKind, tokenize_str};
+use crate::words::{WordMap, WordSet};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 /// How a holiday's date is found in a given year.
@@ -129,8 +130,16 @@ pub fn choose_around(
 pub(crate) struct CalendarFile {
     also_common_words: Vec<String>,
     two_digit_year_pivot: u32,
+    sentence_years: SentenceYearsFile,
     day_cues: Vec<String>,
+    short_weekday_cues: Vec<String>,
     relative_days: FxHashMap<String, i64>,
+    modifiers: FxHashMap<Modifier, Vec<String>>,
+    periods: FxHashMap<Period, Vec<String>>,
+    earlier_this: Vec<String>,
+    later_this: Vec<String>,
+    ahead_words: Vec<String>,
+    period_parts: Vec<String>,
     periods_before_last: Vec<String>,
     periods_after_next: Vec<String>,
     from_words: Vec<String>,
@@ -138,8 +147,16 @@ pub(crate) struct CalendarFile {
     decade_words: FxHashMap<String, i32>,
     century_words: Vec<String>,
     quarter_words: Vec<String>,
+    quarter_letters: Vec<String>,
     seasons: FxHashMap<String, (u32, u32)>,
     season_cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SentenceYearsFile {
+    plural_endings: Vec<String>,
+    verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -179,22 +196,44 @@ struct EasterFile {
     offset: i32,
 }
 
+/// A part of the as-of date's period ("earlier this week"), given the period.
+pub type PartOfThis = fn(Period) -> DateExpr;
+
 /// The calendar's words, as look-up tables.
 #[derive(Debug)]
 pub struct CalendarWords {
-    pub also_common_words: FxHashSet<String>,
+    pub also_common_words: WordSet,
     pub two_digit_year_pivot: u32,
-    pub day_cues: FxHashSet<String>,
+    /// After a year opening a sentence, what makes it no year: a plural noun ("2016
+    /// votes"), known by its ending, unless it is a verb ("2016 was").
+    pub sentence_years: SentenceYears,
+    pub day_cues: WordSet,
+    /// Words before a short weekday name ("Sat") that make it a day: "on Sat".
+    pub short_weekday_cues: WordSet,
     pub relative_days: PhraseTable<i64>,
+    /// "last", "this", "next" and their like.
+    pub modifiers: WordMap<Modifier>,
+    /// The periods a modifier or an anchor's part may name: "week", "month", "year".
+    pub periods: WordMap<Period>,
+    /// "earlier this", "later this": before a period, the part of the as-of date's
+    /// period before or after it.
+    pub this_period_parts: PhraseTable<PartOfThis>,
+    /// Words before an amount of time that make it a date ahead: "in three days".
+    pub ahead_words: WordSet,
+    /// Words before a year, month or season that name a part of it: "early 2019".
+    pub period_parts: WordSet,
     /// "before last" (-2) and "after next" (2) after a period.
     pub two_periods_away: PhraseTable<i32>,
-    pub from_words: FxHashSet<String>,
+    pub from_words: WordSet,
     pub now_words: FxHashMap<String, i64>,
     pub decade_words: FxHashMap<String, i32>,
-    pub century_words: FxHashSet<String>,
-    pub quarter_words: FxHashSet<String>,
+    pub century_words: WordSet,
+    pub quarter_words: WordSet,
+    /// Quarters written as a letter and their number, keyed as tokens key them:
+    /// "q3" → 3.
+    pub quarter_names: FxHashMap<String, u32>,
     pub seasons: FxHashMap<String, Season>,
-    pub season_cues: FxHashSet<String>,
+    pub season_cues: WordSet,
     /// Holiday names, as the tokens of a draft read them.
     pub holidays: PhraseTable<HolidayRule>,
 }
@@ -262,15 +301,39 @@ impl CalendarWords {
             .map_err(|what| ("mentions.yaml", what))?;
         let before_last = file.periods_before_last.iter().map(|p| (p.as_str(), -2));
         let after_next = file.periods_after_next.iter().map(|p| (p.as_str(), 2));
+        let (earlier, later): (PartOfThis, PartOfThis) =
+            (DateExpr::EarlierThis, DateExpr::LaterThis);
+        let earlier_this = file.earlier_this.iter().map(|p| (p.as_str(), earlier));
+        let later_this = file.later_this.iter().map(|p| (p.as_str(), later));
+        let quarter_names = file
+            .quarter_letters
+            .iter()
+            .flat_map(|letter| (1..=4).map(move |n| (format!("{}{n}", letter.to_lowercase()), n)))
+            .collect();
         Ok(CalendarWords {
             also_common_words: lower(&file.also_common_words),
             two_digit_year_pivot: file.two_digit_year_pivot,
+            sentence_years: SentenceYears {
+                plural_endings: file
+                    .sentence_years
+                    .plural_endings
+                    .iter()
+                    .map(|e| e.to_lowercase())
+                    .collect(),
+                verbs: lower(&file.sentence_years.verbs),
+            },
             day_cues: lower(&file.day_cues),
+            short_weekday_cues: lower(&file.short_weekday_cues),
             relative_days: PhraseTable::new(
                 file.relative_days
                     .iter()
                     .map(|(p, &days)| (p.as_str(), days)),
             ),
+            modifiers: word_map(&file.modifiers),
+            periods: word_map(&file.periods),
+            this_period_parts: PhraseTable::new(earlier_this.chain(later_this)),
+            ahead_words: lower(&file.ahead_words),
+            period_parts: lower(&file.period_parts),
             two_periods_away: PhraseTable::new(before_last.chain(after_next)),
             from_words: lower(&file.from_words),
             now_words: file
@@ -285,30 +348,10 @@ impl CalendarWords {
                 .collect(),
             century_words: lower(&file.century_words),
             quarter_words: lower(&file.quarter_words),
+            quarter_names,
             seasons,
             season_cues: lower(&file.season_cues),
             holidays: PhraseTable::new(rules.iter().map(|(keys, rule)| (keys.as_str(), *rule))),
-        })
-    }
-
-    /// Whether a day or period named by its distance ("the day before yesterday",
-    /// "the week before last") covers token `i`: then a clause marker there
-    /// ("before") opens no clause.
-    pub fn names_distance_over(&self, tokens: &[Token], i: usize, end: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|start| {
-            let relative_day = self
-                .relative_days
-                .at(tokens, start, end)
-                .is_some_and(|(_, len)| start + len > i);
-            let two_away = tokens[start].is("the")
-                && tokens
-                    .get(start + 1)
-                    .is_some_and(|t| super::read::period_of(&t.key).is_some())
-                && self
-                    .two_periods_away
-                    .at(tokens, start + 2, end)
-                    .is_some_and(|(_, len)| start + 2 + len > i);
-            relative_day || two_away
         })
     }
 
@@ -327,6 +370,37 @@ impl CalendarWords {
     }
 }
 
+/// What makes a number opening a sentence no year.
+#[derive(Debug)]
+pub struct SentenceYears {
+    /// Endings of a plural noun: "2016 votes".
+    pub plural_endings: Vec<String>,
+    /// Words with such an ending that are verbs: "2016 was".
+    pub verbs: WordSet,
+}
+
+/// Whether a day or period named by its distance ("the day before yesterday", "the
+/// week before last") covers token `i`: then a clause marker there ("before") opens
+/// no clause.
+pub fn names_distance_over(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> bool {
+    let words = &rules.forms.calendar;
+    (i.saturating_sub(3)..i).any(|start| {
+        let relative_day = words
+            .relative_days
+            .at(tokens, start, end)
+            .is_some_and(|(_, len)| start + len > i);
+        let two_away = rules.definite_articles.contains(tokens[start].key.as_str())
+            && tokens
+                .get(start + 1)
+                .is_some_and(|t| super::read::period_of(&t.key, rules).is_some())
+            && words
+                .two_periods_away
+                .at(tokens, start + 2, end)
+                .is_some_and(|(_, len)| start + 2 + len > i);
+        relative_day || two_away
+    })
+}
+
 /// A name as the draft's tokens key it ("New Year's Day" → "new year day").
 fn token_keys(name: &str) -> String {
     let keys: Vec<String> = tokenize_str(name)
@@ -336,7 +410,7 @@ fn token_keys(name: &str) -> String {
     keys.join(" ")
 }
 
-fn lower(words: &[String]) -> FxHashSet<String> {
+fn lower(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -351,12 +425,12 @@ pub fn read_holiday(
     i: usize,
     end: usize,
     modifier: Modifier,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     if !tokens[i].capitalized {
         return None;
     }
-    let (&rule, len) = words.holidays.at(tokens, i, end)?;
+    let (&rule, len) = rules.forms.calendar.holidays.at(tokens, i, end)?;
     let year = at(tokens, i + len, end).and_then(|t| four_digit_year(&t.key));
     let next = i + len + usize::from(year.is_some());
     Some((
@@ -377,13 +451,14 @@ pub fn read_season(
     i: usize,
     end: usize,
     modifier: Modifier,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let &season = words.seasons.get(tokens[i].key.as_str())?;
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
     let (year, next) = if let Some(year) = year_at(i + 1) {
         (Some(year), i + 2)
-    } else if at(tokens, i + 1, end).is_some_and(|t| t.is("of"))
+    } else if at(tokens, i + 1, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()))
         && let Some(year) = year_at(i + 2)
     {
         (Some(year), i + 3)
@@ -395,7 +470,8 @@ pub fn read_season(
     let before = i.checked_sub(1);
     let cued = modifier != Modifier::None
         || cue_at(before)
-        || (before.is_some_and(|p| tokens[p].is("the")) && cue_at(i.checked_sub(2)));
+        || (before.is_some_and(|p| rules.definite_articles.contains(tokens[p].key.as_str()))
+            && cue_at(i.checked_sub(2)));
     (year.is_some() || cued).then_some((
         DateExpr::Season {
             season,
@@ -412,24 +488,29 @@ pub fn read_quarter(
     tokens: &[Token],
     i: usize,
     end: usize,
-    ordinals: &FxHashMap<String, u64>,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let token = &tokens[i];
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
-    if let Some(digit) = token.key.strip_prefix('q').filter(|_| token.has_capital) {
-        let quarter = digit.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?;
+    if let Some(&quarter) = words
+        .quarter_names
+        .get(token.key.as_str())
+        .filter(|_| token.has_capital)
+    {
         let year = year_at(i + 1);
         let next = i + 1 + usize::from(year.is_some());
         return Some((DateExpr::Quarter { quarter, year }, next));
     }
-    let quarter = ordinal_value(&token.key, ordinals).filter(|q| (1..=4).contains(q))?;
+    let quarter = ordinal_value(&token.key, rules).filter(|q| (1..=4).contains(q))?;
     if !at(tokens, i + 1, end).is_some_and(|t| words.quarter_words.contains(t.key.as_str())) {
         return None;
     }
     let (year, next) = match year_at(i + 2) {
         Some(year) => (year, i + 3),
-        None if at(tokens, i + 2, end).is_some_and(|t| t.is("of")) => (year_at(i + 3)?, i + 4),
+        None if at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) => {
+            (year_at(i + 3)?, i + 4)
+        }
         None => return None,
     };
     let quarter = u32::try_from(quarter).ok()?;
@@ -447,10 +528,10 @@ pub fn read_century(
     tokens: &[Token],
     i: usize,
     end: usize,
-    ordinals: &FxHashMap<String, u64>,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
-    let n = ordinal_value(&tokens[i].key, ordinals).filter(|n| (1..=22).contains(n))?;
+    let words = &rules.forms.calendar;
+    let n = ordinal_value(&tokens[i].key, rules).filter(|n| (1..=22).contains(n))?;
     if !at(tokens, i + 1, end).is_some_and(|t| words.century_words.contains(t.key.as_str())) {
         return None;
     }
@@ -463,12 +544,13 @@ pub fn read_decade_name(
     tokens: &[Token],
     i: usize,
     end: usize,
-    words: &CalendarWords,
+    rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
+    let words = &rules.forms.calendar;
     let token = at(tokens, i, end)?;
     let before = i.checked_sub(1).map(|p| &tokens[p]);
     let first_year = if let Some(&year) = words.decade_words.get(token.key.as_str()) {
-        before.filter(|t| t.is("the"))?;
+        before.filter(|t| rules.definite_articles.contains(t.key.as_str()))?;
         year
     } else {
         // "'90s": an apostrophe right before two digits and an "s".
@@ -485,25 +567,16 @@ pub fn read_decade_name(
 }
 
 /// An ordinal in digits or words: "3rd", "third", "twenty-first".
-pub fn ordinal_value(key: &str, ordinals: &FxHashMap<String, u64>) -> Option<u64> {
-    if let Some(&value) = ordinals.get(key) {
+pub fn ordinal_value(key: &str, rules: &Rules) -> Option<u64> {
+    if let Some(&value) = rules.ordinals.get(key) {
         return Some(value);
     }
     let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &key[digits.len()..];
-    if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+    if !digits.is_empty() && rules.ordinal_suffixes.contains(suffix) {
         return digits.parse().ok();
     }
-    let (tens, unit) = key.split_once('-')?;
-    let tens = match tens {
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
-    };
-    ordinals
-        .get(unit)
-        .filter(|u| (1..10).contains(*u))
-        .map(|u| tens + u)
+    crate::mentions::ordinals::compound(key, rules)
 }
 
 /// A plausible year of news prose: four digits, 1000 to 2199.

@@ -24,15 +24,20 @@ pub enum Tense {
 }
 
 /// "last", "this", "next" before a weekday, month or period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Modifier {
+    /// No modifier word before it, so the tense decides: mentions.yaml's `modifiers`
+    /// lists no words for it.
+    #[serde(skip_deserializing)]
     None,
     Last,
     This,
     Next,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Period {
     Week,
     Month,

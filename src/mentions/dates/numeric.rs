@@ -19,7 +19,6 @@ pub(super) fn read_numeric(
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     let key = tokens[i].key.as_str();
-    let calendar = &rules.forms.calendar;
     if let Some(date) = joined_date(key, rules) {
         return Some((DateExpr::Absolute(DateRange::day(date)), i + 1));
     }
@@ -40,12 +39,12 @@ pub(super) fn read_numeric(
         };
         return Some((DateExpr::Absolute(range), i + 1));
     }
-    if let Some(found) = calendar::read_decade_name(tokens, i, end, calendar)
+    if let Some(found) = calendar::read_decade_name(tokens, i, end, rules)
         .or_else(|| read_ago(tokens, i, end, rules))
         .or_else(|| read_from(tokens, i, end, rules))
         .or_else(|| read_anaphor(tokens, i, end, rules, true))
-        .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
-        .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
+        .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+        .or_else(|| calendar::read_century(tokens, i, end, rules))
         .or_else(|| read_ordinal_day(tokens, i, end, rules))
     {
         return Some(found);
@@ -56,18 +55,24 @@ pub(super) fn read_numeric(
         .is_some_and(|p| p >= sentence_start && rules.year_cues.contains(tokens[p].key.as_str()));
     let opens_sentence = i == sentence_start
         && (1900..2100).contains(&year)
-        && year_opens_sentence(at(tokens, i + 1, end));
+        && year_opens_sentence(at(tokens, i + 1, end), rules);
     (cue || opens_sentence)
         .then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
 }
 
-/// "2016 was a hard year", "2016, however, ...": a year, not "2016 people".
-fn year_opens_sentence(next: Option<&Token>) -> bool {
+/// "2016 was a hard year", "2016, however, ...": a year, not "2016 votes".
+fn year_opens_sentence(next: Option<&Token>, rules: &Rules) -> bool {
+    let words = &rules.forms.calendar.sentence_years;
+    let plural = |key: &str| {
+        words
+            .plural_endings
+            .iter()
+            .any(|e| key.ends_with(e.as_str()))
+    };
     next.is_some_and(|t| {
+        let key = t.key.as_str();
         t.is_punct(',')
-            || (t.is_word()
-                && !t.capitalized
-                && (!t.key.ends_with('s') || matches!(t.key.as_str(), "was" | "is" | "has")))
+            || (t.is_word() && !t.capitalized && (!plural(key) || words.verbs.contains(key)))
     })
 }
 

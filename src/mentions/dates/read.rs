@@ -80,7 +80,7 @@ fn read_words(
     if let Some((&days, len)) = calendar.relative_days.at(tokens, i, end) {
         return Some((DateExpr::DayOffset(days), i + len));
     }
-    if key == "the"
+    if rules.definite_articles.contains(key)
         && let Some(found) = two_periods_away(tokens, i, end, rules)
     {
         return Some(found);
@@ -90,53 +90,44 @@ fn read_words(
     if let Some(found) = read_anaphor(tokens, i, end, rules, amount) {
         return Some(found);
     }
-    if let Some(modifier) = modifier_of(key) {
+    if let Some(modifier) = modifier_of(key, rules) {
         return read_modified(tokens, i, end, modifier, rules);
     }
-    match key {
-        "earlier" | "later" if at(tokens, i + 1, end)?.is("this") => {
-            let period = period_of(&at(tokens, i + 2, end)?.key)?;
-            let expr = if key == "earlier" {
-                DateExpr::EarlierThis(period)
-            } else {
-                DateExpr::LaterThis(period)
-            };
-            return Some((expr, i + 3));
+    // "earlier this week", "later this month"
+    if let Some((&part_of_this, len)) = calendar.this_period_parts.at(tokens, i, end) {
+        let period = period_of(&at(tokens, i + len, end)?.key, rules)?;
+        return Some((part_of_this(period), i + len + 1));
+    }
+    // "in three days"
+    if calendar.ahead_words.contains(key) {
+        return amount_and_unit(tokens, i + 1, end, rules)
+            .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
+    }
+    // "early 2019", "late summer", "mid March"
+    if calendar.period_parts.contains(key) {
+        let next = at(tokens, i + 1, end)?;
+        if let Some(year) = calendar::four_digit_year(&next.key) {
+            return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
         }
-        "yesterday" => return Some((DateExpr::DayOffset(-1), i + 1)),
-        "today" => return Some((DateExpr::DayOffset(0), i + 1)),
-        "tomorrow" => return Some((DateExpr::DayOffset(1), i + 1)),
-        "in" => {
-            return amount_and_unit(tokens, i + 1, end, rules)
-                .map(|(amount, unit, next)| (DateExpr::Shift { amount, unit }, next));
+        if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, rules) {
+            return Some(found);
         }
-        "early" | "late" | "mid" => {
-            let next = at(tokens, i + 1, end)?;
-            if let Some(year) = calendar::four_digit_year(&next.key) {
-                return Some((DateExpr::Absolute(DateRange::year(year)?), i + 2));
-            }
-            if let Some(found) = calendar::read_season(tokens, i + 1, end, Modifier::None, calendar)
-            {
-                return Some(found);
-            }
-            let month = month_of(next, true, rules)?;
-            return Some((
-                DateExpr::Month {
-                    month,
-                    modifier: Modifier::None,
-                },
-                i + 2,
-            ));
-        }
-        _ => {}
+        let month = month_of(next, true, rules)?;
+        return Some((
+            DateExpr::Month {
+                month,
+                modifier: Modifier::None,
+            },
+            i + 2,
+        ));
     }
     let by_amount = || read_ago(tokens, i, end, rules).or_else(|| read_from(tokens, i, end, rules));
     let by_calendar_word = || {
-        calendar::read_holiday(tokens, i, end, Modifier::None, calendar)
-            .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, calendar))
-            .or_else(|| calendar::read_quarter(tokens, i, end, &rules.ordinals, calendar))
-            .or_else(|| calendar::read_century(tokens, i, end, &rules.ordinals, calendar))
-            .or_else(|| calendar::read_decade_name(tokens, i, end, calendar))
+        calendar::read_holiday(tokens, i, end, Modifier::None, rules)
+            .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, rules))
+            .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+            .or_else(|| calendar::read_century(tokens, i, end, rules))
+            .or_else(|| calendar::read_decade_name(tokens, i, end, rules))
             .or_else(|| read_ordinal_day(tokens, i, end, rules))
     };
     if let Some(found) = amount
@@ -148,7 +139,7 @@ fn read_words(
     }
     // "mid-2019", "mid-March"
     if let Some((prefix, rest)) = key.split_once('-')
-        && matches!(prefix, "mid" | "early" | "late")
+        && calendar.period_parts.contains(prefix)
     {
         if let Some(year) = calendar::four_digit_year(rest) {
             return Some((DateExpr::Absolute(DateRange::year(year)?), i + 1));
@@ -171,7 +162,8 @@ fn read_words(
         // "on": "Sun" is a newspaper too.
         let short_fits = key.len() > 3
             || at(tokens, i + 1, end).is_some_and(|t| t.is_punct('.'))
-            || i.checked_sub(1).is_some_and(|p| tokens[p].is("on"));
+            || i.checked_sub(1)
+                .is_some_and(|p| calendar.short_weekday_cues.contains(tokens[p].key.as_str()));
         return short_fits.then_some((
             DateExpr::Weekday {
                 weekday,
@@ -197,14 +189,14 @@ fn read_modified(
     let mut modifier = modifier;
     // "this coming Saturday", "this past Sunday"
     if modifier == Modifier::This
-        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key))
+        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key, rules))
         && inner != Modifier::This
     {
         modifier = inner;
         k += 1;
     }
     let target = at(tokens, k, end)?;
-    if let Some(period) = period_of(&target.key) {
+    if let Some(period) = period_of(&target.key, rules) {
         return Some((DateExpr::Period { period, modifier }, k + 1));
     }
     if let Some(weekday) = weekday_of(target, true, rules) {
@@ -213,27 +205,18 @@ fn read_modified(
     if let Some(month) = month_of(target, true, rules) {
         return Some((DateExpr::Month { month, modifier }, k + 1));
     }
-    let calendar = &rules.forms.calendar;
-    calendar::read_holiday(tokens, k, end, modifier, calendar)
-        .or_else(|| calendar::read_season(tokens, k, end, modifier, calendar))
+    calendar::read_holiday(tokens, k, end, modifier, rules)
+        .or_else(|| calendar::read_season(tokens, k, end, modifier, rules))
 }
 
-fn modifier_of(key: &str) -> Option<Modifier> {
-    match key {
-        "last" | "past" => Some(Modifier::Last),
-        "this" => Some(Modifier::This),
-        "next" | "coming" => Some(Modifier::Next),
-        _ => None,
-    }
+/// The modifier a word is: "last", "this", "next".
+fn modifier_of(key: &str, rules: &Rules) -> Option<Modifier> {
+    rules.forms.calendar.modifiers.get(key).copied()
 }
 
-pub(super) fn period_of(key: &str) -> Option<Period> {
-    match key {
-        "week" => Some(Period::Week),
-        "month" => Some(Period::Month),
-        "year" => Some(Period::Year),
-        _ => None,
-    }
+/// The period a word names: "week", "month", "year".
+pub(super) fn period_of(key: &str, rules: &Rules) -> Option<Period> {
+    rules.forms.calendar.periods.get(key).copied()
 }
 
 /// "the week before last", "the year after next".
@@ -243,7 +226,7 @@ fn two_periods_away(
     end: usize,
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
-    let period = period_of(&at(tokens, i + 1, end)?.key)?;
+    let period = period_of(&at(tokens, i + 1, end)?.key, rules)?;
     let (&step, len) = rules
         .forms
         .calendar
@@ -276,7 +259,7 @@ pub(super) fn read_anaphor(
         return open_end_fits(i + len - 1).then_some((expr, i + len));
     }
     if let Some((&part, len)) = words.periods.at(tokens, i, end)
-        && let Some(period) = at(tokens, i + len, end).and_then(|t| period_of(&t.key))
+        && let Some(period) = at(tokens, i + len, end).and_then(|t| period_of(&t.key, rules))
     {
         return Some((DateExpr::AnchorPeriod { period, part }, i + len + 1));
     }
@@ -301,7 +284,7 @@ fn amount_and_unit(
     rules: &Rules,
 ) -> Option<(i64, TimeUnit, usize)> {
     let token = at(tokens, i, end)?;
-    let (amount, next) = if matches!(token.key.as_str(), "a" | "an")
+    let (amount, next) = if rules.indefinite_articles.contains(token.key.as_str())
         && at(tokens, i + 1, end).is_some_and(|t| rules.units.contains_key(t.key.as_str()))
     {
         (1.0, i + 1)
@@ -322,13 +305,16 @@ pub(super) fn read_ago(
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     if let Some((weekday, count, next)) = weekdays_counted(tokens, i, end, rules)
-        && at(tokens, next, end).is_some_and(|t| t.is("ago"))
+        && at(tokens, next, end).is_some_and(|t| rules.ago_words.contains(t.key.as_str()))
     {
         let count = -i32::try_from(count).ok()?;
         return Some((DateExpr::WeekdayCount { weekday, count }, next + 1));
     }
     let (amount, unit, next) = amount_and_unit(tokens, i, end, rules)?;
-    at(tokens, next, end)?.is("ago").then_some((
+    let ago = rules
+        .ago_words
+        .contains(at(tokens, next, end)?.key.as_str());
+    ago.then_some((
         DateExpr::Shift {
             amount: -amount,
             unit,
@@ -391,8 +377,9 @@ pub(super) fn month_day(
     end: usize,
     month: u32,
     day: u32,
+    rules: &Rules,
 ) -> (DateExpr, usize) {
-    match year_offset(tokens, next, end) {
+    match year_offset(tokens, next, end, rules) {
         Some(offset) => (
             DateExpr::InYear {
                 month,
@@ -406,9 +393,9 @@ pub(super) fn month_day(
 }
 
 /// "last year" (-1), "this year" (0), "next year" (1) at token `k`.
-fn year_offset(tokens: &[Token], k: usize, end: usize) -> Option<i32> {
-    let modifier = modifier_of(&at(tokens, k, end)?.key)?;
-    if period_of(&at(tokens, k + 1, end)?.key)? != Period::Year {
+fn year_offset(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<i32> {
+    let modifier = modifier_of(&at(tokens, k, end)?.key, rules)?;
+    if period_of(&at(tokens, k + 1, end)?.key, rules)? != Period::Year {
         return None;
     }
     match modifier {
@@ -452,13 +439,13 @@ pub(super) fn day_number(key: &str, plain: bool, rules: &Rules) -> Option<u32> {
     let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &key[digits.len()..];
     let value = if key.starts_with(|c: char| c.is_ascii_digit()) {
-        let fits = matches!(suffix, "st" | "nd" | "rd" | "th") || (plain && suffix.is_empty());
+        let fits = rules.ordinal_suffixes.contains(suffix) || (plain && suffix.is_empty());
         if !fits || digits.len() > 2 {
             return None;
         }
         digits.parse().ok()?
     } else {
-        u32::try_from(ordinal_value(key, &rules.ordinals)?).ok()?
+        u32::try_from(ordinal_value(key, rules)?).ok()?
     };
     (1..=31).contains(&value).then_some(value)
 }
@@ -474,7 +461,7 @@ pub(super) fn read_ordinal_day(
     let token = &tokens[i];
     let day = day_number(&token.key, token.kind == TokenKind::Number, rules)?;
     let mut k = i + 1;
-    if at(tokens, k, end).is_some_and(|t| t.is("of")) {
+    if at(tokens, k, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
         k += 1;
     }
     if let Some(month) = at(tokens, k, end).and_then(|t| month_of(t, k > i + 1, rules)) {
@@ -483,20 +470,20 @@ pub(super) fn read_ordinal_day(
             return Some((DateExpr::Absolute(DateRange::day(date)), k + 2));
         }
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(month_day(tokens, k + 1, end, month, day));
+        return Some(month_day(tokens, k + 1, end, month, day, rules));
     }
     // "on the 12th": a suffix or a word makes it an ordinal, "the" and a cue before
     // it a day, and nothing it could be counting may follow ("the 12th floor").
     let ordinal_written = token.key.ends_with(|c: char| c.is_ascii_alphabetic());
     let cued = i >= 2
-        && tokens[i - 1].is("the")
+        && rules.definite_articles.contains(tokens[i - 1].key.as_str())
         && rules
             .forms
             .calendar
             .day_cues
             .contains(tokens[i - 2].key.as_str());
     let open_after = at(tokens, i + 1, end)
-        .is_none_or(|t| t.kind == TokenKind::Punct || matches!(t.key.as_str(), "and" | "or"));
+        .is_none_or(|t| t.kind == TokenKind::Punct || rules.conjunctions.contains(t.key.as_str()));
     (ordinal_written && cued && open_after).then_some((DateExpr::DayOfMonth { day }, i + 1))
 }
 
@@ -515,7 +502,7 @@ fn read_after_month(
         k += 1;
     }
     // "April the 7th"
-    let the = at(tokens, k, end).is_some_and(|t| t.is("the"));
+    let the = at(tokens, k, end).is_some_and(|t| rules.definite_articles.contains(t.key.as_str()));
     let day_at = k + usize::from(the);
     let day = at(tokens, day_at, end)
         .and_then(|t| day_number(&t.key, t.kind == TokenKind::Number, rules));
@@ -531,14 +518,14 @@ fn read_after_month(
         }
         // A day that cannot exist in any year ("February 30") is not a date.
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(month_day(tokens, k + 1, end, month, day));
+        return Some(month_day(tokens, k + 1, end, month, day, rules));
     }
     // "March 2020", "Feb. 2024"
     if let Some(year) = at(tokens, k, end).and_then(|t| calendar::four_digit_year(&t.key)) {
         return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
     }
     // "March last year"
-    if let Some(offset) = year_offset(tokens, k, end) {
+    if let Some(offset) = year_offset(tokens, k, end, rules) {
         let expr = DateExpr::InYear {
             month,
             day: None,

@@ -48,7 +48,7 @@ pub fn counts_or_past_before(
         t.kind == TokenKind::Number
             || rules.number_words.contains_key(key)
             || rules.ordinals.contains_key(key)
-            || matches!(key, "was" | "were" | "had" | "did")
-            || (t.is_word() && key.len() > 4 && key.ends_with("ed"))
+            || rules.past_tense_words.contains(key)
+            || (t.is_word() && key.len() > 4 && rules.has_past_ending(key))
     })
 }

@@ -1,0 +1,198 @@
+//! Look-up tables keyed by lower-case words, for the rules' word lists. Most words of
+//! a draft are in none of a list's words, and most lists are short: a check of a
+//! word's length, first byte and last byte rules such words out before any hashing,
+//! which keeps the many small look-ups of the mention readers cheap.
+
+use rustc_hash::FxHashMap;
+
+/// The lengths, first bytes and last bytes of some words: a word with another length,
+/// first byte or last byte is none of them.
+#[derive(Debug, Clone, Default)]
+struct Sieve {
+    /// Bit `n` for a word of `n` bytes (63 for 63 or more).
+    lengths: u64,
+    /// Bit `b` for a word whose first byte is `b`.
+    first_bytes: ByteSet,
+    /// Bit `b` for a word whose last byte is `b`.
+    last_bytes: ByteSet,
+}
+
+impl Sieve {
+    fn add(&mut self, word: &str) {
+        self.lengths |= 1 << word.len().min(63);
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            self.first_bytes.add(first);
+            self.last_bytes.add(last);
+        }
+    }
+
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        if self.lengths & (1 << word.len().min(63)) == 0 {
+            return false;
+        }
+        match (word.as_bytes().first(), word.as_bytes().last()) {
+            (Some(&first), Some(&last)) => self.first_bytes.has(first) && self.last_bytes.has(last),
+            _ => true,
+        }
+    }
+}
+
+/// A set of bytes, one bit each.
+#[derive(Debug, Clone, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn add(&mut self, byte: u8) {
+        self.0[usize::from(byte >> 6)] |= 1 << (byte & 63);
+    }
+
+    #[inline]
+    fn has(&self, byte: u8) -> bool {
+        self.0[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
+    }
+}
+
+/// Words, each with a value.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: FxHashMap<String, V>,
+    sieve: Sieve,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            map: FxHashMap::default(),
+            sieve: Sieve::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if self.sieve.may_hold(word) {
+            self.map.get(word)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// The entry of `word`, added with a default value if it is missing.
+    pub fn entry_or_default(&mut self, word: String) -> &mut V
+    where
+        V: Default,
+    {
+        self.sieve.add(&word);
+        self.map.entry(word).or_default()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
+        let mut words = WordMap::default();
+        for (word, value) in entries {
+            words.sieve.add(&word);
+            words.map.insert(word, value);
+        }
+        words
+    }
+}
+
+/// Words.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(WordMap<()>);
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains_key(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        WordSet(words.into_iter().map(|word| (word, ())).collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_map::Keys<'a, String, ()>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.map.keys()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rustc_hash::FxHashSet;
+
+    const LONG: &str = "extraordinarily-long-words-are-kept-too-even-beyond-sixty-three-bytes";
+
+    #[test]
+    fn a_set_holds_its_words_and_no_other() {
+        let members = ["a", "an", "of", "", LONG];
+        let words: WordSet = members.into_iter().map(String::from).collect();
+        for word in members {
+            assert!(words.contains(word), "{word}");
+        }
+        let near_misses = [
+            "the",
+            "and",
+            "o",
+            "ab",
+            "é",
+            &LONG.replace("bytes", "bytez"),
+        ];
+        for word in near_misses {
+            assert!(!words.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_map_gives_each_word_its_value() {
+        let map: WordMap<u32> = [("one".to_string(), 1), ("ten".to_string(), 10)]
+            .into_iter()
+            .collect();
+        assert_eq!(map.get("ten"), Some(&10));
+        // "two" is ruled out by its last byte, "tin" only by the look-up.
+        assert_eq!(map.get("two"), None);
+        assert_eq!(map.get("tin"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn a_set_answers_as_a_hash_set_does(
+            members in prop::collection::vec("[a-zé-]{0,4}", 0..8),
+            probes in prop::collection::vec("[a-zé-]{0,4}", 0..16),
+        ) {
+            let words: WordSet = members.iter().cloned().collect();
+            let plain: FxHashSet<&str> = members.iter().map(String::as_str).collect();
+            for word in members.iter().chain(&probes) {
+                prop_assert_eq!(words.contains(word), plain.contains(word.as_str()), "{}", word);
+            }
+        }
+    }
+}
