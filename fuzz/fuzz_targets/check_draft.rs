@@ -75,6 +75,8 @@ fuzz_target!(|data: &[u8]| {
     let format = FORMATS[usize::from(choice >> 2) % FORMATS.len()];
     let options = RenderOptions {
         colour: choice & 0x80 != 0,
+        // Narrow widths too, so that wrapping meets long sources.
+        width: Some(usize::from(choice & 0x7f)),
         review_url: Some("https://example.org/review".into()),
         index_href: None,
     };
