@@ -122,14 +122,22 @@ impl Discourse {
                     i = range.end;
                     continue;
                 }
-                let antecedent = if how == How::Pronoun {
+                // Where a description may look back to: `description-reach` sentences.
+                let description_start = segmented.sentences
+                    [index.saturating_sub(rules.references.description_reach)]
+                .tokens
+                .start;
+                let first_fitting_from = |from: usize| {
                     subject_before(
                         &references,
                         &segmented.sentences[..=index],
-                        reach_start,
+                        from,
                         &opening,
                         |r| fits(base, fit, r.entity),
                     )
+                };
+                let antecedent = if how == How::Pronoun {
+                    first_fitting_from(reach_start)
                 } else {
                     let appositive = references.last().filter(|r| {
                         r.tokens.end + 1 == i
@@ -154,10 +162,6 @@ impl Discourse {
                                 .take_while(|r| r.tokens.start >= clause_start)
                                 .any(|r| r.entity == entity)
                     };
-                    let reach_start = segmented.sentences
-                        [index.saturating_sub(rules.references.description_reach)]
-                    .tokens
-                    .start;
                     // Someone described is the last one named who fits; a country,
                     // a club or an award described, like one a pronoun stands for, is
                     // the first named that fits ("Argentina beat Brazil, securing the
@@ -168,16 +172,10 @@ impl Discourse {
                             references
                                 .iter()
                                 .rev()
-                                .take_while(|r| r.tokens.start >= reach_start)
+                                .take_while(|r| r.tokens.start >= description_start)
                                 .find(|r| fits(base, fit, r.entity) && !named_here(r.entity))
                         } else {
-                            subject_before(
-                                &references,
-                                &segmented.sentences[..=index],
-                                reach_start,
-                                &opening,
-                                |r| fits(base, fit, r.entity),
-                            )
+                            first_fitting_from(description_start)
                         }
                     })
                 };
@@ -191,10 +189,6 @@ impl Discourse {
                         && fitting_here.all(|e| e == antecedent.entity);
                     // A description is as good as the name when nothing else it fits
                     // was named within its reach ("The telescope launched ...").
-                    let description_start = segmented.sentences
-                        [index.saturating_sub(rules.references.description_reach)]
-                    .tokens
-                    .start;
                     let alone = how == How::Description
                         && references
                             .iter()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{claimcheck, claims};
+use common::{claims, json_report};
 use serde_json::Value;
 
 /// Checks one draft per date, each dated in its front matter, in one run.
@@ -14,21 +14,7 @@ fn reports_by_date(text: &str, dates: &[String]) -> Value {
         let draft = format!("---\ndate: {date}\n---\n{text}\n");
         std::fs::write(dir.path().join(format!("draft-{i:03}.md")), draft).unwrap();
     }
-    let output = claimcheck(&[
-        "check",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    json_report(dir.path(), &[])
 }
 
 /// Every `step`-th day from `first` up to, not including, `until`.

@@ -89,11 +89,9 @@ impl Check for AgeStatement {
             let before = r.tokens.start < claim.tokens.start;
             (!before, claim.tokens.start.abs_diff(r.tokens.end))
         });
-        let born = people.iter().find_map(|r| {
-            base.facts_about(r.entity)
-                .find(|f| base.role(f) == Role::Birth && f.time.is_some())
-                .map(|f| (*r, f))
-        });
+        let born = people
+            .iter()
+            .find_map(|r| base.birth_of(r.entity).map(|f| (*r, f)));
         let Some((person, birth)) = born else {
             return Judgement::unverified(format!(
                 "“{text}”: the fact base holds no birth date for anyone this sentence names"

@@ -180,22 +180,18 @@ impl Check for DateStatement {
             .map_or(chosen, |(_, r)| r);
         // Entries are told apart by their dates: a term's start and end, or a match's
         // two scores, are one entry.
-        let mut run_dates: Vec<_> = fits
-            .iter()
-            .filter(|(_, r)| same_run(r))
-            .filter(|(_, r)| r.fact.id != chosen.fact.id)
-            .filter_map(|(_, r)| r.time(base))
-            .filter(|time| Some(time) != chosen.time(base).as_ref())
-            .map(|time| time.first)
-            .collect();
-        run_dates.dedup();
-        let run_entries = 1 + run_dates.len();
+        let chosen_time = chosen.time(base);
+        let others_in_run = fits.iter().any(|(_, r)| {
+            same_run(r)
+                && r.fact.id != chosen.fact.id
+                && r.time(base).is_some_and(|time| Some(time) != chosen_time)
+        });
         let run_in_full = base
             .run_complete_from(chosen.fact)
             .is_some_and(|from| from <= date.range.first);
         let said = describe(cx, chosen);
         normalized.fact = Some(chosen.fact.id.clone());
-        normalized.fact_date = chosen.time(base).map(|t| t.to_string());
+        normalized.fact_date = chosen_time.map(|t| t.to_string());
         let judgement = if agreeing.is_some() {
             Judgement::new(
                 Verdict::Supported,
@@ -211,7 +207,7 @@ impl Check for DateStatement {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the fact base knows the time less precisely: {said}"
             ))
-        } else if run_entries > 1 && !run_in_full {
+        } else if others_in_run && !run_in_full {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the fact base holds several like this and may not hold the one meant: {said}"
             ))

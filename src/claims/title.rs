@@ -506,8 +506,7 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
     // A date before the person was born is about something else ("a ban from 1864").
     let born = cx
         .base
-        .facts_about(statement.person)
-        .find(|f| cx.base.role(f) == Role::Birth)
+        .birth_of(statement.person)
         .and_then(|f| f.time)
         .map(|t| t.range().first);
     if let Some((range, _)) = cx.date_in(&claim.clause)

@@ -327,6 +327,12 @@ impl FactBase {
         })
     }
 
+    /// The dated fact of the entity's birth, if the base has one.
+    pub fn birth_of(&self, entity: EntityIdx) -> Option<&Fact> {
+        self.facts_about(entity)
+            .find(|f| self.role(f) == Role::Birth && f.time.is_some())
+    }
+
     /// From when the base holds every fact of one subject's run (its facts of one
     /// property about one object): the earliest `complete-from` of a declared series
     /// over that run or over everyone's facts of it.
