@@ -17,7 +17,7 @@ export async function check(name, body) {
   console.log(`ok ${checks} - ${name}`);
 }
 
-export function summary() {
+function summary() {
   console.log(`${checks} passed, 0 failed`);
 }
 
@@ -68,4 +68,18 @@ export async function noHorizontalOverflow(page, width) {
   }));
   assert.ok(wide.page <= wide.view, `${wide.page} px wide at ${wide.view} px; widest: ${JSON.stringify(wide.widest)}`);
   await page.setViewportSize(before);
+}
+
+// The end of every run: the page at desktop and phone widths as screenshots named
+// from `prefix`, and the check that nothing logged an error or left the file.
+export async function finish({ page, problems, outsideRequests }, prefix) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${prefix}-${width}.png`, fullPage: true });
+  }
+  await check("no console errors and no request outside the file", async () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(outsideRequests, []);
+  });
+  summary();
 }

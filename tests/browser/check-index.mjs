@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { check, launch, noHorizontalOverflow, summary } from "./browser.mjs";
+import { check, finish, launch, noHorizontalOverflow } from "./browser.mjs";
 
 const [indexPath, expectedPath, screenshotPrefix] = process.argv.slice(2);
 if (!indexPath || !expectedPath || !screenshotPrefix) {
@@ -60,16 +60,7 @@ try {
     await noHorizontalOverflow(page, 390);
   });
 
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${screenshotPrefix}-${width}.png`, fullPage: true });
-  }
-
-  await check("no console errors and no request outside the file", async () => {
-    assert.deepEqual(problems, []);
-    assert.deepEqual(outsideRequests, []);
-  });
-  summary();
+  await finish({ page, problems, outsideRequests }, screenshotPrefix);
 } finally {
   await close();
 }

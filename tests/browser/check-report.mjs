@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { check, launch, noHorizontalOverflow, summary } from "./browser.mjs";
+import { check, finish, launch, noHorizontalOverflow } from "./browser.mjs";
 
 const [htmlPath, jsonPath, screenshotPrefix] = process.argv.slice(2);
 if (!htmlPath || !jsonPath || !screenshotPrefix) {
@@ -208,16 +208,7 @@ try {
   // with the first contradicted claim selected.
   await page.reload({ waitUntil: "load" });
   await clickWords(draft.locator(`mark.claim[data-card="${cardOf(target)}"]`).first());
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${screenshotPrefix}-${width}.png`, fullPage: true });
-  }
-
-  await check("no console errors and no request outside the file", async () => {
-    assert.deepEqual(problems, []);
-    assert.deepEqual(outsideRequests, []);
-  });
-  summary();
+  await finish({ page, problems, outsideRequests }, screenshotPrefix);
 } finally {
   await close();
 }
