@@ -4,7 +4,7 @@
 //! file's own text with every other line left blank, so line and column numbers
 //! are those of the file.
 
-use super::schema::{EntityRecord, FactFile, FactRecord, SeriesRecord};
+use super::schema::{EntityRecord, FactFile, FactRecord, ImportSource, SeriesRecord};
 use crate::yaml::{self, YamlError};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -22,6 +22,8 @@ struct RecordStarts {
     series: Vec<Spanned<IgnoredAny>>,
     #[serde(default)]
     facts: Vec<Spanned<IgnoredAny>>,
+    #[serde(default, rename = "imported-from")]
+    imported_from: Option<ImportSource>,
 }
 
 /// What reading a file record by record gave.
@@ -61,6 +63,7 @@ pub fn read_by_record(path: &Path, text: &str) -> Option<RecordReading> {
         entities,
         series: reader.read_all::<SeriesRecord>(&starts.series, &mut errors)?,
         facts: reader.read_all::<FactRecord>(&starts.facts, &mut errors)?,
+        imported_from: starts.imported_from,
     };
     Some(RecordReading {
         file,

@@ -22,6 +22,17 @@ pub struct FactFile {
     /// Sourced statements about entities.
     #[serde(default)]
     pub facts: Vec<FactRecord>,
+    /// Set on files written by an importer: where their facts came from. Where an
+    /// imported fact and a hand-written one disagree, the hand-written one wins.
+    #[serde(default, rename = "imported-from")]
+    pub imported_from: Option<ImportSource>,
+}
+
+/// A public database that fact files are imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportSource {
+    Wikidata,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
@@ -100,6 +111,11 @@ pub struct EntityRecord {
     /// next one too; a draft is taken to mean it only around its time.
     #[serde(default)]
     pub recurs: bool,
+    /// The Wikidata item this entity is (`Q42`), so that facts imported from
+    /// Wikidata about the same item attach to this entity.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^Q[1-9][0-9]*$"))]
+    pub wikidata: Option<Spanned<String>>,
 }
 
 /// A clause names an event when all of a cue's words and entities occur in it.
