@@ -89,16 +89,18 @@ pub fn check_document(
 /// The draft cut before a block wherever the part so far holds `size` bytes: a
 /// sentence never crosses a block, so no claim is cut in two.
 fn parts(document: &Document, size: usize) -> Vec<Span> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for block in &document.blocks {
-        if block.start - start >= size && document.text.is_char_boundary(block.start) {
-            parts.push(Span::new(start, block.start));
-            start = block.start;
-        }
-    }
-    parts.push(Span::new(start, document.text.len()));
-    parts
+    let runs = document.block_runs(size);
+    let cuts: Vec<usize> = std::iter::once(0)
+        .chain(
+            runs.iter()
+                .skip(1)
+                .map(|run| document.blocks[run.start].start),
+        )
+        .chain(std::iter::once(document.text.len()))
+        .collect();
+    cuts.windows(2)
+        .map(|cut| Span::new(cut[0], cut[1]))
+        .collect()
 }
 
 /// The claims of one part of `document`, with spans, lines and ids in the whole.

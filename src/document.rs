@@ -8,6 +8,7 @@ use crate::yaml::{self, YamlError};
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -196,6 +197,22 @@ impl Document {
             front_matter_date,
             title,
         })
+    }
+
+    /// The blocks in runs (ranges of block indices) of at least `size` bytes of
+    /// text each, the last excepted: a long draft is read a run at a time, and a
+    /// sentence never crosses a block, so none is cut in two.
+    pub fn block_runs(&self, size: usize) -> Vec<Range<usize>> {
+        let mut runs = Vec::new();
+        let (mut first, mut start) = (0, 0);
+        for (index, block) in self.blocks.iter().enumerate() {
+            if block.start - start >= size && self.text.is_char_boundary(block.start) {
+                runs.push(first..index);
+                (first, start) = (index, block.start);
+            }
+        }
+        runs.push(first..self.blocks.len());
+        runs
     }
 
     /// The part of the draft `span` covers (whole blocks, cut on character

@@ -65,11 +65,18 @@ pub struct Segmented {
 
 impl Segmented {
     pub fn new(document: &Document, rules: &Rules) -> Segmented {
-        let mut tokens = Vec::with_capacity(document.prose.len() / 5);
+        Segmented::blocks(&document.prose, &document.blocks, rules)
+    }
+
+    /// The tokens and sentences of some blocks of a document's `prose`, with spans
+    /// in the whole document: a part of a long draft is read without copying it.
+    pub fn blocks(prose: &str, blocks: &[Span], rules: &Rules) -> Segmented {
+        let length: usize = blocks.iter().map(|b| b.end - b.start).sum();
+        let mut tokens = Vec::with_capacity(length / 5);
         let mut sentences = Vec::new();
-        for (block_index, block) in document.blocks.iter().enumerate() {
+        for (block_index, block) in blocks.iter().enumerate() {
             let first = tokens.len();
-            tokenize(&document.prose, *block, &mut tokens);
+            tokenize(prose, *block, &mut tokens);
             split_sentences(
                 &tokens,
                 first..tokens.len(),

@@ -8,11 +8,13 @@ use crate::document::Document;
 use crate::factbase::FactBase;
 use crate::mentions::{self, NeedsAsOf};
 use crate::report::claims_found::{self, FoundDocument};
-use crate::report::mentions::{self as mention_report, JsonReport, MentionsDocument};
+use crate::report::mentions::{JsonReport, MentionsDocument};
 use crate::rules::Rules;
 use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
 use std::io::{BufWriter, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -85,13 +87,49 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// Drafts are read in parts of about this many bytes (whole blocks), in parallel.
+const PART_BYTES: usize = 256 << 10;
+
 /// Where mentions are written, in the format asked for.
 enum Output<W: Write> {
     Json(JsonReport<W>),
     Text(W),
 }
 
-/// Lists each draft's mentions as soon as it is read: one draft is held at a time.
+impl<W: Write> Output<W> {
+    fn begin_document(&mut self, document: &MentionsDocument) -> std::io::Result<()> {
+        match self {
+            Output::Json(json) => json.begin_document(document),
+            Output::Text(text) => text.write_all(document.text_heading().as_bytes()),
+        }
+    }
+
+    /// One part's rendered mentions, in the format's own shape.
+    fn part(&mut self, rendered: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Json(json) => json.records(rendered),
+            Output::Text(text) => text.write_all(rendered),
+        }
+    }
+
+    fn end_document(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Json(json) => json.end_document(),
+            Output::Text(_) => Ok(()),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Output::Json(json) => json.finish(),
+            Output::Text(mut text) => text.flush(),
+        }
+    }
+}
+
+/// Lists each draft's mentions. A draft is read in parts on every core and the
+/// parts written in order, a few at a time, so memory is bounded by the parts
+/// in hand, not the draft.
 fn write_mentions(
     args: &ExtractArgs,
     drafts: &[PathBuf],
@@ -106,26 +144,46 @@ fn write_mentions(
     for path in drafts {
         let document = read(path)?;
         let as_of = args.source.as_of.or(document.front_matter_date);
-        let segmented = Segmented::new(&document, rules);
-        let found = mentions::extract(&segmented, rules, as_of, base.map(|b| &b.names))
-            .map_err(|missing| needs_as_of(&document, &missing))?;
         let listed = MentionsDocument {
             path: &document.path,
             as_of,
             text: &document.text,
             lines: &document.lines,
-            mentions: &found,
             base,
         };
-        match &mut output {
-            Output::Json(json) => json.document(&listed)?,
-            Output::Text(text) => mention_report::write_text(text, &listed)?,
+        let render = |run: &Range<usize>| -> Result<Vec<u8>> {
+            let blocks = &document.blocks[run.clone()];
+            let segmented = Segmented::blocks(&document.prose, blocks, rules);
+            let found = mentions::extract(&segmented, rules, as_of, base.map(|b| &b.names))
+                .map_err(|missing| needs_as_of(&document, &missing))?;
+            Ok(match args.format {
+                ExtractFormat::Json => listed.json_records(&found)?,
+                ExtractFormat::Text => listed.text_lines(&found)?,
+            })
+        };
+        let runs = document.block_runs(PART_BYTES);
+        // Without an as-of date, a relative date anywhere fails the draft: none of
+        // it is written before all of it is read.
+        let window = match as_of {
+            Some(_) => 4 * rayon::current_num_threads(),
+            None => runs.len(),
+        };
+        let mut begun = false;
+        for group in runs.chunks(window.max(1)) {
+            let rendered: Vec<Result<Vec<u8>>> = group.par_iter().map(render).collect();
+            // The first failure in the draft's order, as a reading from the start finds it.
+            let rendered = rendered.into_iter().collect::<Result<Vec<_>>>()?;
+            if !begun {
+                output.begin_document(&listed)?;
+                begun = true;
+            }
+            for part in &rendered {
+                output.part(part)?;
+            }
         }
+        output.end_document()?;
     }
-    match output {
-        Output::Json(json) => json.finish()?,
-        Output::Text(mut text) => text.flush()?,
-    }
+    output.finish()?;
     Ok(())
 }
 

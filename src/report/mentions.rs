@@ -1,7 +1,8 @@
 //! What the mention stage saw, for `claimcheck extract --mentions`: one record per
 //! mention with its kind, normalised value and precision (see "Mentions JSON" in
 //! the README). Records borrow from the draft and are written as they are made:
-//! the JSON report is serialized straight from these types, one document at a time.
+//! the JSON report is serialized straight from these types, a part of a draft at a
+//! time.
 
 use crate::dates::{DateRange, Precision};
 use crate::factbase::FactBase;
@@ -10,7 +11,7 @@ use crate::rules::Tolerance;
 use crate::span::{LineIndex, Span};
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
-use serde::ser::{SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -189,89 +190,145 @@ fn weekday_name(weekday: Weekday) -> &'static str {
     }
 }
 
-/// One document's mentions, ready to write.
+/// A draft whose mentions are listed: what the records of each of its parts need.
+/// A long draft is read in parts, and each part's records are rendered on their
+/// own (in parallel) and written in order.
 pub struct MentionsDocument<'a> {
     pub path: &'a Path,
     pub as_of: Option<NaiveDate>,
     pub text: &'a str,
     pub lines: &'a LineIndex,
-    pub mentions: &'a [Mention],
     pub base: Option<&'a FactBase>,
 }
 
-impl Serialize for MentionsDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Document<'b> {
-            #[serde(serialize_with = "as_display")]
-            path: &'b Path,
-            as_of: Option<NaiveDate>,
-            mentions: Records<'b>,
+/// How deep a record sits in the JSON report: in a document of the "documents" list.
+const RECORD_INDENT: &[u8] = b"        ";
+
+impl MentionsDocument<'_> {
+    /// The JSON records of some of the document's mentions, indented to sit in the
+    /// report and separated by commas; `JsonReport::records` joins the parts.
+    pub fn json_records(&self, mentions: &[Mention]) -> serde_json::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut one = Vec::new();
+        for (n, mention) in mentions.iter().enumerate() {
+            one.clear();
+            serde_json::to_writer_pretty(&mut one, &record(mention, self.text, self.base))?;
+            if n > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            indent(&one, RECORD_INDENT, &mut out);
         }
-        Document {
-            path: self.path,
-            as_of: self.as_of,
-            mentions: Records(self),
+        Ok(out)
+    }
+
+    /// The text lines of some of the document's mentions, one per mention.
+    pub fn text_lines(&self, mentions: &[Mention]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let path = self.path.display().to_string();
+        let path = super::visible(&path);
+        for mention in mentions {
+            let record = record(mention, self.text, self.base);
+            let at = self.lines.locate(self.text, record.span.start);
+            let words = record.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(
+                out,
+                "  {path}:{}:{}  {:<9} {:<28} {}",
+                at.line,
+                at.column,
+                record.kind,
+                super::visible(&format!("“{words}”")),
+                super::visible(&super::claims_found::value_of(&record))
+            )?;
         }
-        .serialize(serializer)
+        Ok(out)
+    }
+
+    /// The line that heads the document's mentions in the text listing.
+    pub fn text_heading(&self) -> String {
+        let as_of = self
+            .as_of
+            .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
+        let path = self.path.display().to_string();
+        format!("{} ({as_of})\n", super::visible(&path))
     }
 }
 
-fn as_display<S: Serializer>(path: &&Path, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&path.display())
-}
-
-/// A document's records, made one at a time as they are written.
-struct Records<'a>(&'a MentionsDocument<'a>);
-
-impl Serialize for Records<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let document = self.0;
-        let mut seq = serializer.serialize_seq(Some(document.mentions.len()))?;
-        for mention in document.mentions {
-            seq.serialize_element(&record(mention, document.text, document.base))?;
+/// Copies `json` to `out` with `prefix` before each of its lines.
+fn indent(json: &[u8], prefix: &[u8], out: &mut Vec<u8>) {
+    for (n, line) in json.split(|&b| b == b'\n').enumerate() {
+        if n > 0 {
+            out.push(b'\n');
         }
-        seq.end()
+        out.extend_from_slice(prefix);
+        out.extend_from_slice(line);
     }
 }
 
-/// The JSON report, written a document at a time so that no more than one
-/// document's mentions are held: `start`, then `document` for each, then `finish`.
+/// The JSON report, written as it is made so that no more than a part of a
+/// document's mentions is held: `start`; for each document `begin_document`,
+/// `records` for each part and `end_document`; then `finish`.
 pub struct JsonReport<W: Write> {
     out: W,
     documents: usize,
-    buffer: Vec<u8>,
+    /// Whether the open document has a record yet.
+    has_records: bool,
 }
 
 impl<W: Write> JsonReport<W> {
-    pub fn start(mut out: W) -> io::Result<Self> {
-        out.write_all(b"{\n  \"schema_version\": 1,\n  \"documents\": [")?;
+    /// A report that writes nothing until its first document begins or it
+    /// finishes: a draft that fails at once leaves the output empty.
+    pub fn start(out: W) -> io::Result<Self> {
         Ok(JsonReport {
             out,
             documents: 0,
-            buffer: Vec::new(),
+            has_records: false,
         })
     }
 
-    pub fn document(&mut self, document: &MentionsDocument) -> io::Result<()> {
-        self.buffer.clear();
-        serde_json::to_writer_pretty(&mut self.buffer, document)?;
+    const HEAD: &[u8] = b"{\n  \"schema_version\": 1,\n  \"documents\": [";
+
+    pub fn begin_document(&mut self, document: &MentionsDocument) -> io::Result<()> {
         let separator: &[u8] = if self.documents == 0 { b"\n" } else { b",\n" };
-        self.out.write_all(separator)?;
-        // Indented to sit inside the report's "documents" list.
-        for (n, line) in self.buffer.split(|&b| b == b'\n').enumerate() {
-            if n > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            self.out.write_all(b"    ")?;
-            self.out.write_all(line)?;
+        if self.documents == 0 {
+            self.out.write_all(Self::HEAD)?;
         }
+        self.out.write_all(separator)?;
+        let path = serde_json::to_string(&document.path.display().to_string())?;
+        let as_of = serde_json::to_string(&document.as_of)?;
+        write!(
+            self.out,
+            "    {{\n      \"path\": {path},\n      \"as_of\": {as_of},\n      \"mentions\": ["
+        )?;
+        self.has_records = false;
+        Ok(())
+    }
+
+    /// One part's records, from `MentionsDocument::json_records`.
+    pub fn records(&mut self, part: &[u8]) -> io::Result<()> {
+        if part.is_empty() {
+            return Ok(());
+        }
+        let separator: &[u8] = if self.has_records { b",\n" } else { b"\n" };
+        self.out.write_all(separator)?;
+        self.out.write_all(part)?;
+        self.has_records = true;
+        Ok(())
+    }
+
+    pub fn end_document(&mut self) -> io::Result<()> {
+        let close: &[u8] = if self.has_records {
+            b"\n      ]\n    }"
+        } else {
+            b"]\n    }"
+        };
+        self.out.write_all(close)?;
         self.documents += 1;
         Ok(())
     }
 
     pub fn finish(mut self) -> io::Result<()> {
         let close: &[u8] = if self.documents == 0 {
+            self.out.write_all(Self::HEAD)?;
             b"]\n}\n"
         } else {
             b"\n  ]\n}\n"
@@ -279,29 +336,4 @@ impl<W: Write> JsonReport<W> {
         self.out.write_all(close)?;
         self.out.flush()
     }
-}
-
-/// Writes one document's mentions as text, a line each.
-pub fn write_text<W: Write>(out: &mut W, document: &MentionsDocument) -> io::Result<()> {
-    let as_of = document
-        .as_of
-        .map_or("no as-of date".to_string(), |d| format!("as of {d}"));
-    let path = document.path.display().to_string();
-    let path = super::visible(&path);
-    writeln!(out, "{path} ({as_of})")?;
-    for mention in document.mentions {
-        let record = record(mention, document.text, document.base);
-        let at = document.lines.locate(document.text, record.span.start);
-        let words = record.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(
-            out,
-            "  {path}:{}:{}  {:<9} {:<28} {}",
-            at.line,
-            at.column,
-            record.kind,
-            super::visible(&format!("“{words}”")),
-            super::visible(&super::claims_found::value_of(&record))
-        )?;
-    }
-    Ok(())
 }

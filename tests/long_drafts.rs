@@ -1,0 +1,133 @@
+//! A long draft is read in parts (runs of whole blocks), on every core: what
+//! `extract --mentions` lists must be what a reading of the whole draft finds, in
+//! the same order, and a draft that fails is not half written.
+
+mod common;
+
+use claimcheck::document::Document;
+use claimcheck::mentions;
+use claimcheck::rules::Rules;
+use claimcheck::segment::Segmented;
+use common::{claimcheck, root};
+use serde_json::Value;
+use std::path::Path;
+
+/// The bodies of the bundled test drafts, repeated until the text passes `size`
+/// bytes: many paragraphs of dates, numbers and names.
+fn long_text(size: usize) -> String {
+    let mut bodies = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests/drafts")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        // Front matter would start a new document's metadata mid-text.
+        let body = match text.strip_prefix("---\n") {
+            Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, body)| body),
+            None => &text,
+        };
+        bodies.push(body.to_string());
+    }
+    bodies.sort();
+    let mut text = String::new();
+    while text.len() < size {
+        for body in &bodies {
+            text.push_str(body);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn rules() -> Rules {
+    Rules::load(&root().join("rules")).unwrap()
+}
+
+/// Each mention as (start, end, kind, value): what a listing must keep.
+fn read_whole(document: &Document, rules: &Rules) -> Vec<(usize, usize, String)> {
+    let segmented = Segmented::new(document, rules);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
+    mentions::extract(&segmented, rules, as_of, None)
+        .unwrap()
+        .iter()
+        .map(|m| (m.span.start, m.span.end, m.value.kind().to_string()))
+        .collect()
+}
+
+#[test]
+fn runs_of_blocks_find_what_the_whole_draft_finds() {
+    let rules = rules();
+    let document = Document::from_text(Path::new("long.md"), long_text(40_000)).unwrap();
+    let runs = document.block_runs(3_000);
+    assert!(runs.len() >= 10, "{} runs", runs.len());
+    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
+    let mut in_runs = Vec::new();
+    for run in runs {
+        let segmented = Segmented::blocks(&document.prose, &document.blocks[run], &rules);
+        let found = mentions::extract(&segmented, &rules, as_of, None).unwrap();
+        in_runs.extend(
+            found
+                .iter()
+                .map(|m| (m.span.start, m.span.end, m.value.kind().to_string())),
+        );
+    }
+    let whole = read_whole(&document, &rules);
+    assert!(whole.len() > 500, "{} mentions", whole.len());
+    assert_eq!(in_runs, whole);
+}
+
+#[test]
+fn the_json_listing_of_a_long_draft_is_the_whole_reading_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // Several times the size of a part, so the listing is made of many.
+    let text = long_text(1_200_000);
+    let path = common::write_draft(&dir, "long.md", &text);
+    let output = claimcheck(&[
+        "extract",
+        "--mentions",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2021-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("the listing is JSON");
+    let listed: Vec<(usize, usize, String)> = report["documents"][0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let at = |key: &str| m["span"][key].as_u64().unwrap() as usize;
+            (
+                at("start"),
+                at("end"),
+                m["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let document = Document::from_text(&path, text).unwrap();
+    assert_eq!(listed, read_whole(&document, &rules()));
+}
+
+#[test]
+fn a_long_draft_that_needs_an_as_of_date_is_not_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        text.push_str("The council met on 3 March 2020 and counted 12 votes.\n\n");
+    }
+    text.push_str("It meets again next Tuesday.\n");
+    let path = common::write_draft(&dir, "undated.md", &text);
+    for format in ["json", "text"] {
+        let output = claimcheck(&[
+            "extract",
+            "--mentions",
+            path.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(output.stdout.is_empty(), "{format}: output was written");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("“next Tuesday”"), "{stderr}");
+        assert!(stderr.contains("--as-of"), "{stderr}");
+    }
+}
