@@ -131,3 +131,22 @@ fn a_long_draft_that_needs_an_as_of_date_is_not_half_written() {
         assert!(stderr.contains("--as-of"), "{stderr}");
     }
 }
+
+#[test]
+fn drafts_read_together_are_listed_as_each_is_alone() {
+    let listing = |paths: &[&str]| -> Value {
+        let mut args = vec!["extract", "--mentions", "--names", "--format", "json"];
+        args.extend_from_slice(paths);
+        let output = claimcheck(&args);
+        assert_eq!(output.status.code(), Some(0));
+        serde_json::from_slice(&output.stdout).expect("the listing is JSON")
+    };
+    let together = listing(&["tests/drafts"]);
+    let documents = together["documents"].as_array().unwrap();
+    assert!(documents.len() >= 5, "{} drafts", documents.len());
+    for document in documents {
+        let path = document["path"].as_str().unwrap();
+        let alone = listing(&[path]);
+        assert_eq!(&alone["documents"][0], document, "{path}");
+    }
+}

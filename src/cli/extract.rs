@@ -12,6 +12,7 @@ use crate::report::mentions::{JsonReport, MentionsDocument};
 use crate::rules::Rules;
 use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::ops::Range;
@@ -127,9 +128,16 @@ impl<W: Write> Output<W> {
     }
 }
 
-/// Lists each draft's mentions. A draft is read in parts on every core and the
-/// parts written in order, a few at a time, so memory is bounded by the parts
-/// in hand, not the draft.
+/// A draft read and waiting to be listed, with the date its relative dates count
+/// from.
+struct Loaded {
+    document: Document,
+    as_of: Option<NaiveDate>,
+}
+
+/// Lists each draft's mentions. Drafts are read in parts (runs of whole blocks),
+/// several drafts' parts together, on every core; the parts are written in order,
+/// a few at a time, so memory is bounded by the drafts and parts in hand.
 fn write_mentions(
     args: &ExtractArgs,
     drafts: &[PathBuf],
@@ -141,50 +149,111 @@ fn write_mentions(
         ExtractFormat::Json => Output::Json(JsonReport::start(out)?),
         ExtractFormat::Text => Output::Text(out),
     };
+    let lister = Lister {
+        format: args.format,
+        rules,
+        base,
+    };
+    let threads = rayon::current_num_threads();
+    let (window, batch_bytes) = (4 * threads, 4 * threads * PART_BYTES);
+    let mut batch: Vec<Loaded> = Vec::new();
+    let mut held = 0;
     for path in drafts {
         let document = read(path)?;
         let as_of = args.source.as_of.or(document.front_matter_date);
-        let listed = MentionsDocument {
-            path: &document.path,
-            as_of,
-            text: &document.text,
-            lines: &document.lines,
-            base,
-        };
-        let render = |run: &Range<usize>| -> Result<Vec<u8>> {
-            let blocks = &document.blocks[run.clone()];
-            let segmented = Segmented::blocks(&document.prose, blocks, rules);
-            let found = mentions::extract(&segmented, rules, as_of, base.map(|b| &b.names))
-                .map_err(|missing| needs_as_of(&document, &missing))?;
-            Ok(match args.format {
-                ExtractFormat::Json => listed.json_records(&found)?,
-                ExtractFormat::Text => listed.text_lines(&found)?,
+        let loaded = Loaded { document, as_of };
+        if as_of.is_none() {
+            // A relative date anywhere fails a draft that has no as-of date: it is
+            // listed on its own, and none of it is written before all of it is read.
+            lister.write(&mut output, &std::mem::take(&mut batch), window)?;
+            held = 0;
+            lister.write(&mut output, &[loaded], usize::MAX)?;
+            continue;
+        }
+        held += loaded.document.text.len();
+        batch.push(loaded);
+        if held >= batch_bytes {
+            lister.write(&mut output, &std::mem::take(&mut batch), window)?;
+            held = 0;
+        }
+    }
+    lister.write(&mut output, &batch, window)?;
+    output.finish()?;
+    Ok(())
+}
+
+/// What listing a part of a draft needs.
+struct Lister<'a> {
+    format: ExtractFormat,
+    rules: &'a Rules,
+    base: Option<&'a FactBase>,
+}
+
+impl Lister<'_> {
+    fn listed<'d>(&'d self, loaded: &'d Loaded) -> MentionsDocument<'d> {
+        MentionsDocument {
+            path: &loaded.document.path,
+            as_of: loaded.as_of,
+            text: &loaded.document.text,
+            lines: &loaded.document.lines,
+            base: self.base,
+        }
+    }
+
+    /// The mentions of one run of a draft's blocks, rendered.
+    fn render(&self, loaded: &Loaded, run: &Range<usize>) -> Result<Vec<u8>> {
+        let document = &loaded.document;
+        let blocks = &document.blocks[run.clone()];
+        let segmented = Segmented::blocks(&document.prose, blocks, self.rules);
+        let names = self.base.map(|b| &b.names);
+        let found = mentions::extract(&segmented, self.rules, loaded.as_of, names)
+            .map_err(|missing| needs_as_of(document, &missing))?;
+        let listed = self.listed(loaded);
+        Ok(match self.format {
+            ExtractFormat::Json => listed.json_records(&found)?,
+            ExtractFormat::Text => listed.text_lines(&found)?,
+        })
+    }
+
+    /// Lists the drafts of `batch`, `window` parts at a time.
+    fn write<W: Write>(
+        &self,
+        output: &mut Output<W>,
+        batch: &[Loaded],
+        window: usize,
+    ) -> Result<()> {
+        let parts: Vec<(usize, Range<usize>)> = batch
+            .iter()
+            .enumerate()
+            .flat_map(|(draft, loaded)| {
+                let runs = loaded.document.block_runs(PART_BYTES);
+                runs.into_iter().map(move |run| (draft, run))
             })
-        };
-        let runs = document.block_runs(PART_BYTES);
-        // Without an as-of date, a relative date anywhere fails the draft: none of
-        // it is written before all of it is read.
-        let window = match as_of {
-            Some(_) => 4 * rayon::current_num_threads(),
-            None => runs.len(),
-        };
-        let mut begun = false;
-        for group in runs.chunks(window.max(1)) {
-            let rendered: Vec<Result<Vec<u8>>> = group.par_iter().map(render).collect();
-            // The first failure in the draft's order, as a reading from the start finds it.
+            .collect();
+        let mut open = None;
+        for group in parts.chunks(window.max(1)) {
+            let rendered: Vec<Result<Vec<u8>>> = group
+                .par_iter()
+                .map(|(draft, run)| self.render(&batch[*draft], run))
+                .collect();
+            // The first failure in the drafts' order, as a reading from the start finds it.
             let rendered = rendered.into_iter().collect::<Result<Vec<_>>>()?;
-            if !begun {
-                output.begin_document(&listed)?;
-                begun = true;
-            }
-            for part in &rendered {
+            for ((draft, _), part) in group.iter().zip(&rendered) {
+                if open != Some(*draft) {
+                    if open.is_some() {
+                        output.end_document()?;
+                    }
+                    output.begin_document(&self.listed(&batch[*draft]))?;
+                    open = Some(*draft);
+                }
                 output.part(part)?;
             }
         }
-        output.end_document()?;
+        if open.is_some() {
+            output.end_document()?;
+        }
+        Ok(())
     }
-    output.finish()?;
-    Ok(())
 }
 
 fn read(path: &Path) -> Result<Document> {

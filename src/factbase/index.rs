@@ -40,7 +40,7 @@ pub struct NameIndex {
     /// Names by word count and first letter, as written (`false`) or folded
     /// (`true`): when a look-up's two buckets are small, scanning them beats
     /// gathering trigram candidates, as it does for any base of modest size.
-    buckets: HashMap<(usize, char, bool), Vec<u32>>,
+    buckets: HashMap<(usize, char, bool), Vec<BucketEntry>>,
     max_words: usize,
     #[serde(skip)]
     settings: Option<NameMatching>,
@@ -50,12 +50,14 @@ pub struct NameIndex {
 /// trigram index.
 const BUCKET_SCAN_LIMIT: usize = 256;
 
-/// A spelling's length in characters and its letter mask (see `letter_mask`):
-/// enough to rule out most candidates before scoring them.
+/// A spelling's length in characters, its letter mask (see `letter_mask`) and its
+/// pair mask (see `pair_mask`): enough to rule out nearly every candidate before
+/// scoring it.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Shape {
     length: usize,
     mask: u64,
+    pairs: u64,
 }
 
 impl Shape {
@@ -63,17 +65,31 @@ impl Shape {
         Shape {
             length: spelling.chars().count(),
             mask: letter_mask(spelling),
+            pairs: pair_mask(spelling),
         }
     }
 
     /// Whether a spelling of this shape can be within `1 - need` of `other`'s
-    /// similarity: an edit changes the length by at most one and the set of
-    /// letters by at most two, and edits come whole.
+    /// similarity. Edits come whole, and one edit changes the length by at most
+    /// one, the set of letters by at most two, and brings at most three letter
+    /// pairs that were not there (a swap of neighbours does: "xaby" to "xbay").
     fn may_reach(self, other: Shape, need: f64) -> bool {
-        let edits = ((1.0 - need) * self.length.max(other.length) as f64 + 1e-9).floor();
-        self.length.abs_diff(other.length) as f64 <= edits
-            && f64::from((self.mask ^ other.mask).count_ones()) <= 2.0 * edits
+        let edits = most_edits(need, self.length.max(other.length));
+        let new_pairs = |from: Shape, to: Shape| (to.pairs & !from.pairs).count_ones() as usize;
+        self.length.abs_diff(other.length) <= edits
+            && (self.mask ^ other.mask).count_ones() as usize <= 2 * edits
+            && new_pairs(self, other) <= 3 * edits
+            && new_pairs(other, self) <= 3 * edits
     }
+}
+
+/// A name as a bucket lists it: its number with both its shapes, so a scan rules
+/// most names out without reaching into `names`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct BucketEntry {
+    number: u32,
+    shape: Shape,
+    folded_shape: Shape,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -131,19 +147,24 @@ impl NameIndex {
                 let folded = fold(&key);
                 let number = index.names.len() as u32;
                 let words = key.split(' ').count();
+                let entry = BucketEntry {
+                    number,
+                    shape: Shape::of(&key),
+                    folded_shape: Shape::of(&folded),
+                };
                 for (spelling, is_folded) in [(&key, false), (&folded, true)] {
                     if let Some(first) = spelling.chars().next() {
                         index
                             .buckets
                             .entry((words, first, is_folded))
                             .or_default()
-                            .push(number);
+                            .push(entry);
                     }
                 }
                 index.trigrams.insert(number, &key, &folded);
                 index.names.push(IndexedName {
-                    shape: Shape::of(&key),
-                    folded_shape: Shape::of(&folded),
+                    shape: entry.shape,
+                    folded_shape: entry.folded_shape,
                     words,
                     key,
                     folded,
@@ -192,11 +213,13 @@ impl NameIndex {
         // A folded spelling scores only a share of its similarity, so it must come
         // closer still to reach the weak threshold.
         let folded_need = (settings.weak_match / settings.transliteration_match).min(1.0);
+        let may_reach = |name_shape: Shape, name_folded_shape: Shape| {
+            shape.may_reach(name_shape, settings.weak_match)
+                || folded_shape.may_reach(name_folded_shape, folded_need)
+        };
         let may_match = |n: u32| {
             let name = &self.names[n as usize];
-            name.words == words
-                && (shape.may_reach(name.shape, settings.weak_match)
-                    || folded_shape.may_reach(name.folded_shape, folded_need))
+            name.words == words && may_reach(name.shape, name.folded_shape)
         };
         let bucket = |spelling: &str, is_folded: bool| {
             let first = spelling.chars().next()?;
@@ -209,11 +232,12 @@ impl NameIndex {
             bucket(&folded, true).unwrap_or(&[]),
         );
         let candidates: Vec<u32> = if raw.len() + refolded.len() <= BUCKET_SCAN_LIMIT {
+            // A bucket holds names of `words` words only.
             let mut found: Vec<u32> = raw
                 .iter()
                 .chain(refolded)
-                .copied()
-                .filter(|&n| may_match(n))
+                .filter(|entry| may_reach(entry.shape, entry.folded_shape))
+                .map(|entry| entry.number)
                 .collect();
             found.sort_unstable();
             found.dedup();
@@ -314,7 +338,9 @@ fn similarity(
     floor: f64,
 ) -> f64 {
     let spelling = normalized_osa_above(key, &name.key, floor);
-    let transliteration_floor = floor / settings.transliteration_match;
+    // A folded spelling scores at most the transliteration score: it only counts
+    // when it can beat the spelling's own.
+    let transliteration_floor = floor.max(spelling) / settings.transliteration_match;
     let transliteration = if transliteration_floor <= 1.0 {
         normalized_osa_above(folded, &name.folded, transliteration_floor)
             * settings.transliteration_match
@@ -329,20 +355,34 @@ fn similarity(
 /// make it, without the table of letters the unrestricted version needs. 0 when
 /// below `floor`.
 fn normalized_osa_above(a: &str, b: &str, floor: f64) -> f64 {
-    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (a_len, b_len) = match ascii {
+        true => (a.len(), b.len()),
+        false => (a.chars().count(), b.chars().count()),
+    };
     let longer = a_len.max(b_len);
     if longer == 0 {
         return 1.0;
     }
     // The most edits that still reach the floor.
-    let most = ((1.0 - floor) * longer as f64 + 1e-9).floor().max(0.0) as usize;
-    let distance = if a.is_ascii() && b.is_ascii() {
+    let most = most_edits(floor, longer);
+    if most == 0 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let distance = if ascii {
         osa_within(a.as_bytes(), b.as_bytes(), most)
     } else {
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
         osa_within(&a, &b, most)
     };
     distance.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
+}
+
+/// The most edits a spelling of `length` characters may take and keep a
+/// similarity of `need` (at least 0).
+fn most_edits(need: f64, length: usize) -> usize {
+    // A cast truncates: the floor of a non-negative number, without a call to libm's.
+    ((1.0 - need) * length as f64 + 1e-9).max(0.0) as usize
 }
 
 /// The optimal-string-alignment distance of `a` and `b` if it is at most `most`,
@@ -355,8 +395,17 @@ fn osa_within<T: PartialEq>(a: &[T], b: &[T], most: usize) -> Option<usize> {
     }
     let width = b.len() + 1;
     let beyond = most + 1;
-    // Three rows: two back (for swaps), the last, and the one being filled.
-    let mut rows = vec![beyond; 3 * width];
+    // Three rows: two back (for swaps), the last, and the one being filled; on
+    // the stack for names of usual length, as a look-up scores many.
+    let mut on_stack = [0; 3 * 48];
+    let mut on_heap = Vec::new();
+    let rows: &mut [usize] = if 3 * width <= on_stack.len() {
+        &mut on_stack[..3 * width]
+    } else {
+        on_heap.resize(3 * width, 0);
+        &mut on_heap
+    };
+    rows.fill(beyond);
     for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
         *cell = j.min(beyond);
     }
@@ -402,6 +451,20 @@ fn letter_mask(spelling: &str) -> u64 {
         };
         mask | 1 << bit
     })
+}
+
+/// The pairs of neighbouring characters of a spelling, its start and end marked,
+/// each hashed to one of 64 bits. Two pairs may share a bit, which can only make
+/// spellings look more alike: the mask rules a name out, never in.
+fn pair_mask(spelling: &str) -> u64 {
+    let mut mask = 0;
+    let mut last = '^';
+    for c in spelling.chars().chain(std::iter::once('$')) {
+        let pair = (u64::from(u32::from(last)) << 21) | u64::from(u32::from(c));
+        mask |= 1 << (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        last = c;
+    }
+    mask
 }
 
 /// Which event cues may match, keyed by a word of their first phrase or, for cues
