@@ -779,3 +779,165 @@ pub fn clean_text(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+    use crate::wikidata::time::Calendar;
+
+    fn day(year: i64, month: u32, day: u32) -> Value {
+        Value::Time(WikiTime {
+            year,
+            month,
+            day,
+            precision: 11,
+            calendar: Calendar::Gregorian,
+        })
+    }
+
+    fn statement(
+        property: u32,
+        guid: &str,
+        rank: Rank,
+        main: Value,
+        qualifiers: Vec<(u32, Value)>,
+    ) -> Statement {
+        Statement {
+            property: PropertyCode(property),
+            id: Some(format!("Q1${guid}-0000")),
+            rank,
+            main,
+            qualifiers: qualifiers
+                .into_iter()
+                .map(|(p, v)| (PropertyCode(p), v))
+                .collect(),
+            references: Vec::new(),
+        }
+    }
+
+    fn item(id: u64, label: &str, class: u64, statements: Vec<Statement>) -> Item {
+        Item {
+            id: ItemId(id),
+            label: Some(label.to_string()),
+            aliases: Vec::new(),
+            classes: vec![ItemId(class)],
+            statements,
+        }
+    }
+
+    fn convert(items: Vec<Item>) -> (Converted, Warnings) {
+        let rules = Rules::bundled().unwrap();
+        let mapping = Mapping::bundled(&rules.properties).unwrap();
+        let labels = BTreeMap::new();
+        let converter = Converter {
+            mapping: &mapping,
+            properties: &rules.properties,
+            labels: &labels,
+        };
+        let items: BTreeMap<ItemId, Item> = items.into_iter().map(|i| (i.id, i)).collect();
+        let mut warnings = Warnings::default();
+        (converter.convert(&items, &mut warnings), warnings)
+    }
+
+    #[test]
+    fn a_preferred_value_decides_what_is_current() {
+        let party = Value::Item(ItemId(2));
+        let person = item(
+            1,
+            "A Person",
+            5,
+            vec![
+                statement(
+                    102,
+                    "a",
+                    Rank::Preferred,
+                    party.clone(),
+                    vec![(580, day(2010, 1, 1))],
+                ),
+                // Open-ended beside the preferred one: not written as still holding.
+                statement(
+                    102,
+                    "b",
+                    Rank::Normal,
+                    party.clone(),
+                    vec![(580, day(2000, 1, 1))],
+                ),
+                // Ended: history, kept.
+                statement(
+                    102,
+                    "c",
+                    Rank::Normal,
+                    party,
+                    vec![(580, day(1990, 1, 1)), (582, day(1999, 1, 1))],
+                ),
+                // One value: only the preferred birth date.
+                statement(569, "d", Rank::Preferred, day(1950, 5, 6), vec![]),
+                statement(569, "e", Rank::Normal, day(1951, 5, 6), vec![]),
+            ],
+        );
+        let (converted, warnings) = convert(vec![person, item(2, "A Party", 7278, vec![])]);
+        let ids: Vec<&str> = converted.facts.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["q1-p102-a", "q1-p102-c", "q1-p569-d"]);
+        assert_eq!(converted.facts[2].date.as_deref(), Some("1950-05-06"));
+        assert_eq!(warnings.count("open-ended normal-rank statements skipped beside a preferred one (not written as still holding)"), 1);
+    }
+
+    #[test]
+    fn disputed_single_values_are_left_out_and_names_kept_apart() {
+        let person = item(
+            1,
+            "Same Name",
+            5,
+            vec![
+                statement(569, "a", Rank::Normal, day(1950, 5, 6), vec![]),
+                statement(569, "b", Rank::Normal, day(1951, 5, 6), vec![]),
+            ],
+        );
+        let (converted, warnings) = convert(vec![person, item(3, "Same Name", 5, vec![])]);
+        assert!(converted.facts.is_empty());
+        assert_eq!(
+            warnings.count(
+                "statements skipped: several values, none preferred, for a property with one value"
+            ),
+            1
+        );
+        let names: Vec<&str> = converted.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Same Name", "Same Name (Q3)"]);
+    }
+
+    #[test]
+    fn overlapping_terms_make_an_office_held_by_many() {
+        let office = Value::Item(ItemId(9));
+        let term = |guid, start: (i64, u32, u32), end: (i64, u32, u32)| {
+            statement(
+                39,
+                guid,
+                Rank::Normal,
+                office.clone(),
+                vec![
+                    (580, day(start.0, start.1, start.2)),
+                    (582, day(end.0, end.1, end.2)),
+                ],
+            )
+        };
+        // Handing over on the same day is not an overlap.
+        let (converted, _) = convert(vec![
+            item(1, "First", 5, vec![term("a", (2000, 1, 1), (2004, 1, 1))]),
+            item(2, "Second", 5, vec![term("b", (2004, 1, 1), (2008, 1, 1))]),
+            item(9, "An Office", 4_164_871, vec![]),
+        ]);
+        assert!(!converted.entities.iter().any(|e| e.many_holders));
+        let (converted, _) = convert(vec![
+            item(1, "First", 5, vec![term("a", (2000, 1, 1), (2005, 1, 1))]),
+            item(2, "Second", 5, vec![term("b", (2004, 1, 1), (2008, 1, 1))]),
+            item(9, "An Office", 4_164_871, vec![]),
+        ]);
+        assert!(
+            converted
+                .entities
+                .iter()
+                .any(|e| e.id == "q9" && e.many_holders)
+        );
+    }
+}

@@ -225,12 +225,14 @@ impl PassReader<'_> {
         let bar = progress_bar(self.options.progress, total, stage);
         let threads = self.options.threads.max(1);
         let (sender, receiver) = crossbeam_channel::bounded::<Batch>(threads * 2);
+        // Buffers the workers are done with, back to the reader.
+        let (give_back, spare) = crossbeam_channel::bounded::<Vec<u8>>(threads * 2 + 2);
         let names: Vec<String> = self.options.inputs.iter().map(Input::name).collect();
         let found = std::thread::scope(|scope| {
             let reading = scope.spawn(|| {
                 for (index, input) in self.options.inputs.iter().enumerate() {
                     let reader = input::open(input, Arc::clone(&read))
-                        .and_then(|reader| input::send_batches(reader, index, &sender));
+                        .and_then(|reader| input::send_batches(reader, index, &sender, &spare));
                     if let Err(source) = reader {
                         return Err(ImportError::Read {
                             input: input.name(),
@@ -243,7 +245,7 @@ impl PassReader<'_> {
             });
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
-                    let receiver = receiver.clone();
+                    let (receiver, give_back) = (receiver.clone(), give_back.clone());
                     let (may_want, names, bar, read, kept) =
                         (&may_want, &names, &bar, &read, &kept);
                     scope.spawn(move || {
@@ -254,6 +256,8 @@ impl PassReader<'_> {
                             kept.fetch_add((found.items.len() - before) as u64, Ordering::Relaxed);
                             bar.set_position(read.load(Ordering::Relaxed));
                             bar.set_message(format!("{} kept", kept.load(Ordering::Relaxed)));
+                            // When the reader has enough spares, the buffer is freed.
+                            let _ = give_back.try_send(batch.bytes);
                         }
                         found
                     })
@@ -291,7 +295,7 @@ impl PassReader<'_> {
         found: &mut WorkerFound,
     ) {
         found.bytes += batch.bytes.len() as u64;
-        for (number, line) in (batch.first_line..).zip(batch.bytes.split(|&b| b == b'\n')) {
+        for (number, line) in (batch.first_line..).zip(lines(&batch.bytes)) {
             let Some(json) = input::entity_json(line) else {
                 continue;
             };
@@ -328,6 +332,20 @@ impl PassReader<'_> {
             }
         }
     }
+}
+
+/// The lines of `bytes`, found with memchr.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', bytes)
+        .map(Some)
+        .chain([None])
+        .map(move |end| {
+            let end = end.unwrap_or(bytes.len());
+            let line = &bytes[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 fn progress_bar(show: bool, total: u64, stage: &str) -> indicatif::ProgressBar {
