@@ -582,7 +582,11 @@ impl Converter<'_> {
             let url = reference
                 .url
                 .as_deref()
-                .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                .filter(|u| {
+                    !u.chars()
+                        .any(|c| c.is_whitespace() || crate::lint::is_hidden(c))
+                });
             let source = match (url, &stated_in) {
                 (Some(url), _) => SourceOut {
                     url: url.to_string(),

@@ -267,7 +267,12 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<WriteSummary, OutputEr
             summary.unchanged += 1;
             continue;
         }
-        let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(io(dir))?;
+        // Named so that what an interruption leaves is plainly no fact file.
+        let mut temporary = tempfile::Builder::new()
+            .prefix(".claimcheck-import-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io(dir))?;
         std::io::Write::write_all(&mut temporary, file.text.as_bytes()).map_err(io(&path))?;
         temporary.persist(&path).map_err(|e| OutputError::Io {
             path: path.display().to_string(),

@@ -142,4 +142,16 @@ mod tests {
         let found: Vec<&[u8]> = finder.arrays(line).collect();
         assert_eq!(found, [&br#"[{"v":"]}\"["},{"v":[1]}]"#[..], b"[]"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_scanned_without_panicking(line in proptest::collection::vec(
+            proptest::sample::select(b"{}[]\":,\\ P31Qid0123 x".to_vec()), 0..200)) {
+            let _ = top_level_id(&line);
+            let finder = PropertyFinder::new(PropertyCode(31));
+            for array in finder.arrays(&line) {
+                proptest::prop_assert!(array.starts_with(b"[") && array.ends_with(b"]"));
+            }
+        }
+    }
 }
