@@ -282,3 +282,44 @@ fn a_file_the_import_did_not_write_is_never_replaced() {
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "entities: []\n");
     assert_eq!(files(out.path()).len(), 1, "nothing else was written");
 }
+
+#[test]
+fn a_selection_may_test_a_property_the_mapping_does_not_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = |property: &str, value: u64| {
+        format!(
+            r#""{property}":[{{"mainsnak":{{"snaktype":"value","property":"{property}","datavalue":{{"value":{{"entity-type":"item","numeric-id":{value},"id":"Q{value}"}},"type":"wikibase-entityid"}},"datatype":"wikibase-item"}},"type":"statement","id":"Q{value}$0","rank":"normal"}}]"#
+        )
+    };
+    let entity = |id: u64, name: &str, occupation: u64| {
+        format!(
+            r#"{{"type":"item","id":"Q{id}","labels":{{"en":{{"language":"en","value":"{name}"}}}},"claims":{{{},{}}}}}"#,
+            claim("P31", 5),
+            claim("P106", occupation)
+        )
+    };
+    // P106 (occupation) is in no mapping: the selection still reads it.
+    let lines = format!(
+        "{}\n{}\n",
+        entity(900000010, "Taken Person", 82955),
+        entity(900000011, "Left Person", 1)
+    );
+    let input = dir.path().join("lines.json");
+    std::fs::write(&input, lines).unwrap();
+    let select = dir.path().join("select.yaml");
+    std::fs::write(
+        &select,
+        "take:\n  - instance-of: [Q5]\n    statements:\n      P106: [Q82955]\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = import(
+        &[&input],
+        &out,
+        &["--select", &select.display().to_string()],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let people = std::fs::read_to_string(out.join("people.yaml")).unwrap();
+    assert!(people.contains("Taken Person"), "{people}");
+    assert!(!people.contains("Left Person"), "{people}");
+}

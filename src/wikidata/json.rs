@@ -145,11 +145,13 @@ const STATED_IN: PropertyCode = PropertyCode(248);
 const RETRIEVED: PropertyCode = PropertyCode(813);
 const TITLE: PropertyCode = PropertyCode(1476);
 
-/// Reads an entity, keeping what `mapping` reads, in `language`. `None` for an
+/// Reads an entity, keeping what `mapping` reads and the statements of `also`
+/// (the properties a selection tests or follows), in `language`. `None` for an
 /// entity that is not an item (a property, a lexeme).
 pub fn read_item(
     json: &str,
     mapping: &Mapping,
+    also: &[PropertyCode],
     language: &str,
 ) -> Result<Option<Item>, serde_json::Error> {
     let entity: EntityJson = serde_json::from_str(json)?;
@@ -173,7 +175,7 @@ pub fn read_item(
         .claims
         .iter()
         .filter_map(|(key, raw)| PropertyCode::parse(key).map(|code| (code, *raw)))
-        .filter(|(code, _)| mapping.reads(*code))
+        .filter(|(code, _)| mapping.reads(*code) || also.contains(code))
         .collect();
     properties.sort_by_key(|(code, _)| *code);
     for (code, raw) in properties {

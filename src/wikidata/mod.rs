@@ -20,7 +20,7 @@ pub mod select;
 pub mod time;
 pub mod warnings;
 
-use ids::ItemId;
+use ids::{ItemId, PropertyCode};
 use input::{Batch, Input};
 use json::{Item, Rank, Value};
 use mapping::Mapping;
@@ -113,7 +113,11 @@ pub fn import(
         });
     }
     let mut summary = ImportSummary::default();
-    let reader = PassReader { options, mapping };
+    let reader = PassReader {
+        options,
+        mapping,
+        also: options.selection.properties(),
+    };
     let first = reader.read(&mut summary, "selecting", |id, line| {
         options.selection.may_take(id, line)
     })?;
@@ -191,6 +195,8 @@ fn references(
 struct PassReader<'a> {
     options: &'a ImportOptions,
     mapping: &'a Mapping,
+    /// Properties read besides the mapped ones: what the selection tests and follows.
+    also: Vec<PropertyCode>,
 }
 
 /// What one worker found in a pass.
@@ -322,7 +328,7 @@ impl PassReader<'_> {
             let parsed = std::str::from_utf8(json)
                 .map_err(|e| malformed(Some(e.valid_up_to() + 1), "not UTF-8".to_string()))
                 .and_then(|text| {
-                    json::read_item(text, self.mapping, &self.options.language)
+                    json::read_item(text, self.mapping, &self.also, &self.options.language)
                         .map_err(|e| malformed(Some(e.column()), e.to_string()))
                 });
             match parsed {

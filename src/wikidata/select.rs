@@ -129,11 +129,18 @@ impl Selection {
         Selection { rules, follow }
     }
 
-    /// The properties whose statements the selection's conditions read.
-    pub fn condition_properties(&self) -> impl Iterator<Item = PropertyCode> + '_ {
-        self.rules
+    /// The properties whose statements the selection reads: those its conditions
+    /// test and those it follows.
+    pub fn properties(&self) -> Vec<PropertyCode> {
+        let mut properties: Vec<PropertyCode> = self
+            .rules
             .iter()
             .flat_map(|r| r.conditions.iter().map(|c| c.property))
+            .chain(self.follow.iter().copied())
+            .collect();
+        properties.sort_unstable();
+        properties.dedup();
+        properties
     }
 
     /// Whether the entity `id` on `line` may be taken: named, or holding a value
