@@ -944,4 +944,56 @@ mod tests {
                 .any(|e| e.id == "q9" && e.many_holders)
         );
     }
+
+    #[test]
+    fn an_events_statements_become_facts_about_those_it_names() {
+        let winner = Value::Item(ItemId(1));
+        let election = item(
+            7,
+            "An Election",
+            40231,
+            vec![
+                statement(585, "a", Rank::Normal, day(2020, 9, 14), vec![]),
+                // The winner won the election, dated by the election's own P585.
+                statement(1346, "b", Rank::Normal, winner.clone(), vec![]),
+                // Votes for a candidate: the candidate a qualifier, P1111 the value.
+                statement(
+                    726,
+                    "c",
+                    Rank::Normal,
+                    winner,
+                    vec![(1111, Value::Quantity(377.0))],
+                ),
+            ],
+        );
+        let (converted, _) = convert(vec![item(1, "A Candidate", 5, vec![]), election]);
+        let victory = converted
+            .facts
+            .iter()
+            .find(|f| f.property == "victory")
+            .unwrap();
+        assert_eq!(
+            (
+                victory.subject.as_str(),
+                victory.object.as_deref(),
+                victory.date.as_deref()
+            ),
+            ("q1", Some("q7"), Some("2020-09-14"))
+        );
+        assert_eq!(victory.id, "q7-p1346-b");
+        let votes = converted
+            .facts
+            .iter()
+            .find(|f| f.property == "votes")
+            .unwrap();
+        assert_eq!((votes.subject.as_str(), votes.value), ("q7", Some(377.0)));
+        assert_eq!(votes.unit.as_deref(), Some("vote"));
+        assert_eq!(
+            votes.qualifiers,
+            [(
+                "candidate".to_string(),
+                QualifierOut::Entity("q1".to_string())
+            )]
+        );
+    }
 }
