@@ -33,5 +33,6 @@ pub mod segment;
 pub mod span;
 pub mod units;
 pub mod verify;
+pub mod wikidata;
 pub mod words;
 pub mod yaml;

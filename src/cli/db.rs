@@ -30,6 +30,8 @@ enum DbCommand {
     Stats(BaseArgs),
     /// Print the JSON Schema of fact files, for editors.
     Schema,
+    /// Write fact files from a public database (Wikidata).
+    Import(super::import::ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,6 +89,7 @@ pub fn run(args: &DbArgs) -> Result<u8> {
         DbCommand::Lint(args) => lint(args),
         DbCommand::Find(args) => find(args),
         DbCommand::Stats(args) => stats(args),
+        DbCommand::Import(args) => super::import::run(args),
         DbCommand::Schema => {
             let schema = factbase::schema::json_schema();
             super::print(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;

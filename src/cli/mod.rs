@@ -8,6 +8,7 @@ mod check;
 mod config;
 mod db;
 mod extract;
+mod import;
 mod lsp;
 mod settings;
 

@@ -1,0 +1,298 @@
+//! Writing an import's fact files. One topic a file: each office with its holders'
+//! terms (`office-q274948.yaml`), and one file a kind for the rest (`people.yaml`,
+//! `organizations.yaml`, `events.yaml`, ..., `categories.yaml`). A fact whose object
+//! is an office goes in the office's file; every other fact in its subject's.
+//! Records are in item order, so a re-import changes only what changed.
+//!
+//! Each file is written whole to a temporary file in DIR and then renamed over its
+//! name, so an interrupted import never leaves half a file. A file in DIR that
+//! would be replaced must itself say `imported-from: wikidata`; otherwise nothing
+//! is written.
+
+use super::convert::{Converted, EntityOut, FactOut, QualifierOut, SeriesOut, category_name};
+use super::ids::ItemId;
+use crate::factbase::EntityKind;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The line that marks a file as written by the import.
+pub const MARKER: &str = "imported-from: wikidata";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "{path}: not written by `claimcheck db import wikidata` (it has no `{MARKER}` line), so it is not replaced; write to another --out directory, or move the file"
+    )]
+    NotImported { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// One file to write: its name in DIR and its text.
+#[derive(Debug)]
+pub struct OutFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// The files of an import, in name order.
+pub fn files(converted: &Converted) -> Vec<OutFile> {
+    let entity_of: BTreeMap<&str, &EntityOut> = converted
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let file_of_entity = |entity: &EntityOut| match entity.kind {
+        EntityKind::Office => format!("office-{}.yaml", entity.id),
+        kind => format!("{}.yaml", kind_file(kind)),
+    };
+    let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
+    for entity in &converted.entities {
+        let topic = topics.entry(file_of_entity(entity)).or_default();
+        topic.entities.push(entity);
+    }
+    for series in &converted.series {
+        if let Some(office) = entity_of.get(series.object.as_str()) {
+            topics
+                .entry(file_of_entity(office))
+                .or_default()
+                .series
+                .push(series);
+        }
+    }
+    for fact in &converted.facts {
+        let office = fact
+            .object
+            .as_deref()
+            .and_then(|o| entity_of.get(o))
+            .filter(|e| e.kind == EntityKind::Office);
+        let home = office.or_else(|| entity_of.get(fact.subject.as_str()));
+        if let Some(home) = home {
+            topics
+                .entry(file_of_entity(home))
+                .or_default()
+                .facts
+                .push(fact);
+        }
+    }
+    let mut files: Vec<OutFile> = topics
+        .into_iter()
+        .map(|(name, topic)| OutFile {
+            text: topic.render(&[]),
+            name,
+        })
+        .collect();
+    if !converted.categories.is_empty() {
+        files.push(OutFile {
+            name: "categories.yaml".to_string(),
+            text: Topic::default().render(&converted.categories),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn kind_file(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Organization => "organizations",
+        EntityKind::Country => "countries",
+        EntityKind::Office => "offices",
+        EntityKind::Event => "events",
+        EntityKind::Place => "places",
+        EntityKind::Category => "categories",
+        EntityKind::Award => "awards",
+        EntityKind::Artifact => "artifacts",
+    }
+}
+
+#[derive(Default)]
+struct Topic<'a> {
+    entities: Vec<&'a EntityOut>,
+    series: Vec<&'a SeriesOut>,
+    facts: Vec<&'a FactOut>,
+}
+
+impl Topic<'_> {
+    fn render(&self, categories: &[(ItemId, String)]) -> String {
+        let mut out = String::new();
+        out.push_str("# yaml-language-server: $schema=fact-file.schema.json\n");
+        out.push_str(
+            "# Written by `claimcheck db import wikidata`: a re-import replaces this file, so\n",
+        );
+        out.push_str(
+            "# corrections go in hand-written files, where they win over imported facts.\n",
+        );
+        out.push_str(MARKER);
+        out.push_str("\nentities:");
+        if self.entities.is_empty() && categories.is_empty() {
+            out.push_str(" []");
+        }
+        out.push('\n');
+        for (item, id) in categories {
+            let _ = writeln!(out, "  - id: {id}");
+            let _ = writeln!(out, "    name: {}", quoted(&category_name(id)));
+            out.push_str("    kind: category\n");
+            let _ = writeln!(out, "    wikidata: {item}");
+        }
+        for entity in &self.entities {
+            let _ = writeln!(out, "  - id: {}", entity.id);
+            let _ = writeln!(out, "    name: {}", quoted(&entity.name));
+            let _ = writeln!(out, "    kind: {}", entity.kind.as_str());
+            let _ = writeln!(out, "    wikidata: {}", entity.item);
+            if entity.many_holders {
+                out.push_str("    holders: many\n");
+            }
+            if !entity.aliases.is_empty() {
+                let aliases: Vec<String> = entity.aliases.iter().map(|a| quoted(a)).collect();
+                let _ = writeln!(out, "    aliases: [{}]", aliases.join(", "));
+            }
+        }
+        if !self.series.is_empty() {
+            out.push_str("series:\n");
+            for series in &self.series {
+                let _ = writeln!(out, "  - id: {}", series.id);
+                let _ = writeln!(out, "    name: {}", quoted(&series.name));
+                let _ = writeln!(out, "    property: {}", series.property);
+                let _ = writeln!(out, "    object: {}", series.object);
+            }
+        }
+        out.push_str("facts:");
+        if self.facts.is_empty() {
+            out.push_str(" []");
+        }
+        out.push('\n');
+        for fact in &self.facts {
+            render_fact(&mut out, fact);
+        }
+        out
+    }
+}
+
+fn render_fact(out: &mut String, fact: &FactOut) {
+    let _ = writeln!(out, "  - id: {}", fact.id);
+    let _ = writeln!(out, "    subject: {}", fact.subject);
+    let _ = writeln!(out, "    property: {}", fact.property);
+    if let Some(object) = &fact.object {
+        let _ = writeln!(out, "    object: {object}");
+    }
+    if let Some(value) = fact.value {
+        let _ = writeln!(out, "    value: {value}");
+    }
+    if let Some(unit) = &fact.unit {
+        let _ = writeln!(out, "    unit: {}", quoted(unit));
+    }
+    for (field, date) in [
+        ("date", &fact.date),
+        ("start", &fact.start),
+        ("end", &fact.end),
+    ] {
+        if let Some(date) = date {
+            let _ = writeln!(out, "    {field}: {date}");
+        }
+    }
+    if !fact.qualifiers.is_empty() {
+        out.push_str("    qualifiers:\n");
+        for (id, value) in &fact.qualifiers {
+            let value = match value {
+                QualifierOut::Entity(id) => id.clone(),
+                QualifierOut::Number(n) => n.to_string(),
+                QualifierOut::Whole(n) => n.to_string(),
+                QualifierOut::Date(d) => d.clone(),
+                QualifierOut::Text(t) => quoted(t),
+            };
+            let _ = writeln!(out, "      {id}: {value}");
+        }
+    }
+    out.push_str("    sources:\n");
+    for source in &fact.sources {
+        let _ = writeln!(out, "      - url: {}", quoted(&source.url));
+        let _ = writeln!(out, "        title: {}", quoted(&source.title));
+        if let Some(publisher) = &source.publisher {
+            let _ = writeln!(out, "        publisher: {}", quoted(publisher));
+        }
+        if let Some(retrieved) = &source.retrieved {
+            let _ = writeln!(out, "        retrieved: {retrieved}");
+        }
+    }
+}
+
+/// A YAML double-quoted scalar. JSON's escapes are YAML's, and text from Wikidata
+/// has been cleaned of control characters already.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serializes")
+}
+
+/// Writes `files` into `dir`, each whole or not at all, after checking that none
+/// would replace a file the import did not write. Imported files in DIR that this
+/// import does not write any more (their topic left the selection) are removed.
+/// Returns how many files changed.
+pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<WriteSummary, OutputError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| OutputError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut existing: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if is_yaml && entry.file_type().map_err(io(&path))?.is_file() {
+            existing.insert(entry.file_name().to_string_lossy().into_owned(), path);
+        }
+    }
+    let mut imported: BTreeMap<&str, String> = BTreeMap::new();
+    for (name, path) in &existing {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let marked = text.lines().any(|line| line.trim_end() == MARKER);
+        let wanted = files.iter().any(|f| &f.name == name);
+        if wanted && !marked {
+            return Err(OutputError::NotImported {
+                path: path.display().to_string(),
+            });
+        }
+        if marked {
+            imported.insert(name, text);
+        }
+    }
+    let mut summary = WriteSummary::default();
+    for file in files {
+        let path = dir.join(&file.name);
+        if imported.get(file.name.as_str()) == Some(&file.text) {
+            summary.unchanged += 1;
+            continue;
+        }
+        // Named so that what an interruption leaves is plainly no fact file.
+        let mut temporary = tempfile::Builder::new()
+            .prefix(".claimcheck-import-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io(dir))?;
+        std::io::Write::write_all(&mut temporary, file.text.as_bytes()).map_err(io(&path))?;
+        temporary.persist(&path).map_err(|e| OutputError::Io {
+            path: path.display().to_string(),
+            source: e.error,
+        })?;
+        summary.written += 1;
+    }
+    for name in imported.keys() {
+        if !files.iter().any(|f| f.name == *name) {
+            let path = dir.join(name);
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            summary.removed += 1;
+        }
+    }
+    Ok(summary)
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WriteSummary {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
