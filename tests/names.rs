@@ -6,7 +6,7 @@
 mod common;
 
 use claimcheck::factbase::{
-    Entity, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, name_key,
+    Entity, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, TitleIndex, name_key,
 };
 use claimcheck::rules::{NameMatching, Rules};
 use std::path::Path;
@@ -214,4 +214,34 @@ fn a_misspelling_as_close_to_two_names_of_imported_entities_names_neither() {
 
 fn ids_in(all: &[Entity], matches: &[NameMatch]) -> Vec<String> {
     matches.iter().map(|m| all[m.entity].id.clone()).collect()
+}
+
+fn office(id: &str, name: &str, imported: bool) -> Entity {
+    Entity {
+        imported,
+        ..entity(id, name, EntityKind::Office)
+    }
+}
+
+#[test]
+fn an_office_title_several_imported_offices_share_is_no_title_of_either() {
+    let rules = Rules::load(&common::root().join("rules")).expect("bundled rules load");
+    let words = rules.titles.content_words(["finance", "minister"]);
+    let titles = |offices: &[Entity]| {
+        let names = NameIndex::new(offices, &rules.names);
+        TitleIndex::new(offices, &rules.titles, &names)
+    };
+    let one = [office("q1", "Finance Minister", true)];
+    assert_eq!(titles(&one).best(&words).map(|m| m.office), Some(0));
+    let two = [
+        office("q1", "Finance Minister", true),
+        office("q2", "Finance Minister", true),
+    ];
+    assert_eq!(titles(&two).best(&words), None);
+    // A hand-written office keeps the title.
+    let hand = [
+        office("q1", "Finance Minister", true),
+        office("finance-minister", "Finance Minister", false),
+    ];
+    assert_eq!(titles(&hand).best(&words).map(|m| m.office), Some(1));
 }

@@ -169,7 +169,7 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
     let mut base = FactBase {
         properties: rules.properties.clone(),
         cues: CueIndex::new(&payload.entities),
-        titles: TitleIndex::new(&payload.entities, &rules.titles),
+        titles: TitleIndex::new(&payload.entities, &rules.titles, &payload.names),
         entities: payload.entities,
         facts: payload.facts,
         series: payload.series,

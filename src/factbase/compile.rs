@@ -141,7 +141,8 @@ fn join_linked_names(
     for (idx, entity) in entities.iter().enumerate() {
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {
             let users = owners.entry(name_key(name)).or_default();
-            if !users.contains(&idx) {
+            // An entity's names come together, so it is last if listed at all.
+            if users.last() != Some(&idx) {
                 users.push(idx);
             }
         }

@@ -166,7 +166,8 @@ impl NameIndex {
                     Default::default()
                 });
                 let list = if entity.imported { imported } else { hand };
-                if !list.contains(&idx) {
+                // An entity's names come together, so it is last if listed at all.
+                if list.last() != Some(&idx) {
                     list.push(idx);
                 }
             }

@@ -251,7 +251,7 @@ impl FactBase {
     pub fn index(&mut self, rules: &crate::rules::Rules) {
         self.names = NameIndex::new(&self.entities, &rules.names);
         self.cues = CueIndex::new(&self.entities);
-        self.titles = TitleIndex::new(&self.entities, &rules.titles);
+        self.titles = TitleIndex::new(&self.entities, &rules.titles, &self.names);
     }
 
     /// Rebuilds the groupings of facts by subject and by object, in file order,

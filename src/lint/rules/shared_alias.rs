@@ -37,7 +37,7 @@
 use crate::factbase::link::is_imported;
 use crate::factbase::name_key;
 use crate::lint::{Diagnostic, LintContext, Rule, location};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// How many other entities a finding names before it counts the rest.
@@ -80,6 +80,7 @@ impl NameUse<'_> {
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     // Name key → each entity's first use of it, hand-written uses first.
     let mut uses: HashMap<String, Vec<NameUse>> = HashMap::new();
+    let mut seen: HashSet<(String, &str)> = HashSet::new();
     for imported in [false, true] {
         for file in context.files.iter().filter(|f| is_imported(f) == imported) {
             for entity in &file.file.entities {
@@ -94,9 +95,8 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                     if key.is_empty() {
                         continue;
                     }
-                    let users = uses.entry(key).or_default();
-                    if !users.iter().any(|u| u.entity == id) {
-                        users.push(NameUse {
+                    if seen.insert((key.clone(), id)) {
+                        uses.entry(key).or_default().push(NameUse {
                             entity: id,
                             written_id: &entity.id.value,
                             path: &file.path,
@@ -109,14 +109,14 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
         }
     }
     for users in uses.values().filter(|users| users.len() > 1) {
-        let of = |writer: Writer, user: &NameUse| -> Vec<&NameUse> {
-            users
-                .iter()
-                .filter(|other| other.writer == writer && other.entity != user.entity)
-                .collect()
+        let of = |writer: Writer| -> Vec<&NameUse> {
+            users.iter().filter(|u| u.writer == writer).collect()
         };
+        let (all_hand, all_imported) = (of(Writer::Hand), of(Writer::Imported));
         for user in users {
-            let (hand, imported) = (of(Writer::Hand, user), of(Writer::Imported, user));
+            // The others of a class: the class but for `user` itself.
+            let hand = Others::of(&all_hand, Writer::Hand, user);
+            let imported = Others::of(&all_imported, Writer::Imported, user);
             let finding = match user.writer {
                 Writer::Hand if !hand.is_empty() => Diagnostic::at(
                     Rule::SharedAlias,
@@ -154,7 +154,10 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                 .as_warning(),
                 Writer::Imported => continue,
                 Writer::Linked => {
-                    let others: Vec<&NameUse> = hand.into_iter().chain(imported).collect();
+                    let others = Others {
+                        first: hand.first.into_iter().chain(imported.first).collect(),
+                        count: hand.count + imported.count,
+                    };
                     if others.is_empty() {
                         continue;
                     }
@@ -180,15 +183,45 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The other entities of one class that use a name: the first few, to name, and
+/// how many there are. A name many imported entities share would otherwise cost
+/// each of them a list of all the others.
+struct Others<'u, 'a> {
+    first: Vec<&'u NameUse<'a>>,
+    count: usize,
+}
+
+impl<'u, 'a> Others<'u, 'a> {
+    /// The uses of `class` (all by `writer`) but `user`'s.
+    fn of(class: &[&'u NameUse<'a>], writer: Writer, user: &NameUse) -> Others<'u, 'a> {
+        Others {
+            first: class
+                .iter()
+                .copied()
+                .filter(|u| u.entity != user.entity)
+                .take(NAMED_OTHERS)
+                .collect(),
+            // Each entity is listed once under a name, so `user` is in its own
+            // class and no other.
+            count: class.len() - usize::from(user.writer == writer),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
 /// Entities with their places, the first few named and the rest counted.
-fn listed(uses: &[&NameUse]) -> String {
-    let mut named: Vec<String> = uses
+fn listed(others: &Others) -> String {
+    let mut named: Vec<String> = others
+        .first
         .iter()
         .take(NAMED_OTHERS)
         .map(|u| u.described())
         .collect();
-    if uses.len() > NAMED_OTHERS {
-        named.push(format!("{} more", uses.len() - NAMED_OTHERS));
+    if others.count > named.len() {
+        named.push(format!("{} more", others.count - named.len()));
     }
     named.join(" and ")
 }
