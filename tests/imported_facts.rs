@@ -75,7 +75,7 @@ fn a_draft_naming_the_imported_alias_gets_the_hand_written_entity_and_its_import
         evidence(born),
         [(
             "q132345-p569-5b0c1d2e".to_string(),
-            "wikidata-people.yaml".to_string()
+            "imported-people.yaml".to_string()
         )]
     );
     // One entity, the hand-written one, with the import's names and facts.
@@ -133,7 +133,7 @@ fn lint_warns_at_a_disagreement_with_both_places_and_passes() {
         .unwrap_or_else(|| panic!("no finding for the imported death: {stdout}"));
     assert!(
         finding.contains(
-            "imported-claims/wikidata-people.yaml:43:9: DB108 imported-disagrees warning:"
+            "imported-claims/imported-people.yaml:43:9: DB108 imported-disagrees warning:"
         ),
         "{finding}"
     );
@@ -165,10 +165,10 @@ fn an_imported_fact_that_agrees_with_a_hand_written_one_is_left_out_as_a_repeat(
     assert_eq!(
         facts,
         [
+            "q132345-p569-5b0c1d2e",
             "abe-prime-minister-first-term",
             "abe-prime-minister-second-term",
             "abe-died",
-            "q132345-p569-5b0c1d2e"
         ]
     );
     let output = claimcheck(&["db", "lint", &db()]);
@@ -188,7 +188,7 @@ fn a_hand_written_entity_keeps_a_name_an_imported_one_shares() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains(
-            "wikidata-people.yaml:23:11: DB104 shared-alias warning: `Nobuo Kishi` is also a name of hand-written `nobuo-kishi` ("
+            "imported-people.yaml:23:11: DB104 shared-alias warning: `Nobuo Kishi` is also a name of hand-written `nobuo-kishi` ("
         ) && stdout.contains("imported-claims/japan.yaml:19:11), which keeps it"),
         "{stdout}"
     );
@@ -224,7 +224,7 @@ fn with_one_namesake_left_the_name_is_its_own() {
     )
     .unwrap();
     let imported =
-        std::fs::read_to_string(fixture("imported-claims/wikidata-people.yaml")).unwrap();
+        std::fs::read_to_string(fixture("imported-claims/imported-people.yaml")).unwrap();
     let without_second = imported
         .replace("Kenji Yamada (Q900000003)", "Kenji Tanaka (Q900000003)")
         .replacen(
@@ -233,7 +233,7 @@ fn with_one_namesake_left_the_name_is_its_own() {
             1,
         );
     assert_ne!(without_second, imported);
-    std::fs::write(dir.path().join("wikidata-people.yaml"), without_second).unwrap();
+    std::fs::write(dir.path().join("imported-people.yaml"), without_second).unwrap();
     let report = check(dir.path().to_str().unwrap(), NAMESAKES);
     assert_eq!(claim(&report, "3 March 1961")["verdict"], "supported");
     assert_eq!(claim(&report, "4 March 1961")["verdict"], "contradicted");
@@ -267,7 +267,7 @@ fn merged(base: &FactBase) -> (Vec<MergedEntity>, Vec<String>) {
 #[test]
 fn the_cache_keeps_the_merge_and_is_not_used_once_a_link_changes() {
     let dir = tempfile::tempdir().unwrap();
-    for file in ["japan.yaml", "wikidata-people.yaml"] {
+    for file in ["japan.yaml", "imported-people.yaml"] {
         std::fs::copy(fixture("imported-claims").join(file), dir.path().join(file)).unwrap();
     }
     let cache = tempfile::tempdir().unwrap();
@@ -298,4 +298,33 @@ fn the_cache_keeps_the_merge_and_is_not_used_once_a_link_changes() {
             .any(|e| e.id == "q132345" && e.imported)
     );
     assert_eq!(merged(&unlinked), merged(&load(dir.path(), None).0));
+}
+
+#[test]
+fn imported_series_count_along_the_linked_office_and_a_hand_written_one_comes_first() {
+    // The imported file is read first (it sorts first), yet the hand-written series
+    // is the one declared for the office.
+    let (base, _) = load(&fixture("imported-claims"), None);
+    let held_office = base.properties.id("held-office").unwrap();
+    let office = base
+        .entities
+        .iter()
+        .position(|e| e.id == "prime-minister-of-japan")
+        .unwrap();
+    let declared = base
+        .declared_series(held_office, office)
+        .map(|s| s.id.as_str());
+    assert_eq!(declared, Some("prime-ministers-of-japan"));
+    let objects: Vec<(&str, Option<usize>)> = base
+        .series
+        .iter()
+        .map(|s| (s.id.as_str(), s.object))
+        .collect();
+    assert_eq!(
+        objects,
+        [
+            ("prime-ministers-of-japan", Some(office)),
+            ("q274948-holders", Some(office))
+        ]
+    );
 }

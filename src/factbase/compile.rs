@@ -72,7 +72,15 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
             }
         }
     }
-    for (file_index, (file, path)) in files.iter().zip(&paths).enumerate() {
+    // Hand-written series first, so where an imported file declares the same
+    // series, the hand-written one is found first.
+    let by_hand_first = [false, true].into_iter().flat_map(|imported| {
+        files
+            .iter()
+            .zip(&paths)
+            .filter(move |(file, _)| is_imported(file) == imported)
+    });
+    for (file, path) in by_hand_first {
         for record in &file.file.series {
             let Some(property) = properties.id(&record.property.value) else {
                 continue;
@@ -116,6 +124,8 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
                 origin: origin(path, &record.id),
             });
         }
+    }
+    for (file_index, (file, path)) in files.iter().zip(&paths).enumerate() {
         base.facts.extend(
             file.file
                 .facts
