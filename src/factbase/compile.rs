@@ -147,34 +147,45 @@ fn join_linked_names(
     entity_ids: &HashMap<&str, EntityIdx>,
     entities: &mut [Entity],
 ) {
-    let mut owners: HashMap<String, Vec<EntityIdx>> = HashMap::new();
+    let linked: Vec<(EntityIdx, &Spanned<String>)> = files
+        .iter()
+        .flat_map(|f| &f.file.entities)
+        .filter(|record| links.is_linked(&record.id.value))
+        .filter_map(|record| {
+            let idx = *entity_ids.get(links.resolve(&record.id.value))?;
+            Some(
+                std::iter::once(&record.name)
+                    .chain(&record.aliases)
+                    .map(move |name| (idx, name)),
+            )
+        })
+        .flatten()
+        .collect();
+    if linked.is_empty() {
+        return;
+    }
+    // The entities that have each of those names already.
+    let mut owners: HashMap<String, Vec<EntityIdx>> = linked
+        .iter()
+        .map(|(_, name)| (name_key(&name.value), Vec::new()))
+        .filter(|(key, _)| !key.is_empty())
+        .collect();
     for (idx, entity) in entities.iter().enumerate() {
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-            let users = owners.entry(name_key(name)).or_default();
-            // An entity's names come together, so it is last if listed at all.
-            if users.last() != Some(&idx) {
+            if let Some(users) = owners.get_mut(&name_key(name))
+                && users.last() != Some(&idx)
+            {
                 users.push(idx);
             }
         }
     }
-    let linked = files
-        .iter()
-        .flat_map(|f| &f.file.entities)
-        .filter(|record| links.is_linked(&record.id.value));
-    for record in linked {
-        let Some(&idx) = entity_ids.get(links.resolve(&record.id.value)) else {
+    for (idx, name) in linked {
+        let Some(users) = owners.get_mut(&name_key(&name.value)) else {
             continue;
         };
-        for name in std::iter::once(&record.name).chain(&record.aliases) {
-            let key = name_key(&name.value);
-            if key.is_empty() {
-                continue;
-            }
-            let users = owners.entry(key).or_default();
-            if users.iter().all(|&user| user == idx) && !users.contains(&idx) {
-                users.push(idx);
-                entities[idx].aliases.push(name.value.clone());
-            }
+        if users.iter().all(|&user| user == idx) && !users.contains(&idx) {
+            users.push(idx);
+            entities[idx].aliases.push(name.value.clone());
         }
     }
 }

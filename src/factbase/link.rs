@@ -6,7 +6,7 @@
 
 use super::read::ParsedFile;
 use super::schema::EntityRecord;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 /// Whether a file was written by an importer (it says `imported-from`).
@@ -20,7 +20,7 @@ pub type Placed<'a> = (&'a Path, &'a EntityRecord);
 #[derive(Debug, Default)]
 pub struct Links<'a> {
     /// Imported entity id → the id of the entity it is.
-    to: HashMap<&'a str, &'a str>,
+    to: FxHashMap<&'a str, &'a str>,
     /// Wikidata items that several hand-written entities say they are, each with
     /// those entities in file order.
     shared: Vec<Vec<Placed<'a>>>,
@@ -32,40 +32,38 @@ impl<'a> Links<'a> {
     /// linked to it. Hand-written entities are never linked to each other: two of
     /// them naming one item is a lint error, not a merge.
     pub fn new(files: &'a [ParsedFile]) -> Links<'a> {
-        let mut by_item: HashMap<&str, Vec<(Placed<'a>, bool)>> = HashMap::new();
+        let mut links = Links::default();
+        // Each item's entity, and the hand-written entities of items that have
+        // several, by item.
+        let mut owners: FxHashMap<&str, Placed<'a>> = FxHashMap::default();
+        let mut shared: FxHashMap<&str, Vec<Placed<'a>>> = FxHashMap::default();
         // Hand-written files first, so an item's first entity is hand-written when
         // it can be.
         for imported in [false, true] {
             for file in files.iter().filter(|f| is_imported(f) == imported) {
                 for entity in &file.file.entities {
-                    if let Some(item) = &entity.wikidata {
-                        by_item
-                            .entry(item.value.as_str())
-                            .or_default()
-                            .push(((file.path.as_path(), entity), imported));
+                    let Some(item) = &entity.wikidata else {
+                        continue;
+                    };
+                    let placed = (file.path.as_path(), entity);
+                    let Some(&(owner_path, owner)) = owners.get(item.value.as_str()) else {
+                        owners.insert(&item.value, placed);
+                        continue;
+                    };
+                    if imported {
+                        if entity.id.value != owner.id.value {
+                            links.to.insert(&entity.id.value, &owner.id.value);
+                        }
+                    } else {
+                        shared
+                            .entry(&item.value)
+                            .or_insert_with(|| vec![(owner_path, owner)])
+                            .push(placed);
                     }
                 }
             }
         }
-        let mut links = Links::default();
-        for entities in by_item.values() {
-            let Some(((_, owner), _)) = entities.first() else {
-                continue;
-            };
-            let hand: Vec<Placed> = entities
-                .iter()
-                .filter(|(_, imported)| !imported)
-                .map(|(placed, _)| *placed)
-                .collect();
-            if hand.len() > 1 {
-                links.shared.push(hand);
-            }
-            for ((_, entity), imported) in &entities[1..] {
-                if *imported && entity.id.value != owner.id.value {
-                    links.to.insert(&entity.id.value, &owner.id.value);
-                }
-            }
-        }
+        links.shared = shared.into_values().collect();
         links
     }
 

@@ -25,7 +25,7 @@ use super::properties::{PerSubject, PropertyTable, QualifierType, Role};
 use super::read::ParsedFile;
 use super::schema::{FactRecord, Scalar};
 use crate::dates::DateRange;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 /// A fact with the file it is written in.
@@ -44,7 +44,7 @@ pub struct Override<'a> {
 pub struct Precedence<'a> {
     pub overrides: Vec<Override<'a>>,
     /// The facts left out, as (file, fact) positions in the parsed files.
-    left_out: HashSet<(usize, usize)>,
+    left_out: FxHashSet<(usize, usize)>,
 }
 
 impl<'a> Precedence<'a> {
@@ -53,7 +53,7 @@ impl<'a> Precedence<'a> {
         links: &Links<'a>,
         properties: &PropertyTable,
     ) -> Precedence<'a> {
-        let mut hand: HashMap<(&str, &str), Vec<PlacedFact>> = HashMap::new();
+        let mut hand: FxHashMap<(&str, &str), Vec<PlacedFact>> = FxHashMap::default();
         for file in files.iter().filter(|f| !is_imported(f)) {
             for fact in &file.file.facts {
                 hand.entry((links.resolve(&fact.subject.value), &fact.property.value))
@@ -62,6 +62,9 @@ impl<'a> Precedence<'a> {
             }
         }
         let mut precedence = Precedence::default();
+        if hand.is_empty() {
+            return precedence;
+        }
         for (file_index, file) in files.iter().enumerate().filter(|(_, f)| is_imported(f)) {
             for (fact_index, fact) in file.file.facts.iter().enumerate() {
                 let key = (

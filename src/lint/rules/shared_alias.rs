@@ -37,7 +37,7 @@
 use crate::factbase::link::is_imported;
 use crate::factbase::name_key;
 use crate::lint::{Diagnostic, LintContext, Rule, location};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// How many other entities a finding names before it counts the rest.
@@ -79,8 +79,8 @@ impl NameUse<'_> {
 /// imported entities, a warning at theirs that says who has the name.
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     // Name key → each entity's first use of it, hand-written uses first.
-    let mut uses: HashMap<String, Vec<NameUse>> = HashMap::new();
-    let mut seen: HashSet<(String, &str)> = HashSet::new();
+    let mut uses: HashMap<String, Vec<NameUse>> = HashMap::default();
+    let mut seen: HashSet<(String, &str)> = HashSet::default();
     for imported in [false, true] {
         for file in context.files.iter().filter(|f| is_imported(f) == imported) {
             for entity in &file.file.entities {
