@@ -18,17 +18,15 @@
 //! ## Example
 //! ```yaml
 //! # claims/japan.yaml
-//! - id: suga-prime-minister-of-japan
-//!   subject: yoshihide-suga
-//!   property: held-office
-//!   object: prime-minister-of-japan
-//!   start: 2020-09-16
+//! - id: abe-died
+//!   subject: shinzo-abe        # wikidata: Q132345
+//!   property: died
+//!   date: 2022-07-08
 //! # claims/wikidata/people.yaml (imported-from: wikidata)
-//! - id: q6225948-p39-0a1b2c3d
-//!   subject: q6225948
-//!   property: held-office
-//!   object: q274948
-//!   start: 2020-09-14
+//! - id: q132345-p570-3e4f5a6b
+//!   subject: q132345
+//!   property: died
+//!   date: 2022-07-09
 //! ```
 //!
 //! Use instead: check both sources; correct the hand-written fact if it is wrong,
