@@ -122,7 +122,7 @@ fn lookup(dir: &Path, cache_dir: PathBuf) -> Result<(), String> {
     let started = Instant::now();
     let fuzzy_found = misspelt_keys
         .iter()
-        .filter(|k| !base.names.fuzzy(k, 3).is_empty())
+        .filter(|k| !base.names.fuzzy(k, 3).matches().is_empty())
         .count();
     let fuzzy = per_query(started.elapsed(), misspelt_keys.len());
     let started = Instant::now();

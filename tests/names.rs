@@ -5,7 +5,9 @@
 
 mod common;
 
-use claimcheck::factbase::{Entity, EntityKind, Holders, NameIndex, NameMatch, Origin, name_key};
+use claimcheck::factbase::{
+    Entity, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, TitleIndex, name_key,
+};
 use claimcheck::rules::{NameMatching, Rules};
 use std::path::Path;
 use std::sync::Arc;
@@ -20,6 +22,7 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
         leads: None,
         holders: Holders::One,
         recurs: false,
+        imported: false,
         origin: Origin {
             file: Arc::from(Path::new("fixture.yaml")),
             line: 1,
@@ -55,8 +58,7 @@ fn settings() -> NameMatching {
 }
 
 fn ids(matches: &[NameMatch]) -> Vec<String> {
-    let all = entities();
-    matches.iter().map(|m| all[m.entity].id.clone()).collect()
+    ids_in(&entities(), matches)
 }
 
 fn search(query: &str) -> (NameIndex, Vec<NameMatch>) {
@@ -117,8 +119,8 @@ fn names_that_only_look_alike_do_not_match() {
 fn the_draft_matcher_only_scores_names_of_the_same_length_in_words() {
     let index = NameIndex::new(&entities(), &settings());
     let one_word = index.fuzzy(&name_key("Kazemi"), 1);
-    assert_eq!(ids(&one_word), ["kadhimi"]);
-    assert!(index.fuzzy(&name_key("Kazemi"), 3).is_empty());
+    assert_eq!(ids(one_word.matches()), ["kadhimi"]);
+    assert!(index.fuzzy(&name_key("Kazemi"), 3).matches().is_empty());
 }
 
 #[test]
@@ -154,4 +156,92 @@ fn db_find_shows_the_entity_with_its_facts() {
     assert!(facts.contains(&"kadhimi-named-pm-designate"), "{facts:?}");
     let nothing = common::claimcheck(&["db", "find", "Barack Obama", "--no-cache"]);
     assert_eq!(nothing.status.code(), Some(1));
+}
+
+fn imported(id: &str, name: &str) -> Entity {
+    Entity {
+        imported: true,
+        ..entity(id, name, EntityKind::Person)
+    }
+}
+
+#[test]
+fn a_hand_written_entity_keeps_a_name_an_imported_one_shares() {
+    let mut all = entities();
+    all.push(imported("q1", "Mike Pompeo"));
+    let index = NameIndex::new(&all, &settings());
+    let pompeo = all.iter().position(|e| e.id == "mike-pompeo").unwrap();
+    assert_eq!(index.exact(&name_key("Mike Pompeo")), [pompeo]);
+    assert!(!index.is_ambiguous(&name_key("Mike Pompeo")));
+    let misspelt = index.fuzzy(&name_key("Mike Pompio"), 2);
+    assert_eq!(ids(misspelt.matches()), ["mike-pompeo"], "{misspelt:?}");
+}
+
+#[test]
+fn a_name_imported_entities_share_names_none_of_them_exactly_or_misspelt() {
+    let mut all = entities();
+    all.push(imported("q1", "Kenji Yamada"));
+    all.push(imported("q2", "Kenji Yamada"));
+    let index = NameIndex::new(&all, &settings());
+    let key = name_key("Kenji Yamada");
+    assert!(index.exact(&key).is_empty());
+    assert!(index.is_ambiguous(&key));
+    assert_eq!(index.fuzzy(&name_key("Kenji Yamadda"), 2), Fuzzy::Ambiguous);
+    // One of them alone is found, exactly and misspelt.
+    let mut one = entities();
+    one.push(imported("q1", "Kenji Yamada"));
+    let index = NameIndex::new(&one, &settings());
+    assert_eq!(index.exact(&key), [one.len() - 1]);
+    assert_eq!(
+        ids_in(&one, index.fuzzy(&name_key("Kenji Yamadda"), 2).matches()),
+        ["q1"]
+    );
+}
+
+#[test]
+fn a_misspelling_as_close_to_two_names_of_imported_entities_names_neither() {
+    let mut all = entities();
+    all.push(imported("q1", "Kenji Yamada"));
+    all.push(imported("q2", "Kenji Yamata"));
+    let index = NameIndex::new(&all, &settings());
+    assert!(!index.is_ambiguous(&name_key("Kenji Yamada")));
+    assert_eq!(index.fuzzy(&name_key("Kenji Yamaha"), 2), Fuzzy::Ambiguous);
+    assert_eq!(
+        ids_in(&all, index.fuzzy(&name_key("Kenji Yamadda"), 2).matches()),
+        ["q1"]
+    );
+}
+
+fn ids_in(all: &[Entity], matches: &[NameMatch]) -> Vec<String> {
+    matches.iter().map(|m| all[m.entity].id.clone()).collect()
+}
+
+fn office(id: &str, name: &str, imported: bool) -> Entity {
+    Entity {
+        imported,
+        ..entity(id, name, EntityKind::Office)
+    }
+}
+
+#[test]
+fn an_office_title_several_imported_offices_share_is_no_title_of_either() {
+    let rules = Rules::load(&common::root().join("rules")).expect("bundled rules load");
+    let words = rules.titles.content_words(["finance", "minister"]);
+    let titles = |offices: &[Entity]| {
+        let names = NameIndex::new(offices, &rules.names);
+        TitleIndex::new(offices, &rules.titles, &names)
+    };
+    let one = [office("q1", "Finance Minister", true)];
+    assert_eq!(titles(&one).best(&words).map(|m| m.office), Some(0));
+    let two = [
+        office("q1", "Finance Minister", true),
+        office("q2", "Finance Minister", true),
+    ];
+    assert_eq!(titles(&two).best(&words), None);
+    // A hand-written office keeps the title.
+    let hand = [
+        office("q1", "Finance Minister", true),
+        office("finance-minister", "Finance Minister", false),
+    ];
+    assert_eq!(titles(&hand).best(&words).map(|m| m.office), Some(1));
 }

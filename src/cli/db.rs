@@ -20,7 +20,8 @@ pub struct DbArgs {
 #[derive(Debug, clap::Subcommand)]
 enum DbCommand {
     /// Check every fact file: YAML, fields, types, dates, sources, ids, references,
-    /// shared aliases, contradictions and overlapping terms. Exit 1 on any finding,
+    /// shared aliases, contradictions, overlapping terms and imported facts that
+    /// disagree with hand-written ones. Exit 1 on any error (warnings alone exit 0),
     /// 2 when the files cannot be read.
     Lint(LintArgs),
     /// Look a name up as drafts are matched (exactly, through aliases, fuzzily) and
@@ -119,18 +120,22 @@ fn lint(args: &LintArgs) -> Result<u8> {
     }
     Ok(if found.iter().any(|d| d.rule.is_unreadable()) {
         super::EXIT_BAD_INPUT
-    } else if found.is_empty() {
-        0
-    } else {
+    } else if found.iter().any(Diagnostic::is_error) {
         super::EXIT_FAIL_ON
+    } else {
+        0
     })
 }
 
 fn lint_text(found: &[Diagnostic], files: usize) -> String {
     let mut out = String::new();
     for d in found {
+        let level = match d.severity {
+            lint::Severity::Error => "",
+            lint::Severity::Warning => "warning: ",
+        };
         out.push_str(&format!(
-            "{}:{}:{}: {} {} {}\n  fix: {}\n",
+            "{}:{}:{}: {} {} {level}{}\n  fix: {}\n",
             d.file.display(),
             d.line,
             d.column,
@@ -145,24 +150,33 @@ fn lint_text(found: &[Diagnostic], files: usize) -> String {
         .map(|d| &d.file)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    out.push_str(&match found.len() {
-        0 => format!("{files} fact file{} checked: no problems\n", plural(files)),
-        n => format!(
-            "{n} problem{} in {problem_files} of {files} fact file{}\n",
-            plural(n),
+    let warnings = found.iter().filter(|d| !d.is_error()).count();
+    let errors = found.len() - warnings;
+    let counted = match (errors, warnings) {
+        (0, 0) => String::new(),
+        (n, 0) => format!("{n} problem{}", plural(n)),
+        (0, w) => format!("{w} warning{}", plural(w)),
+        (n, w) => format!("{n} problem{} and {w} warning{}", plural(n), plural(w)),
+    };
+    out.push_str(&if found.is_empty() {
+        format!("{files} fact file{} checked: no problems\n", plural(files))
+    } else {
+        format!(
+            "{counted} in {problem_files} of {files} fact file{}\n",
             plural(files)
-        ),
+        )
     });
     out
 }
 
 fn lint_json(found: &[Diagnostic], files: usize) -> serde_json::Value {
+    let warnings = found.iter().filter(|d| !d.is_error()).count();
     json!({
         "schema_version": 1,
         "tool": {"name": "claimcheck", "version": env!("CARGO_PKG_VERSION")},
         "files": files,
         "diagnostics": found,
-        "summary": {"problems": found.len()},
+        "summary": {"problems": found.len() - warnings, "warnings": warnings},
     })
 }
 

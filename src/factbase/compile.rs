@@ -1,9 +1,13 @@
 //! Turning the parsed records of a base that passed lint into the compiled base:
 //! ids resolved to indexes, dates to day ranges, names to keys. Lint has already
 //! reported everything that could be wrong, so a record that still does not
-//! resolve is left out rather than guessed at.
+//! resolve is left out rather than guessed at. Imported entities linked to another
+//! are compiled as that one (`link`), and imported facts that give way to
+//! hand-written ones are left out (`precedence`).
 
 use super::index::name_key;
+use super::link::{Links, is_imported};
+use super::precedence::Precedence;
 use super::read::ParsedFile;
 use super::schema::{CueRecord, FactRecord, Scalar, YamlDate};
 use super::{
@@ -23,11 +27,16 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
         ..FactBase::default()
     };
     let paths: Vec<Arc<Path>> = files.iter().map(|f| Arc::from(f.path.as_path())).collect();
+    let links = Links::new(files);
+    let precedence = Precedence::new(files, &links, properties);
     let mut entity_ids: HashMap<&str, EntityIdx> = HashMap::new();
-    // Entities first, so facts and cues in any file may refer to any entity.
+    // Entities first, so facts and cues in any file may refer to any entity; an
+    // imported entity linked to another is compiled as that one.
     for (file, path) in files.iter().zip(&paths) {
         for record in &file.file.entities {
-            if entity_ids.contains_key(record.id.value.as_str()) {
+            if entity_ids.contains_key(record.id.value.as_str())
+                || links.is_linked(&record.id.value)
+            {
                 continue;
             }
             entity_ids.insert(&record.id.value, base.entities.len());
@@ -40,14 +49,19 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
                 leads: None,
                 holders: record.holders,
                 recurs: record.recurs,
+                imported: is_imported(file),
                 origin: origin(path, &record.id),
             });
         }
     }
-    let resolve_id = |id: &str| entity_ids.get(id).copied();
+    join_linked_names(files, &links, &entity_ids, &mut base.entities);
+    let resolve_id = |id: &str| entity_ids.get(links.resolve(id)).copied();
     let resolve = |id: &Spanned<String>| resolve_id(&id.value);
     for file in files {
         for record in &file.file.entities {
+            if links.is_linked(&record.id.value) {
+                continue;
+            }
             if let Some(&idx) = entity_ids.get(record.id.value.as_str()) {
                 base.entities[idx].cues = record
                     .cues
@@ -58,7 +72,15 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
             }
         }
     }
-    for (file, path) in files.iter().zip(&paths) {
+    // Hand-written series first, so where an imported file declares the same
+    // series, the hand-written one is found first.
+    let by_hand_first = [false, true].into_iter().flat_map(|imported| {
+        files
+            .iter()
+            .zip(&paths)
+            .filter(move |(file, _)| is_imported(file) == imported)
+    });
+    for (file, path) in by_hand_first {
         for record in &file.file.series {
             let Some(property) = properties.id(&record.property.value) else {
                 continue;
@@ -102,15 +124,70 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
                 origin: origin(path, &record.id),
             });
         }
+    }
+    for (file_index, (file, path)) in files.iter().zip(&paths).enumerate() {
         base.facts.extend(
             file.file
                 .facts
                 .iter()
-                .filter_map(|r| compile_fact(r, path, properties, &resolve_id)),
+                .enumerate()
+                .filter(|(fact_index, _)| precedence.keeps(file_index, *fact_index))
+                .filter_map(|(_, r)| compile_fact(r, path, properties, &resolve_id)),
         );
     }
     base.group_facts();
     base
+}
+
+/// Gives each entity the names of the imported entities linked to it, but for
+/// names another entity already has: a linked name never takes one from anyone.
+fn join_linked_names(
+    files: &[ParsedFile],
+    links: &Links,
+    entity_ids: &HashMap<&str, EntityIdx>,
+    entities: &mut [Entity],
+) {
+    let linked: Vec<(EntityIdx, &Spanned<String>)> = files
+        .iter()
+        .flat_map(|f| &f.file.entities)
+        .filter(|record| links.is_linked(&record.id.value))
+        .filter_map(|record| {
+            let idx = *entity_ids.get(links.resolve(&record.id.value))?;
+            Some(
+                std::iter::once(&record.name)
+                    .chain(&record.aliases)
+                    .map(move |name| (idx, name)),
+            )
+        })
+        .flatten()
+        .collect();
+    if linked.is_empty() {
+        return;
+    }
+    // The entities that have each of those names already.
+    let mut owners: HashMap<String, Vec<EntityIdx>> = linked
+        .iter()
+        .map(|(_, name)| (name_key(&name.value), Vec::new()))
+        .filter(|(key, _)| !key.is_empty())
+        .collect();
+    for (idx, entity) in entities.iter().enumerate() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            if let Some(users) = owners.get_mut(&name_key(name))
+                && users.last() != Some(&idx)
+            {
+                users.push(idx);
+            }
+        }
+    }
+    for (idx, name) in linked {
+        let Some(users) = owners.get_mut(&name_key(&name.value)) else {
+            continue;
+        };
+        if users.iter().all(|&user| user == idx) && !users.contains(&idx) {
+            users.push(idx);
+            entities[idx].aliases.push(name.value.clone());
+        }
+    }
 }
 
 fn compile_cue(

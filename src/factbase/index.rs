@@ -24,9 +24,16 @@ pub fn name_key(name: &str) -> String {
 /// entities, and a trigram index over folded spellings for fuzzy look-ups. It is
 /// stored in the fact base's cache, as building it is most of a warm load; the
 /// thresholds are not, so `rules/names.yaml` can change without a rebuild.
+///
+/// A name written for a hand-written entity is that entity's alone, whatever
+/// imported entities share it; a name only imported entities share is ambiguous
+/// and names none of them (many people share a name at an import's scale).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
+    /// Name key → the entities drafts mean by it.
     exact: HashMap<String, Vec<EntityIdx>>,
+    /// Name key → the imported entities that share it, for names that mean none.
+    ambiguous: HashMap<String, Vec<EntityIdx>>,
     /// Keys of names written all in lower case ("mini-budget"); any other name must
     /// have a capital in the draft too, so "a hunt" is not Jeremy Hunt.
     lower_case: HashSet<String>,
@@ -100,6 +107,33 @@ struct IndexedName {
     folded_shape: Shape,
     words: usize,
     entity: EntityIdx,
+    /// Whether the entity is imported: imported entities' names are told apart by
+    /// spelling alone, so a fuzzy tie between one and another entity is ambiguous.
+    imported: bool,
+    /// Whether the name is one several imported entities share.
+    shared: bool,
+}
+
+/// What a fuzzy look-up found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fuzzy {
+    /// No name close enough.
+    Nothing,
+    /// The entities of the closest names, all of them when several score the same.
+    Matches(Vec<NameMatch>),
+    /// The closest name is one several imported entities share, or names of
+    /// imported entities tie with others: the spelling names none of them.
+    Ambiguous,
+}
+
+impl Fuzzy {
+    /// The entities found, none when nothing or too many are.
+    pub fn matches(&self) -> &[NameMatch] {
+        match self {
+            Fuzzy::Matches(found) => found,
+            Fuzzy::Nothing | Fuzzy::Ambiguous => &[],
+        }
+    }
 }
 
 /// An entity found under a name, with how well the name matched (1.0 is exact).
@@ -115,6 +149,10 @@ impl NameIndex {
             settings: Some(settings.clone()),
             ..NameIndex::default()
         };
+        // Name key → the hand-written and the imported entities that have it, keys
+        // in the order first met so the index is built alike every time.
+        let mut users: HashMap<String, (Vec<EntityIdx>, Vec<EntityIdx>)> = HashMap::default();
+        let mut keys: Vec<String> = Vec::new();
         // Categories are named by rules ("the first woman to"), not by drafts.
         let named = entities
             .iter()
@@ -139,40 +177,67 @@ impl NameIndex {
                         lengths.sort_unstable_by(|a, b| b.cmp(a));
                     }
                 }
-                let ids = index.exact.entry(key.clone()).or_default();
-                if ids.contains(&idx) {
-                    continue;
-                }
-                ids.push(idx);
-                let folded = fold(&key);
-                let number = index.names.len() as u32;
-                let words = key.split(' ').count();
-                let entry = BucketEntry {
-                    number,
-                    shape: Shape::of(&key),
-                    folded_shape: Shape::of(&folded),
-                };
-                for (spelling, is_folded) in [(&key, false), (&folded, true)] {
-                    if let Some(first) = spelling.chars().next() {
-                        index
-                            .buckets
-                            .entry((words, first, is_folded))
-                            .or_default()
-                            .push(entry);
-                    }
-                }
-                index.trigrams.insert(number, &key, &folded);
-                index.names.push(IndexedName {
-                    shape: entry.shape,
-                    folded_shape: entry.folded_shape,
-                    words,
-                    key,
-                    folded,
-                    entity: idx,
+                let (hand, imported) = users.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    Default::default()
                 });
+                let list = if entity.imported { imported } else { hand };
+                // An entity's names come together, so it is last if listed at all.
+                if list.last() != Some(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+        for key in keys {
+            let Some((hand, imported)) = users.remove(&key) else {
+                continue;
+            };
+            let (owners, shared) = match (hand.is_empty(), imported.len()) {
+                (false, _) => (hand, false),
+                (true, 1) => (imported, false),
+                (true, _) => (imported, true),
+            };
+            for &entity in &owners {
+                index.add_name(&key, entity, entities[entity].imported, shared);
+            }
+            if shared {
+                index.ambiguous.insert(key, owners);
+            } else {
+                index.exact.insert(key, owners);
             }
         }
         index
+    }
+
+    /// Adds one (name key, entity) pair to the fuzzy look-up structures.
+    fn add_name(&mut self, key: &str, entity: EntityIdx, imported: bool, shared: bool) {
+        let folded = fold(key);
+        let number = self.names.len() as u32;
+        let words = key.split(' ').count();
+        let entry = BucketEntry {
+            number,
+            shape: Shape::of(key),
+            folded_shape: Shape::of(&folded),
+        };
+        for (spelling, is_folded) in [(key, false), (folded.as_str(), true)] {
+            if let Some(first) = spelling.chars().next() {
+                self.buckets
+                    .entry((words, first, is_folded))
+                    .or_default()
+                    .push(entry);
+            }
+        }
+        self.trigrams.insert(number, key, &folded);
+        self.names.push(IndexedName {
+            shape: entry.shape,
+            folded_shape: entry.folded_shape,
+            words,
+            key: key.to_string(),
+            folded,
+            entity,
+            imported,
+            shared,
+        });
     }
 
     /// Sets the thresholds look-ups use (an index read from the cache has none).
@@ -195,18 +260,27 @@ impl NameIndex {
         self.max_words
     }
 
+    /// The entities drafts mean by the name with this key: none for a name that
+    /// is no one's, or one several imported entities share (see `is_ambiguous`).
     pub fn exact(&self, key: &str) -> &[EntityIdx] {
         self.exact.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the name with this key is one several imported entities share, and
+    /// so names none of them.
+    pub fn is_ambiguous(&self, key: &str) -> bool {
+        self.ambiguous.contains_key(key)
+    }
+
     /// The best fuzzy matches of `key` among names of `words` words: at least a weak
-    /// match, all of them when several score the same.
-    pub fn fuzzy(&self, key: &str, words: usize) -> Vec<NameMatch> {
+    /// match, all of them when several score the same, unless that makes it
+    /// ambiguous.
+    pub fn fuzzy(&self, key: &str, words: usize) -> Fuzzy {
         let Some(settings) = &self.settings else {
-            return Vec::new();
+            return Fuzzy::Nothing;
         };
         if key.chars().count() < settings.fuzzy_min_length {
-            return Vec::new();
+            return Fuzzy::Nothing;
         }
         let folded = fold(key);
         let (shape, folded_shape) = (Shape::of(key), Shape::of(&folded));
@@ -246,11 +320,12 @@ impl NameIndex {
             self.trigrams
                 .candidates(key, &folded, settings.fuzzy_candidates, may_match)
         };
-        let mut best: Vec<NameMatch> = Vec::new();
+        // The closest names, each with its entity.
+        let mut best: Vec<(NameMatch, &IndexedName)> = Vec::new();
         for number in candidates {
             let name = &self.names[number as usize];
             // Only a score as good as the best so far matters.
-            let floor = best.first().map_or(settings.weak_match, |m| m.score);
+            let floor = best.first().map_or(settings.weak_match, |(m, _)| m.score);
             let found = NameMatch {
                 entity: name.entity,
                 score: similarity(key, &folded, name, settings, floor),
@@ -258,26 +333,37 @@ impl NameIndex {
             if found.score < settings.weak_match {
                 continue;
             }
-            match best.first().map(|m| m.score) {
+            match best.first().map(|(m, _)| m.score) {
                 Some(top) if found.score < top => {}
-                Some(top) if found.score > top => best = vec![found],
+                Some(top) if found.score > top => best = vec![(found, name)],
                 _ => {
-                    if !best.iter().any(|m| m.entity == found.entity) {
-                        best.push(found)
+                    if !best.iter().any(|(m, _)| m.entity == found.entity) {
+                        best.push((found, name))
                     }
                 }
             }
         }
-        best
+        let ambiguous = best.iter().any(|(_, name)| name.shared)
+            || (best.len() > 1 && best.iter().any(|(_, name)| name.imported));
+        if ambiguous {
+            Fuzzy::Ambiguous
+        } else if best.is_empty() {
+            Fuzzy::Nothing
+        } else {
+            Fuzzy::Matches(best.into_iter().map(|(m, _)| m).collect())
+        }
     }
 
     /// Entities whose names resemble `query` (any number of words), best first,
-    /// each once with its best score: what `db find` shows.
+    /// each once with its best score: what `db find` shows, the imported entities
+    /// that share an ambiguous name included.
     pub fn search(&self, query: &str, limit: usize) -> Vec<NameMatch> {
         let key = name_key(query);
+        let shared = self.ambiguous.get(&key).map_or(&[][..], Vec::as_slice);
         let mut found: Vec<NameMatch> = self
             .exact(&key)
             .iter()
+            .chain(shared)
             .map(|&entity| NameMatch { entity, score: 1.0 })
             .collect();
         for candidate in self.scored(&key, |_| true) {

@@ -1,6 +1,6 @@
 //! Loading a fact base: from the cache when its key matches the files, else read,
 //! parsed, linted and compiled, then cached. A base with any lint error is
-//! refused whole, with every error.
+//! refused whole, with every error; warnings do not refuse it.
 
 use super::cache::{self, CacheKey, CacheUse, KeyHasher};
 use super::digest::ContentDigest;
@@ -89,9 +89,11 @@ pub fn load_sources(
 }
 
 /// Lints and compiles fact files already read, and indexes the base: what
-/// loading does once the files are read, with no cache.
+/// loading does once the files are read, with no cache. Lint warnings do not
+/// refuse the base; errors do, and are returned.
 pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Vec<Diagnostic>> {
-    let (parsed, problems) = lint::lint_read(texts, rules);
+    let (parsed, mut problems) = lint::lint_read(texts, rules);
+    problems.retain(Diagnostic::is_error);
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -8,7 +8,9 @@ mod compile;
 mod digest;
 mod fuzzy;
 mod index;
+pub mod link;
 mod load;
+pub mod precedence;
 mod properties;
 mod read;
 mod records;
@@ -16,7 +18,7 @@ pub mod schema;
 mod titles;
 
 pub use cache::CacheUse;
-pub use index::{CueIndex, NameIndex, NameMatch, name_key};
+pub use index::{CueIndex, Fuzzy, NameIndex, NameMatch, name_key};
 pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with, load_sources};
 pub use properties::{
     Aspect, Need, PerSubject, Phrase, PropertiesFile, PropertyDefinition, PropertyId,
@@ -62,6 +64,10 @@ pub struct Entity {
     /// Events only: whether it is one of a kind of event that comes round again, whose
     /// generic names fit a draft only around its time.
     pub recurs: bool,
+    /// Whether an importer wrote it (no hand-written entity is its Wikidata item):
+    /// a name it shares with a hand-written entity is the hand-written one's, and
+    /// one it shares with other imported entities names none of them.
+    pub imported: bool,
     pub origin: Origin,
 }
 
@@ -245,7 +251,7 @@ impl FactBase {
     pub fn index(&mut self, rules: &crate::rules::Rules) {
         self.names = NameIndex::new(&self.entities, &rules.names);
         self.cues = CueIndex::new(&self.entities);
-        self.titles = TitleIndex::new(&self.entities, &rules.titles);
+        self.titles = TitleIndex::new(&self.entities, &rules.titles, &self.names);
     }
 
     /// Rebuilds the groupings of facts by subject and by object, in file order,

@@ -235,6 +235,27 @@ pub struct FactRecord {
     pub note: Option<String>,
 }
 
+impl FactRecord {
+    /// When the fact holds, if its time fields are well formed (lint reports those
+    /// that are not).
+    pub fn time(&self) -> Option<super::FactTime> {
+        use super::FactTime;
+        let date = |d: &Spanned<YamlDate>| crate::dates::DateRange::parse(&d.value.as_text());
+        match (&self.date, &self.start) {
+            (Some(at), None) if self.end.is_none() => date(at).map(FactTime::At),
+            (None, Some(start)) => {
+                let start = date(start)?;
+                let end = match &self.end {
+                    Some(end) => Some(date(end)?),
+                    None => None,
+                };
+                Some(FactTime::Between { start, end })
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRecord {

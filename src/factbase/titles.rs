@@ -4,7 +4,7 @@
 //! Force". A title matches an office when nearly all the content words of one of
 //! the office's names are in it, and it adds few of its own.
 
-use super::{Entity, EntityIdx, EntityKind};
+use super::{Entity, EntityIdx, EntityKind, NameIndex, name_key};
 use crate::rules::TitleRules;
 use crate::segment::{TokenKind, tokenize_str};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -63,14 +63,20 @@ pub struct TitleMatch {
 }
 
 impl TitleIndex {
-    pub fn new(entities: &[Entity], titles: &TitleRules) -> Self {
+    /// The titles of the offices among `entities`, each under the names `names`
+    /// gives it: a name a hand-written office has, or several imported offices
+    /// share, is no title of an imported office.
+    pub fn new(entities: &[Entity], titles: &TitleRules, names: &NameIndex) -> Self {
         let mut index = TitleIndex::default();
         for (idx, entity) in entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Office)
         {
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let own = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .filter(|name| names.exact(&name_key(name)).contains(&idx));
+            for name in own {
                 let tokens = tokenize_str(name);
                 let words: FxHashSet<String> = titles
                     .content_words(

@@ -1,9 +1,12 @@
 //! What every rule looks up: the records of all files with their paths, the first
-//! definition of each entity id, the declared properties, and each fact's time.
+//! definition of each entity id, the declared properties, and which entity each id
+//! stands for once imported entities are linked.
 
 use crate::dates::DateRange;
+use crate::factbase::link::{Links, is_imported};
+use crate::factbase::precedence::Precedence;
 use crate::factbase::schema::{EntityRecord, FactRecord, Scalar, YamlDate};
-use crate::factbase::{FactTime, ParsedFile, PropertyTable};
+use crate::factbase::{ParsedFile, PropertyTable};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,6 +18,10 @@ pub struct LintContext<'a> {
     pub entities: HashMap<&'a str, &'a EntityRecord>,
     /// Whether every file of the base parsed (see `lint_files`).
     pub complete: bool,
+    /// Which entity each imported id stands for.
+    pub links: Links<'a>,
+    /// The imported facts that give way to hand-written ones.
+    pub precedence: Precedence<'a>,
 }
 
 impl<'a> LintContext<'a> {
@@ -25,12 +32,35 @@ impl<'a> LintContext<'a> {
                 entities.entry(entity.id.value.as_str()).or_insert(entity);
             }
         }
+        let links = Links::new(files);
+        let precedence = Precedence::new(files, &links, properties);
         LintContext {
             files,
             properties,
             entities,
             complete,
+            links,
+            precedence,
         }
+    }
+
+    /// The record of the entity `id` stands for, linked ids resolved.
+    pub fn entity(&self, id: &str) -> Option<&'a EntityRecord> {
+        self.entities.get(self.links.resolve(id)).copied()
+    }
+
+    /// Every fact the base keeps (those that give way to hand-written ones left
+    /// out), with the path of its file and whether an importer wrote it.
+    pub fn kept_facts(&self) -> impl Iterator<Item = (&'a Path, &'a FactRecord, bool)> + '_ {
+        self.files.iter().enumerate().flat_map(move |(i, f)| {
+            let imported = is_imported(f);
+            f.file
+                .facts
+                .iter()
+                .enumerate()
+                .filter(move |(j, _)| self.precedence.keeps(i, *j))
+                .map(move |(_, fact)| (f.path.as_path(), fact, imported))
+        })
     }
 
     /// Every fact with the path of its file.
@@ -80,20 +110,4 @@ pub struct QualifierUse<'a> {
 /// A date as written, if it is one (the invalid-date rule reports those that are not).
 pub fn date_of(date: Option<&Spanned<YamlDate>>) -> Option<DateRange> {
     DateRange::parse(&date?.value.as_text())
-}
-
-/// When a fact holds, if its time fields are well formed.
-pub fn time_of(fact: &FactRecord) -> Option<FactTime> {
-    match (&fact.date, &fact.start) {
-        (Some(date), None) if fact.end.is_none() => date_of(Some(date)).map(FactTime::At),
-        (None, Some(start)) => {
-            let start = date_of(Some(start))?;
-            let end = match &fact.end {
-                Some(end) => Some(date_of(Some(end))?),
-                None => None,
-            };
-            Some(FactTime::Between { start, end })
-        }
-        _ => None,
-    }
 }

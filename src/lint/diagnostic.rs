@@ -1,7 +1,7 @@
 //! A lint finding: plain data with where it is, which rule found it, what is wrong
 //! and how to fix it.
 
-use super::Rule;
+use super::{Rule, Severity};
 use serde::Serialize;
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 pub struct Diagnostic {
     pub rule: Rule,
     pub code: &'static str,
+    pub severity: Severity,
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
@@ -30,12 +31,25 @@ impl Diagnostic {
         Diagnostic {
             rule,
             code: rule.code(),
+            severity: rule.severity(),
             file: file.to_path_buf(),
             line: line.max(1),
             column: column.max(1),
             message,
             fix,
         }
+    }
+
+    /// The same finding as a warning: shown, but the base still loads.
+    pub fn as_warning(self) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// A finding at the place `value` was written.
@@ -60,9 +74,13 @@ pub fn location<T>(value: &Spanned<T>) -> (usize, usize) {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
         write!(
             f,
-            "{}:{}:{}: {} [{}]",
+            "{}:{}:{}: {level}{} [{}]",
             self.file.display(),
             self.line,
             self.column,

@@ -10,7 +10,7 @@ mod rules;
 
 pub use context::LintContext;
 pub use diagnostic::{Diagnostic, location};
-pub use registry::Rule;
+pub use registry::{Rule, Severity};
 pub use rules::hidden_character::is_hidden;
 
 use crate::factbase::{FileText, ParsedFile};
@@ -38,6 +38,8 @@ pub fn lint_files(files: &[ParsedFile], rules: &Rules, complete: bool) -> Vec<Di
     rules::invalid_value::check(&context, &mut found);
     rules::contradiction::check(&context, &mut found);
     rules::overlapping_terms::check(&context, &mut found);
+    rules::shared_wikidata::check(&context, &mut found);
+    rules::imported_disagrees::check(&context, &mut found);
     sort(&mut found);
     found
 }

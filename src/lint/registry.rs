@@ -28,10 +28,30 @@ pub enum Rule {
     InvalidValue,
     Contradiction,
     OverlappingTerms,
+    SharedWikidata,
+    ImportedDisagrees,
+}
+
+/// How much a finding matters: an error refuses the base (and fails `db lint`), a
+/// warning is shown and the base still loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 impl Rule {
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 23] = [
         Rule::YamlSyntax,
         Rule::UnknownField,
         Rule::WrongType,
@@ -53,6 +73,8 @@ impl Rule {
         Rule::InvalidValue,
         Rule::Contradiction,
         Rule::OverlappingTerms,
+        Rule::SharedWikidata,
+        Rule::ImportedDisagrees,
     ];
 
     /// The stable code: DB0xx reading files, DB1xx references, DB2xx sources,
@@ -71,6 +93,8 @@ impl Rule {
             Rule::SharedAlias => "DB104",
             Rule::WrongKind => "DB105",
             Rule::UnknownQualifier => "DB106",
+            Rule::SharedWikidata => "DB107",
+            Rule::ImportedDisagrees => "DB108",
             Rule::MissingSources => "DB201",
             Rule::InvalidSource => "DB202",
             Rule::InvalidDate => "DB301",
@@ -107,6 +131,18 @@ impl Rule {
             Rule::InvalidValue => "invalid-value",
             Rule::Contradiction => "contradiction",
             Rule::OverlappingTerms => "overlapping-terms",
+            Rule::SharedWikidata => "shared-wikidata",
+            Rule::ImportedDisagrees => "imported-disagrees",
+        }
+    }
+
+    /// How much the rule's findings matter, unless the finding says otherwise (a
+    /// clash between imported records is a warning where one between hand-written
+    /// records is an error).
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::ImportedDisagrees => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 

@@ -3,7 +3,7 @@
 //! finds "Qassem Suleimani").
 
 use super::{Mention, MentionValue};
-use crate::factbase::{EntityIdx, NameIndex};
+use crate::factbase::{EntityIdx, Fuzzy, NameIndex};
 use crate::rules::Rules;
 use crate::segment::{Segmented, Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -17,7 +17,9 @@ const FUZZY_MAX_WORDS: usize = 3;
 pub struct NameFinder<'a> {
     names: &'a NameIndex,
     rules: &'a Rules,
-    fuzzy_seen: FxHashMap<String, Vec<(EntityIdx, f64)>>,
+    /// Each run looked up fuzzily: `None` when no name is close, else the entities
+    /// meant (none for an ambiguous name, which still takes its words).
+    fuzzy_seen: FxHashMap<String, Option<Vec<(EntityIdx, f64)>>>,
     key: String,
     run_from: Vec<usize>,
 }
@@ -89,7 +91,10 @@ impl<'a> NameFinder<'a> {
                     return None;
                 }
                 let entities = names.exact(&self.key);
-                (!entities.is_empty()).then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
+                // A name several imported entities share means none of them, and
+                // no shorter name inside it is meant either.
+                (!entities.is_empty() || names.is_ambiguous(&self.key))
+                    .then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
             })
     }
 
@@ -112,16 +117,17 @@ impl<'a> NameFinder<'a> {
                 return None;
             }
             if !self.fuzzy_seen.contains_key(&self.key) {
-                let found = self
-                    .names
-                    .fuzzy(&self.key, n)
-                    .iter()
-                    .map(|m| (m.entity, m.score))
-                    .collect();
+                let found = match self.names.fuzzy(&self.key, n) {
+                    Fuzzy::Nothing => None,
+                    Fuzzy::Ambiguous => Some(Vec::new()),
+                    Fuzzy::Matches(found) => {
+                        Some(found.iter().map(|m| (m.entity, m.score)).collect())
+                    }
+                };
                 self.fuzzy_seen.insert(self.key.clone(), found);
             }
-            let found = &self.fuzzy_seen[&self.key];
-            (!found.is_empty()).then(|| (n, found.clone()))
+            let found = self.fuzzy_seen[&self.key].as_ref()?;
+            Some((n, found.clone()))
         })
     }
 }

@@ -33,7 +33,6 @@
 
 use crate::factbase::FactTime;
 use crate::factbase::schema::FactRecord;
-use crate::lint::context::time_of;
 use crate::lint::{Diagnostic, LintContext, Rule, location};
 use std::collections::HashMap;
 use std::path::Path;
@@ -45,7 +44,9 @@ type Located<'a> = (&'a Path, &'a FactRecord, Option<FactTime>);
 
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     let mut groups: HashMap<Group, Vec<Located>> = HashMap::new();
-    for (path, fact) in context.facts() {
+    // An imported fact that gives way to a hand-written one is imported-disagrees'
+    // to report, and is not in the base.
+    for (path, fact, _) in context.kept_facts() {
         let Some(definition) = context.properties.get(&fact.property.value) else {
             continue;
         };
@@ -53,25 +54,25 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             continue;
         }
         let key = (
-            fact.subject.value.as_str(),
+            context.links.resolve(&fact.subject.value),
             fact.property.value.as_str(),
             // Facts with one object at a time must agree whatever their objects.
             fact.object
                 .as_ref()
                 .filter(|_| !definition.one_object)
-                .map(|o| o.value.as_str()),
+                .map(|o| context.links.resolve(&o.value)),
             fact.unit.as_ref().map(|u| u.to_lowercase()),
         );
         groups
             .entry(key)
             .or_default()
-            .push((path, fact, time_of(fact)));
+            .push((path, fact, fact.time()));
     }
     for (key, facts) in &groups {
         let one_object = context.properties.get(key.1).is_some_and(|d| d.one_object);
         for (i, &(path, fact, time)) in facts.iter().enumerate() {
             let earlier = facts[..i].iter().find(|(_, other, other_time)| {
-                conflict((fact, time), (other, *other_time), one_object)
+                conflict(context, (fact, time), (other, *other_time), one_object)
             });
             if let Some((other_path, other, _)) = earlier {
                 found.push(Diagnostic::at(
@@ -96,6 +97,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
 /// Whether two facts of one group disagree; `one_object` when the property has
 /// one object at a time (and the group is one subject's, whatever the object).
 fn conflict(
+    context: &LintContext,
     a: (&FactRecord, Option<FactTime>),
     b: (&FactRecord, Option<FactTime>),
     one_object: bool,
@@ -109,8 +111,12 @@ fn conflict(
         _ => true,
     };
     if one_object {
-        let (x, y) = (&a.0.object, &b.0.object);
-        return overlap && x.as_ref().map(|o| &o.value) != y.as_ref().map(|o| &o.value);
+        let object = |fact: &FactRecord| {
+            fact.object
+                .as_ref()
+                .map(|o| context.links.resolve(&o.value).to_string())
+        };
+        return overlap && object(a.0) != object(b.0);
     }
     match (&a.0.value, &b.0.value) {
         (Some(x), Some(y)) => {

@@ -5,6 +5,14 @@
 //! overlap; nor do terms known only to the month, unless they overlap whatever the
 //! days were. An office held by several people at once says `holders: many`.
 //!
+//! Where either term is imported (its file says `imported-from`), it is a warning:
+//! Wikidata records acting and caretaker holders, co-holders and handovers dated a
+//! day apart as ordinary statements, and no single-holder flag tells those offices
+//! apart, so an import would fail on what its source holds. A second holder never
+//! turns a verdict: a title claim is supported when the person named held the
+//! office at the date, and contradicted only when someone else did and they did
+//! not, whichever holder is read first.
+//!
 //! ## Why is this bad?
 //! A title claim ("President X") is judged against who held the office on that
 //! day; with two holders, one of them is wrong and a verdict would depend on which
@@ -32,7 +40,6 @@
 
 use crate::factbase::FactTime;
 use crate::factbase::schema::{FactRecord, Holders};
-use crate::lint::context::time_of;
 use crate::lint::{Diagnostic, LintContext, Rule, location};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -58,9 +65,17 @@ fn term(time: FactTime) -> Term {
     }
 }
 
+/// A term with its fact, its file and whether an importer wrote it.
+struct Located<'a> {
+    path: &'a Path,
+    fact: &'a FactRecord,
+    term: Term,
+    imported: bool,
+}
+
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
-    let mut by_office: HashMap<&str, Vec<(&Path, &FactRecord, Term)>> = HashMap::new();
-    for (path, fact) in context.facts() {
+    let mut by_office: HashMap<&str, Vec<Located>> = HashMap::new();
+    for (path, fact, imported) in context.kept_facts() {
         let one_holder = context
             .properties
             .get(&fact.property.value)
@@ -69,24 +84,32 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
             continue;
         };
         let shared = context
-            .entities
-            .get(office.value.as_str())
+            .entity(&office.value)
             .is_some_and(|e| e.holders == Holders::Many);
-        if let (false, Some(time)) = (shared, time_of(fact)) {
+        if let (false, Some(time)) = (shared, fact.time()) {
             by_office
-                .entry(office.value.as_str())
+                .entry(context.links.resolve(&office.value))
                 .or_default()
-                .push((path, fact, term(time)));
+                .push(Located {
+                    path,
+                    fact,
+                    term: term(time),
+                    imported,
+                });
         }
     }
+    let holder = |fact: &FactRecord| context.links.resolve(&fact.subject.value).to_string();
     for terms in by_office.values() {
-        for (i, &(path, fact, a)) in terms.iter().enumerate() {
-            let clash = terms[..i].iter().find(|(_, other, b)| {
-                other.subject.value != fact.subject.value
+        for (i, here) in terms.iter().enumerate() {
+            let (path, fact, a) = (here.path, here.fact, here.term);
+            let clash = terms[..i].iter().find(|there| {
+                let b = there.term;
+                holder(there.fact) != holder(fact)
                     && a.began_by.max(b.began_by) < a.ended_from.min(b.ended_from)
             });
-            if let Some((other_path, other, _)) = clash {
-                found.push(Diagnostic::at(
+            if let Some(there) = clash {
+                let (other_path, other) = (there.path, there.fact);
+                let finding = Diagnostic::at(
                     Rule::OverlappingTerms,
                     path,
                     &fact.id,
@@ -100,7 +123,12 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
                         location(&other.id).0
                     ),
                     "give the earlier term an `end` on or before the day the later one starts; if the office has several holders at once, add `holders: many` to its entity".into(),
-                ));
+                );
+                found.push(if here.imported || there.imported {
+                    finding.as_warning()
+                } else {
+                    finding
+                });
             }
         }
     }

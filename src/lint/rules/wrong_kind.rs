@@ -32,7 +32,7 @@ use crate::lint::{Diagnostic, LintContext, Rule};
 const LED_KINDS: [EntityKind; 2] = [EntityKind::Organization, EntityKind::Country];
 
 pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
-    let kind_of = |id: &str| context.entities.get(id).map(|e| e.kind);
+    let kind_of = |id: &str| context.entity(id).map(|e| e.kind);
     for (path, fact) in context.facts() {
         let wanted = context
             .properties
