@@ -34,9 +34,7 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
     // imported entity linked to another is compiled as that one.
     for (file, path) in files.iter().zip(&paths) {
         for record in &file.file.entities {
-            if entity_ids.contains_key(record.id.value.as_str())
-                || links.is_linked(&record.id.value)
-            {
+            if entity_ids.contains_key(record.id.value.as_str()) || links.is_linked(record) {
                 continue;
             }
             entity_ids.insert(&record.id.value, base.entities.len());
@@ -59,7 +57,7 @@ pub fn compile(files: &[ParsedFile], properties: &PropertyTable) -> FactBase {
     let resolve = |id: &Spanned<String>| resolve_id(&id.value);
     for file in files {
         for record in &file.file.entities {
-            if links.is_linked(&record.id.value) {
+            if links.is_linked(record) {
                 continue;
             }
             if let Some(&idx) = entity_ids.get(record.id.value.as_str()) {
@@ -150,7 +148,7 @@ fn join_linked_names(
     let linked: Vec<(EntityIdx, &Spanned<String>)> = files
         .iter()
         .flat_map(|f| &f.file.entities)
-        .filter(|record| links.is_linked(&record.id.value))
+        .filter(|record| links.is_linked(record))
         .filter_map(|record| {
             let idx = *entity_ids.get(links.resolve(&record.id.value))?;
             Some(

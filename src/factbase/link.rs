@@ -6,7 +6,7 @@
 
 use super::read::ParsedFile;
 use super::schema::EntityRecord;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 /// Whether a file was written by an importer (it says `imported-from`).
@@ -21,6 +21,9 @@ pub type Placed<'a> = (&'a Path, &'a EntityRecord);
 pub struct Links<'a> {
     /// Imported entity id → the id of the entity it is.
     to: FxHashMap<&'a str, &'a str>,
+    /// The imported entity records that are another record's entity, by address:
+    /// one may have the same id as the entity it is (a category such as `woman`).
+    absorbed: FxHashSet<*const EntityRecord>,
     /// Wikidata items that several hand-written entities say they are, each with
     /// those entities in file order.
     shared: Vec<Vec<Placed<'a>>>,
@@ -51,6 +54,7 @@ impl<'a> Links<'a> {
                         continue;
                     };
                     if imported {
+                        links.absorbed.insert(entity);
                         if entity.id.value != owner.id.value {
                             links.to.insert(&entity.id.value, &owner.id.value);
                         }
@@ -75,9 +79,10 @@ impl<'a> Links<'a> {
         self.to.get(id).copied().unwrap_or(id)
     }
 
-    /// Whether `id` is an imported entity linked to another.
-    pub fn is_linked(&self, id: &str) -> bool {
-        self.to.contains_key(id)
+    /// Whether `record` is an imported entity that is another entity, so it is
+    /// not one of its own.
+    pub fn is_linked(&self, record: &EntityRecord) -> bool {
+        self.absorbed.contains(&std::ptr::from_ref(record))
     }
 
     /// The hand-written entities that say they are one item, item by item.

@@ -1,6 +1,7 @@
 //! Writing an import's fact files. One topic a file: each office with its holders'
 //! terms (`office-q274948.yaml`), and one file a kind for the rest (`people.yaml`,
-//! `organizations.yaml`, `events.yaml`, ..., `categories.yaml`). A fact whose object
+//! `organizations.yaml`, `events.yaml`, ..., `categories.yaml`), cut into shards
+//! (`people-q122465.yaml`) when a kind is too large for one file. A fact whose object
 //! is an office goes in the office's file; every other fact in its subject's.
 //! Records are in item order, so a re-import changes only what changed.
 //!
@@ -15,6 +16,7 @@ use crate::factbase::EntityKind;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// The line that marks a file as written by the import.
 pub const MARKER: &str = "imported-from: wikidata";
@@ -39,6 +41,15 @@ pub struct OutFile {
     pub text: String,
 }
 
+/// The most a kind's file holds (entities, and facts in them) before the kind is cut
+/// into shards: the fact-file reader refuses files far larger than this.
+const SHARD_WEIGHT: usize = 4_000;
+
+/// A kind's shards are cut before each entity whose id hashes to a multiple of
+/// this, so where a shard starts depends on the items alone and a re-import
+/// rewrites only the shards whose items changed.
+const SHARD_EVERY: u64 = 256;
+
 /// The files of an import, in name order.
 pub fn files(converted: &Converted) -> Vec<OutFile> {
     let entity_of: BTreeMap<&str, &EntityOut> = converted
@@ -46,34 +57,43 @@ pub fn files(converted: &Converted) -> Vec<OutFile> {
         .iter()
         .map(|e| (e.id.as_str(), e))
         .collect();
-    let file_of_entity = |entity: &EntityOut| match entity.kind {
-        EntityKind::Office => format!("office-{}.yaml", entity.id),
-        kind => format!("{}.yaml", kind_file(kind)),
+    // Each fact's home: its office's file when its object is an office, else its
+    // subject's.
+    let home_of = |fact: &FactOut| -> Option<&EntityOut> {
+        let office = fact
+            .object
+            .as_deref()
+            .and_then(|o| entity_of.get(o))
+            .filter(|e| e.kind == EntityKind::Office);
+        office
+            .or_else(|| entity_of.get(fact.subject.as_str()))
+            .copied()
     };
+    let mut weight: BTreeMap<&str, usize> = BTreeMap::new();
+    for home in converted.facts.iter().filter_map(home_of) {
+        *weight.entry(home.id.as_str()).or_default() += 1;
+    }
+    let file_of = file_names(&converted.entities, &weight);
     let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
     for entity in &converted.entities {
-        let topic = topics.entry(file_of_entity(entity)).or_default();
+        let topic = topics
+            .entry(file_of[entity.id.as_str()].clone())
+            .or_default();
         topic.entities.push(entity);
     }
     for series in &converted.series {
         if let Some(office) = entity_of.get(series.object.as_str()) {
             topics
-                .entry(file_of_entity(office))
+                .entry(file_of[office.id.as_str()].clone())
                 .or_default()
                 .series
                 .push(series);
         }
     }
     for fact in &converted.facts {
-        let office = fact
-            .object
-            .as_deref()
-            .and_then(|o| entity_of.get(o))
-            .filter(|e| e.kind == EntityKind::Office);
-        let home = office.or_else(|| entity_of.get(fact.subject.as_str()));
-        if let Some(home) = home {
+        if let Some(home) = home_of(fact) {
             topics
-                .entry(file_of_entity(home))
+                .entry(file_of[home.id.as_str()].clone())
                 .or_default()
                 .facts
                 .push(fact);
@@ -94,6 +114,46 @@ pub fn files(converted: &Converted) -> Vec<OutFile> {
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files
+}
+
+/// The file of each entity: an office's own, else its kind's (`people.yaml`), cut
+/// into shards named by their first entity (`people-q122465.yaml`) when the kind
+/// outweighs one file.
+fn file_names<'a>(
+    entities: &'a [EntityOut],
+    weight: &BTreeMap<&str, usize>,
+) -> BTreeMap<&'a str, String> {
+    let weight_of = |entity: &EntityOut| 1 + weight.get(entity.id.as_str()).copied().unwrap_or(0);
+    let mut kinds: BTreeMap<&'static str, Vec<&EntityOut>> = BTreeMap::new();
+    let mut names = BTreeMap::new();
+    for entity in entities {
+        match entity.kind {
+            EntityKind::Office => {
+                names.insert(entity.id.as_str(), format!("office-{}.yaml", entity.id));
+            }
+            kind => kinds.entry(kind_file(kind)).or_default().push(entity),
+        }
+    }
+    for (kind, members) in kinds {
+        if members.iter().map(|e| weight_of(e)).sum::<usize>() <= SHARD_WEIGHT {
+            for entity in members {
+                names.insert(entity.id.as_str(), format!("{kind}.yaml"));
+            }
+            continue;
+        }
+        let (mut shard, mut held) = (String::new(), 0);
+        for entity in members {
+            let cut = xxh3_64(entity.id.as_bytes()).is_multiple_of(SHARD_EVERY)
+                || held + weight_of(entity) > SHARD_WEIGHT;
+            if shard.is_empty() || (cut && held > 0) {
+                shard = format!("{kind}-{}.yaml", entity.id);
+                held = 0;
+            }
+            held += weight_of(entity);
+            names.insert(entity.id.as_str(), shard.clone());
+        }
+    }
+    names
 }
 
 fn kind_file(kind: EntityKind) -> &'static str {

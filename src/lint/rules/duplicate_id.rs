@@ -35,7 +35,13 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
     let mut facts = FirstSeen::new("fact");
     for file in context.files {
         let path = file.path.as_path();
-        for entity in &file.file.entities {
+        // An imported entity that is a hand-written one may share its id.
+        for entity in file
+            .file
+            .entities
+            .iter()
+            .filter(|e| !context.links.is_linked(e))
+        {
             entities.see(path, &entity.id, found);
         }
         for one in &file.file.series {

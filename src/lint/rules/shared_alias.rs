@@ -85,7 +85,7 @@ pub fn check(context: &LintContext, found: &mut Vec<Diagnostic>) {
         for file in context.files.iter().filter(|f| is_imported(f) == imported) {
             for entity in &file.file.entities {
                 let id = context.links.resolve(&entity.id.value);
-                let writer = match (imported, context.links.is_linked(&entity.id.value)) {
+                let writer = match (imported, context.links.is_linked(entity)) {
                     (false, _) => Writer::Hand,
                     (true, false) => Writer::Imported,
                     (true, true) => Writer::Linked,
