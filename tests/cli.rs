@@ -224,14 +224,7 @@ fn a_directory_output_gets_one_report_per_draft_an_index_and_a_combined_json() {
     }
     let out = tempfile::tempdir().unwrap();
     let target = format!("{}/reports/", out.path().display());
-    let output = claimcheck(&[
-        "check",
-        drafts.path().to_str().unwrap(),
-        "--format",
-        "html",
-        "-o",
-        &target,
-    ]);
+    let output = html_reports(drafts.path(), &target);
     assert_eq!(output.status.code(), Some(1), "a draft has contradictions");
     assert!(output.stdout.is_empty());
 
@@ -300,14 +293,7 @@ fn the_index_lists_the_worst_draft_first_and_a_failed_draft_with_its_error() {
     }
     let out = tempfile::tempdir().unwrap();
     let target = format!("{}/", out.path().display());
-    let output = claimcheck(&[
-        "check",
-        drafts.path().to_str().unwrap(),
-        "--format",
-        "html",
-        "-o",
-        &target,
-    ]);
+    let output = html_reports(drafts.path(), &target);
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -403,4 +389,17 @@ fn slashed_dates_follow_the_rules_order_of_day_and_month() {
         .replace("numeric-dates: month-first", "numeric-dates: day-first");
     std::fs::write(&context, text).unwrap();
     assert_eq!(date_with(&rules), "2020-08-03");
+}
+
+/// `check` on a directory of drafts, writing HTML reports under `target` (a
+/// directory, ending in a slash).
+fn html_reports(drafts: &std::path::Path, target: &str) -> std::process::Output {
+    claimcheck(&[
+        "check",
+        drafts.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        target,
+    ])
 }

@@ -5,7 +5,6 @@
 mod common;
 
 use common::{claimcheck, json_report, write_draft};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn stderr_of(output: &std::process::Output) -> String {
@@ -241,28 +240,17 @@ fn linked_drafts_in_a_directory_are_checked() {
 
 #[test]
 fn standard_input_can_be_named_as_a_draft() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args([
+    let output = common::claimcheck_with_input(
+        &[
             "check",
             "/dev/stdin",
             "--format",
             "json",
             "--fail-on",
             "never",
-        ])
-        .current_dir(common::root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Qasem Soleimani was killed on January 3, 2020.\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+        ],
+        b"Qasem Soleimani was killed on January 3, 2020.\n",
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(!common::claims(&report).is_empty());

@@ -40,15 +40,20 @@ fn rules() -> Rules {
     Rules::load(&root().join("rules")).unwrap()
 }
 
-/// Each mention as (start, end, kind, value): what a listing must keep.
-fn read_whole(document: &Document, rules: &Rules) -> Vec<(usize, usize, String)> {
-    let segmented = Segmented::new(document, rules);
-    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
-    mentions::extract(&segmented, rules, as_of, None)
-        .unwrap()
+const AS_OF: Option<chrono::NaiveDate> = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
+
+/// Each mention as (start, end, kind): what a listing must keep, in order.
+fn placed(found: &[mentions::Mention]) -> Vec<(usize, usize, String)> {
+    found
         .iter()
         .map(|m| (m.span.start, m.span.end, m.value.kind().to_string()))
         .collect()
+}
+
+/// The mentions of the whole draft, read at once.
+fn read_whole(document: &Document, rules: &Rules) -> Vec<(usize, usize, String)> {
+    let segmented = Segmented::new(document, rules);
+    placed(&mentions::extract(&segmented, rules, AS_OF, None).unwrap())
 }
 
 #[test]
@@ -57,16 +62,12 @@ fn runs_of_blocks_find_what_the_whole_draft_finds() {
     let document = Document::from_text(Path::new("long.md"), long_text(40_000)).unwrap();
     let runs = document.block_runs(3_000);
     assert!(runs.len() >= 10, "{} runs", runs.len());
-    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
     let mut in_runs = Vec::new();
     for run in runs {
         let segmented = Segmented::blocks(&document.prose, &document.blocks[run], &rules);
-        let found = mentions::extract(&segmented, &rules, as_of, None).unwrap();
-        in_runs.extend(
-            found
-                .iter()
-                .map(|m| (m.span.start, m.span.end, m.value.kind().to_string())),
-        );
+        in_runs.extend(placed(
+            &mentions::extract(&segmented, &rules, AS_OF, None).unwrap(),
+        ));
     }
     let whole = read_whole(&document, &rules);
     assert!(whole.len() > 500, "{} mentions", whole.len());

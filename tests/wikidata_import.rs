@@ -8,7 +8,7 @@ mod common;
 use common::{claimcheck, fixture, json_report, root, verdict_of, write_draft};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn dump() -> PathBuf {
     fixture("wikidata/japan-prime-ministers.json")
@@ -189,8 +189,9 @@ fn entity_data_and_standard_input_are_read() {
     assert!(stderr(&output).contains("its value names an item not imported"));
 
     let piped = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args([
+    let out_arg = piped.path().display().to_string();
+    let output = common::claimcheck_with_input(
+        &[
             "db",
             "import",
             "wikidata",
@@ -198,20 +199,10 @@ fn entity_data_and_standard_input_are_read() {
             "--items",
             "Q122465,Q274948",
             "--out",
-        ])
-        .arg(piped.path())
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(dump()).unwrap())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+            &out_arg,
+        ],
+        &std::fs::read(dump()).unwrap(),
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let office = std::fs::read_to_string(piped.path().join("office-q274948.yaml")).unwrap();
     assert!(office.contains("subject: q122465"));

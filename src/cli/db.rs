@@ -100,15 +100,11 @@ pub fn run(args: &DbArgs) -> Result<u8> {
 }
 
 fn lint(args: &LintArgs) -> Result<u8> {
-    let flags = BaseFlags {
-        config: args.config.clone(),
-        db: args.dir.iter().cloned().collect(),
-        rules: args.rules.clone(),
-    };
-    let settings = Settings::here(Flags {
-        base: Some(&flags),
-        ..Flags::default()
-    })?;
+    let settings = Settings::here_for_base(
+        args.config.clone(),
+        args.dir.iter().cloned().collect(),
+        args.rules.clone(),
+    )?;
     let rules = settings.load_rules()?;
     let (found, files) = lint::lint_sources(&settings.db.value, &rules).map_err(|e| anyhow!(e))?;
     match args.format {

@@ -2,7 +2,7 @@
 //! lines or `Special:EntityData` responses. The arguments and the selection are
 //! checked before anything is read; the work is `crate::wikidata`'s.
 
-use super::settings::{BaseFlags, Flags, RulesSource, Settings};
+use super::settings::{RulesSource, Settings};
 use crate::wikidata::ids::ItemId;
 use crate::wikidata::input::Input;
 use crate::wikidata::mapping::Mapping;
@@ -86,15 +86,7 @@ fn wikidata(args: &WikidataArgs) -> Result<u8> {
         Some(path) => Selection::read(path)?,
         None => Selection::items(args.items.clone()),
     };
-    let flags = BaseFlags {
-        config: args.config.clone(),
-        db: Vec::new(),
-        rules: args.rules.clone(),
-    };
-    let settings = Settings::here(Flags {
-        base: Some(&flags),
-        ..Flags::default()
-    })?;
+    let settings = Settings::here_for_base(args.config.clone(), Vec::new(), args.rules.clone())?;
     let rules = settings.load_rules()?;
     let mapping = match &settings.rules.value {
         RulesSource::Dir(dir) => Mapping::load(dir, &rules.properties),

@@ -1,7 +1,7 @@
 //! `claimcheck lsp`: the language server, over standard input and output, for
 //! editors that check drafts as they are typed.
 
-use super::settings::{BaseFlags, Flags, RulesSource};
+use super::settings::RulesSource;
 use crate::factbase::FactSource;
 use crate::lsp::{BaseSettings, Ending, FallbackDate, Settings};
 use anyhow::{Context, Result};
@@ -30,15 +30,11 @@ pub struct LspArgs {
 /// Runs the server until the editor ends the session; returns the exit status:
 /// 0 after shutdown and exit, 1 when the editor left without shutdown.
 pub fn run(args: &LspArgs) -> Result<u8> {
-    let flags = BaseFlags {
-        config: None,
-        db: args.db.iter().cloned().collect(),
-        rules: args.rules.clone(),
-    };
-    let found = super::settings::Settings::here(Flags {
-        base: Some(&flags),
-        ..Flags::default()
-    })?;
+    let found = super::settings::Settings::here_for_base(
+        None,
+        args.db.iter().cloned().collect(),
+        args.rules.clone(),
+    )?;
     let rules_dir = match found.rules.value {
         RulesSource::Dir(dir) => Some(absolute(&dir)?),
         RulesSource::Bundled => None,

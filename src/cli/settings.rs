@@ -130,6 +130,20 @@ impl Settings {
         Settings::for_drafts(&[], flags)
     }
 
+    /// The settings for a command that reads no drafts and takes only the fact
+    /// base's flags (`--config`, `--db`, `--rules`).
+    pub fn here_for_base(
+        config: Option<PathBuf>,
+        db: Vec<PathBuf>,
+        rules: Option<PathBuf>,
+    ) -> Result<Settings> {
+        let base = BaseFlags { config, db, rules };
+        Settings::here(Flags {
+            base: Some(&base),
+            ..Flags::default()
+        })
+    }
+
     fn resolve(config: Option<Config>, origin: Origin, flags: Flags) -> Result<Settings> {
         let base = flags.base.cloned().unwrap_or_default();
         let config_path = Setting {

@@ -28,6 +28,28 @@ pub fn claimcheck(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs `claimcheck` with `args` from the repository root, `input` on its
+/// standard input.
+pub fn claimcheck_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("standard input is piped")
+        .write_all(input)
+        .expect("input written");
+    child.wait_with_output().expect("the binary ends")
+}
+
 /// Writes `text` to a file called `name` in a fresh directory.
 pub fn write_draft(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
