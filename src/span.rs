@@ -70,8 +70,9 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        // Line breaks are found a vector at a time: a draft can be megabytes long.
+        line_starts.extend(memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|i| {
+            let ends_line = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
             ends_line.then_some(i + 1)
         }));
         LineIndex { line_starts }

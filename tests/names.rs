@@ -5,10 +5,13 @@
 
 mod common;
 
+use claimcheck::document::Document;
 use claimcheck::factbase::{
     Entity, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, TitleIndex, name_key,
 };
+use claimcheck::mentions::{self, MentionValue};
 use claimcheck::rules::{NameMatching, Rules};
+use claimcheck::segment::Segmented;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -121,6 +124,99 @@ fn the_draft_matcher_only_scores_names_of_the_same_length_in_words() {
     let one_word = index.fuzzy(&name_key("Kazemi"), 1);
     assert_eq!(ids(one_word.matches()), ["kadhimi"]);
     assert!(index.fuzzy(&name_key("Kazemi"), 3).matches().is_empty());
+}
+
+/// Spellings one or two slips away from `name`: a letter dropped, doubled,
+/// swapped with the next or replaced, at every place.
+fn slips(name: &str) -> Vec<String> {
+    let letters: Vec<char> = name.chars().collect();
+    let mut found = Vec::new();
+    for i in 1..letters.len() {
+        let with = |edit: &dyn Fn(&mut Vec<char>)| {
+            let mut spelling = letters.clone();
+            edit(&mut spelling);
+            spelling.into_iter().collect::<String>()
+        };
+        found.push(with(&|s| {
+            s.remove(i);
+        }));
+        found.push(with(&|s| s.insert(i, letters[i])));
+        found.push(with(&|s| s.swap(i - 1, i)));
+        found.push(with(&|s| s[i] = 'e'));
+        found.push(with(&|s| {
+            s[i] = 'o';
+            s.remove(i - 1);
+        }));
+    }
+    // A name starts with a capital in a draft, and the fuzzy reader reads only
+    // capitalised words.
+    found.retain(|s| s.split(' ').all(|w| w.starts_with(char::is_uppercase)));
+    found
+}
+
+/// What a draft reader finds in each slip of every name is what a direct look-up
+/// finds: the shapes and remembered look-ups that spare the reader most look-ups
+/// never lose one.
+#[test]
+fn a_draft_finds_every_misspelling_a_look_up_finds() {
+    let rules = Rules::load(&common::root().join("rules")).expect("bundled rules load");
+    let index = NameIndex::new(&entities(), &rules.names);
+    let mut found_by_both = 0;
+    // Other ways of writing the names in Latin letters, found only by folding.
+    let transliterations = [
+        "Qassem Suleimani",
+        "Kazemi",
+        "Mostafa Al-Kazemi",
+        "Mohammad Tawfik Alawi",
+        "Ayyad Alawi",
+    ];
+    let spellings: Vec<String> = entities()
+        .iter()
+        .flat_map(|entity| slips(&entity.name))
+        .chain(transliterations.map(String::from))
+        .collect();
+    for slip in spellings {
+        {
+            let text = format!("Reporters said {slip} spoke.\n\nLater {slip} left.\n");
+            let document = Document::from_text(Path::new("draft.txt"), text).unwrap();
+            let segmented = Segmented::new(&document, &rules);
+            let read = mentions::extract(&segmented, &rules, None, Some(&index)).unwrap();
+            let in_draft: Vec<(String, String)> = read
+                .iter()
+                .filter_map(|m| match m.value {
+                    MentionValue::Entity { entity, .. } => Some((
+                        document.slice(m.span).to_string(),
+                        entities()[entity].id.clone(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            let key = name_key(&slip);
+            let words = key.split(' ').count();
+            let looked_up: Vec<(String, String)> = index
+                .fuzzy(&key, words)
+                .matches()
+                .iter()
+                .map(|m| (slip.clone(), entities()[m.entity].id.clone()))
+                .collect();
+            let exact_or_fuzzy: Vec<(String, String)> = match index.exact(&key) {
+                [] => looked_up,
+                exact => exact
+                    .iter()
+                    .map(|&e| (slip.clone(), entities()[e].id.clone()))
+                    .collect(),
+            };
+            // Both paragraphs read alike: the second from what the first remembered.
+            let twice: Vec<(String, String)> = exact_or_fuzzy
+                .iter()
+                .chain(&exact_or_fuzzy)
+                .cloned()
+                .collect();
+            assert_eq!(in_draft, twice, "{slip:?}");
+            found_by_both += usize::from(!twice.is_empty());
+        }
+    }
+    assert!(found_by_both > 100, "only {found_by_both} slips found");
 }
 
 #[test]

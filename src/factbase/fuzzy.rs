@@ -13,36 +13,60 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// "kazemi" both fold to "kazama"; "qassem" and "qasem" to "kasam".
 pub fn fold(key: &str) -> String {
     let mut folded = String::with_capacity(key.len());
-    let mut words = key.split(' ').filter(|w| !w.is_empty()).peekable();
-    while let Some(word) = words.next() {
-        let is_article = matches!(word, "al" | "el" | "ul");
-        if is_article && words.peek().is_some() {
+    let words: Vec<&str> = key.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        let Some(word) = folded_word(word, i + 1 == words.len()) else {
             continue;
-        }
-        let word = ["al-", "el-", "al'", "el'", "ul-"]
-            .iter()
-            .find_map(|prefix| word.strip_prefix(prefix))
-            .filter(|rest| !rest.is_empty())
-            .unwrap_or(word);
-        if !folded.is_empty() {
+        };
+        let start = folded.len();
+        if start > 0 {
             folded.push(' ');
         }
-        fold_word(word, &mut folded);
+        fold_word(word, |c| folded.push(c));
+        // A word with no letter to fold leaves no trace.
+        if folded.len() == start + usize::from(start > 0) {
+            folded.truncate(start);
+        }
     }
     folded
 }
 
-/// Folds one word into `out`, a letter at a time (a look-up folds every name it
-/// tries, so this allocates nothing).
-fn fold_word(word: &str, out: &mut String) {
-    let mut letters = word
-        .chars()
-        .map(strip_accent)
-        .filter(|c| c.is_alphanumeric())
-        .peekable();
+/// What of a key's word is folded: nothing of an article ("al", "el") before
+/// another word, a word without its article prefix ("al-"), or the word itself.
+pub fn folded_word(word: &str, last: bool) -> Option<&str> {
+    let is_article = matches!(word, "al" | "el" | "ul");
+    if word.is_empty() || (is_article && !last) {
+        return None;
+    }
+    let stripped = ["al-", "el-", "al'", "el'", "ul-"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(word);
+    Some(stripped)
+}
+
+/// Folds one word, passing each folded letter to `emit` (a look-up folds every
+/// word it tries, so a plain word is folded without allocating).
+pub fn fold_word(word: &str, emit: impl FnMut(char)) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        fold_letters(word.as_bytes(), emit);
+    } else {
+        let letters: Vec<char> = word
+            .chars()
+            .map(strip_accent)
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        fold_letters(&letters, emit);
+    }
+}
+
+/// Folds a word's letters (accents stripped, nothing but letters and digits).
+fn fold_letters<T: Copy + Into<char>>(letters: &[T], mut emit: impl FnMut(char)) {
     let mut last = None;
-    while let Some(c) = letters.next() {
-        let next = letters.peek().copied();
+    let mut i = 0;
+    while let Some(&c) = letters.get(i) {
+        let (c, next) = (c.into(), letters.get(i + 1).map(|&n| n.into()));
         let (letter, pair) = match (c, next) {
             ('d', Some('h')) | ('d', Some('z')) => ('z', true),
             ('t', Some('h')) => ('t', true),
@@ -54,13 +78,11 @@ fn fold_word(word: &str, out: &mut String) {
             ('y', _) => ('i', false),
             _ => (c, false),
         };
-        if pair {
-            letters.next();
-        }
+        i += if pair { 2 } else { 1 };
         let letter = if is_vowel(letter) { 'a' } else { letter };
         // Runs of vowels and doubled letters count once.
         if last != Some(letter) {
-            out.push(letter);
+            emit(letter);
             last = Some(letter);
         }
     }

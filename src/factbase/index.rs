@@ -3,6 +3,7 @@
 //! by word.
 
 use super::fuzzy::{TrigramIndex, fold};
+use super::shape::{EditBudget, KeyShapes, Shape, WordShapes, most_edits};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
@@ -45,50 +46,21 @@ pub struct NameIndex {
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
     /// Names by word count and first letter, as written (`false`) or folded
-    /// (`true`): when a look-up's two buckets are small, scanning them beats
-    /// gathering trigram candidates, as it does for any base of modest size.
+    /// (`true`), shortest first: when a look-up's two buckets are small, scanning
+    /// their names of lengths within reach beats gathering trigram candidates, as
+    /// it does for any base of modest size.
     buckets: HashMap<(usize, char, bool), Vec<BucketEntry>>,
     max_words: usize,
     #[serde(skip)]
     settings: Option<NameMatching>,
+    /// The edits a spelling and a folded spelling may take, from the thresholds.
+    #[serde(skip)]
+    reach: Reach,
 }
 
 /// The most names a fuzzy look-up scans directly; larger buckets go through the
 /// trigram index.
 const BUCKET_SCAN_LIMIT: usize = 256;
-
-/// A spelling's length in characters, its letter mask (see `letter_mask`) and its
-/// pair mask (see `pair_mask`): enough to rule out nearly every candidate before
-/// scoring it.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Shape {
-    length: usize,
-    mask: u64,
-    pairs: u64,
-}
-
-impl Shape {
-    fn of(spelling: &str) -> Shape {
-        Shape {
-            length: spelling.chars().count(),
-            mask: letter_mask(spelling),
-            pairs: pair_mask(spelling),
-        }
-    }
-
-    /// Whether a spelling of this shape can be within `1 - need` of `other`'s
-    /// similarity. Edits come whole, and one edit changes the length by at most
-    /// one, the set of letters by at most two, and brings at most three letter
-    /// pairs that were not there (a swap of neighbours does: "xaby" to "xbay").
-    fn may_reach(self, other: Shape, need: f64) -> bool {
-        let edits = most_edits(need, self.length.max(other.length));
-        let new_pairs = |from: Shape, to: Shape| (to.pairs & !from.pairs).count_ones() as usize;
-        self.length.abs_diff(other.length) <= edits
-            && (self.mask ^ other.mask).count_ones() as usize <= 2 * edits
-            && new_pairs(self, other) <= 3 * edits
-            && new_pairs(other, self) <= 3 * edits
-    }
-}
 
 /// A name as a bucket lists it: its number with both its shapes, so a scan rules
 /// most names out without reaching into `names`.
@@ -97,6 +69,20 @@ struct BucketEntry {
     number: u32,
     shape: Shape,
     folded_shape: Shape,
+}
+
+impl BucketEntry {
+    fn shape(&self, is_folded: bool) -> &Shape {
+        match is_folded {
+            true => &self.folded_shape,
+            false => &self.shape,
+        }
+    }
+
+    /// The length a bucket is sorted by.
+    fn length(&self, is_folded: bool) -> usize {
+        self.shape(is_folded).length
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -147,6 +133,7 @@ impl NameIndex {
     pub fn new(entities: &[Entity], settings: &NameMatching) -> Self {
         let mut index = NameIndex {
             settings: Some(settings.clone()),
+            reach: Reach::new(settings),
             ..NameIndex::default()
         };
         // Name key → the hand-written and the imported entities that have it, keys
@@ -206,6 +193,9 @@ impl NameIndex {
                 index.exact.insert(key, owners);
             }
         }
+        for ((_, _, is_folded), entries) in &mut index.buckets {
+            entries.sort_by_key(|entry| (entry.length(*is_folded), entry.number));
+        }
         index
     }
 
@@ -243,6 +233,7 @@ impl NameIndex {
     /// Sets the thresholds look-ups use (an index read from the cache has none).
     pub fn set_thresholds(&mut self, settings: &NameMatching) {
         self.settings = Some(settings.clone());
+        self.reach = Reach::new(settings);
     }
 
     /// Whether a name with this key is written in lower case somewhere, so a draft
@@ -272,6 +263,27 @@ impl NameIndex {
         self.ambiguous.contains_key(key)
     }
 
+    /// Whether some name may be a fuzzy match for the key made of words of these
+    /// shapes: whether a look-up is worth making. Far cheaper than one, and it
+    /// rules out nearly every run of capitalised words a draft has.
+    pub fn may_match(&self, words: &[WordShapes]) -> bool {
+        let Some(settings) = &self.settings else {
+            return false;
+        };
+        let (raw_first, folded_first) = KeyShapes::first_letters(words);
+        let Some((raw, refolded)) = self.buckets_of(words.len(), raw_first, folded_first) else {
+            return true;
+        };
+        if raw.is_empty() && refolded.is_empty() {
+            return false;
+        }
+        let key = KeyShapes::of_words(words);
+        key.raw.length >= settings.fuzzy_min_length
+            && close_names(&key, raw, refolded, &self.reach)
+                .next()
+                .is_some()
+    }
+
     /// The best fuzzy matches of `key` among names of `words` words: at least a weak
     /// match, all of them when several score the same, unless that makes it
     /// ambiguous.
@@ -279,46 +291,32 @@ impl NameIndex {
         let Some(settings) = &self.settings else {
             return Fuzzy::Nothing;
         };
-        if key.chars().count() < settings.fuzzy_min_length {
+        let shapes = KeyShapes {
+            words,
+            ..KeyShapes::of(key)
+        };
+        if shapes.raw.length < settings.fuzzy_min_length {
             return Fuzzy::Nothing;
         }
         let folded = fold(key);
-        let (shape, folded_shape) = (Shape::of(key), Shape::of(&folded));
-        // A folded spelling scores only a share of its similarity, so it must come
-        // closer still to reach the weak threshold.
-        let folded_need = (settings.weak_match / settings.transliteration_match).min(1.0);
-        let may_reach = |name_shape: Shape, name_folded_shape: Shape| {
-            shape.may_reach(name_shape, settings.weak_match)
-                || folded_shape.may_reach(name_folded_shape, folded_need)
-        };
-        let may_match = |n: u32| {
-            let name = &self.names[n as usize];
-            name.words == words && may_reach(name.shape, name.folded_shape)
-        };
-        let bucket = |spelling: &str, is_folded: bool| {
-            let first = spelling.chars().next()?;
-            self.buckets
-                .get(&(words, first, is_folded))
-                .map(Vec::as_slice)
-        };
-        let (raw, refolded) = (
-            bucket(key, false).unwrap_or(&[]),
-            bucket(&folded, true).unwrap_or(&[]),
-        );
-        let candidates: Vec<u32> = if raw.len() + refolded.len() <= BUCKET_SCAN_LIMIT {
-            // A bucket holds names of `words` words only.
-            let mut found: Vec<u32> = raw
-                .iter()
-                .chain(refolded)
-                .filter(|entry| may_reach(entry.shape, entry.folded_shape))
-                .map(|entry| entry.number)
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        } else {
-            self.trigrams
-                .candidates(key, &folded, settings.fuzzy_candidates, may_match)
+        let buckets = self.buckets_of(shapes.words, shapes.raw_first, shapes.folded_first);
+        let candidates: Vec<u32> = match buckets {
+            Some((raw, refolded)) => {
+                let mut found: Vec<u32> =
+                    close_names(&shapes, raw, refolded, &self.reach).collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            }
+            None => {
+                let may_match = |n: u32| {
+                    let name = &self.names[n as usize];
+                    name.words == shapes.words
+                        && reachable(&shapes, &name.shape, &name.folded_shape, &self.reach)
+                };
+                self.trigrams
+                    .candidates(key, &folded, settings.fuzzy_candidates, may_match)
+            }
         };
         // The closest names, each with its entity.
         let mut best: Vec<(NameMatch, &IndexedName)> = Vec::new();
@@ -403,12 +401,99 @@ impl NameIndex {
             .collect()
     }
 
+    /// The two buckets a key's look-up reads: names of its word count starting
+    /// with its first letter as written, and as folded. `None` when they are too
+    /// large to scan.
+    fn buckets_of(
+        &self,
+        words: usize,
+        raw_first: Option<char>,
+        folded_first: Option<char>,
+    ) -> Option<(&[BucketEntry], &[BucketEntry])> {
+        let bucket = |first: Option<char>, is_folded: bool| {
+            first
+                .and_then(|first| self.buckets.get(&(words, first, is_folded)))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        let (raw, refolded) = (bucket(raw_first, false), bucket(folded_first, true));
+        (raw.len() + refolded.len() <= BUCKET_SCAN_LIMIT).then_some((raw, refolded))
+    }
+
     /// Whether a score is strong enough to decide a verdict.
     pub fn is_strong(&self, score: f64) -> bool {
         self.settings
             .as_ref()
             .is_some_and(|s| score >= s.strong_match)
     }
+}
+
+/// The edits a spelling and a folded spelling may take and still make a weak
+/// match: a folded spelling scores only a share of its similarity, so it must
+/// come closer still.
+#[derive(Debug, Default)]
+struct Reach {
+    raw: EditBudget,
+    folded: EditBudget,
+}
+
+impl Reach {
+    fn new(settings: &NameMatching) -> Reach {
+        let folded = (settings.weak_match / settings.transliteration_match).min(1.0);
+        Reach {
+            raw: EditBudget::new(settings.weak_match),
+            folded: EditBudget::new(folded),
+        }
+    }
+}
+
+/// The names of a key's two buckets whose spelling, or folded spelling, may come
+/// close enough to the key's; a name may come twice.
+fn close_names<'a>(
+    key: &'a KeyShapes,
+    raw: &'a [BucketEntry],
+    refolded: &'a [BucketEntry],
+    reach: &'a Reach,
+) -> impl Iterator<Item = u32> + 'a {
+    let close = move |entries: &'a [BucketEntry], is_folded: bool| {
+        let (shape, budget) = match is_folded {
+            true => (&key.folded, &reach.folded),
+            false => (&key.raw, &reach.raw),
+        };
+        within_reach(entries, is_folded, shape.length, budget)
+            .iter()
+            .filter(move |entry| shape.may_reach(entry.shape(is_folded), budget))
+            .map(|entry| entry.number)
+    };
+    close(raw, false).chain(close(refolded, true))
+}
+
+/// Whether a name of these shapes may come close enough to a key, as written or
+/// folded.
+fn reachable(key: &KeyShapes, shape: &Shape, folded: &Shape, reach: &Reach) -> bool {
+    key.raw.may_reach(shape, &reach.raw) || key.folded.may_reach(folded, &reach.folded)
+}
+
+/// The entries of a bucket, shortest first, whose length is within reach of a
+/// spelling of `length` characters: one edit changes a length by one at most.
+fn within_reach<'a>(
+    entries: &'a [BucketEntry],
+    is_folded: bool,
+    length: usize,
+    budget: &EditBudget,
+) -> &'a [BucketEntry] {
+    let Some(longest) = entries.last().map(|e| e.length(is_folded)) else {
+        return entries;
+    };
+    let shortest = length.saturating_sub(budget.most(length));
+    // The edits allowed grow by at most one a character, so the lengths within
+    // reach above `length` run without a gap.
+    let mut longer = length;
+    while longer < longest && longer + 1 - length <= budget.most(longer + 1) {
+        longer += 1;
+    }
+    let from = entries.partition_point(|e| e.length(is_folded) < shortest);
+    let to = entries.partition_point(|e| e.length(is_folded) <= longer);
+    &entries[from..to]
 }
 
 /// How alike a looked-up key and an indexed name are: their spelling similarity,
@@ -464,13 +549,6 @@ fn normalized_osa_above(a: &str, b: &str, floor: f64) -> f64 {
     distance.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
 }
 
-/// The most edits a spelling of `length` characters may take and keep a
-/// similarity of `need` (at least 0).
-fn most_edits(need: f64, length: usize) -> usize {
-    // A cast truncates: the floor of a non-negative number, without a call to libm's.
-    ((1.0 - need) * length as f64 + 1e-9).max(0.0) as usize
-}
-
 /// The optimal-string-alignment distance of `a` and `b` if it is at most `most`,
 /// else `None`. Only cells within `most` of the diagonal are computed, and the
 /// count stops as soon as a whole row exceeds `most`: a near miss costs a few
@@ -523,34 +601,6 @@ fn osa_within<T: PartialEq>(a: &[T], b: &[T], most: usize) -> Option<usize> {
     }
     let distance = rows[width + b.len()];
     (distance <= most).then_some(distance)
-}
-
-/// The set of letters (a-z) and digits in a spelling, one bit each; any other
-/// character sets the last bit.
-fn letter_mask(spelling: &str) -> u64 {
-    spelling.chars().fold(0, |mask, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            ' ' => return mask,
-            _ => 63,
-        };
-        mask | 1 << bit
-    })
-}
-
-/// The pairs of neighbouring characters of a spelling, its start and end marked,
-/// each hashed to one of 64 bits. Two pairs may share a bit, which can only make
-/// spellings look more alike: the mask rules a name out, never in.
-fn pair_mask(spelling: &str) -> u64 {
-    let mut mask = 0;
-    let mut last = '^';
-    for c in spelling.chars().chain(std::iter::once('$')) {
-        let pair = (u64::from(u32::from(last)) << 21) | u64::from(u32::from(c));
-        mask |= 1 << (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-        last = c;
-    }
-    mask
 }
 
 /// Which event cues may match, keyed by a word of their first phrase or, for cues

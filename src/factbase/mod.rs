@@ -15,6 +15,7 @@ mod properties;
 mod read;
 mod records;
 pub mod schema;
+mod shape;
 mod titles;
 
 pub use cache::CacheUse;
@@ -29,6 +30,7 @@ pub use read::{
     read_texts, source_files,
 };
 pub use schema::{EntityKind, Holders};
+pub use shape::WordShapes;
 pub use titles::{TitleIndex, TitleMatch};
 
 use crate::dates::DateRange;

@@ -3,7 +3,7 @@
 //! finds "Qassem Suleimani").
 
 use super::{Mention, MentionValue};
-use crate::factbase::{EntityIdx, Fuzzy, NameIndex};
+use crate::factbase::{EntityIdx, Fuzzy, NameIndex, WordShapes};
 use crate::rules::Rules;
 use crate::segment::{Segmented, Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -12,16 +12,40 @@ use std::ops::Range;
 /// The most words a fuzzily matched name may have.
 const FUZZY_MAX_WORDS: usize = 3;
 
-/// Finds names sentence by sentence, remembering fuzzy look-ups: the same
-/// capitalised words come back again and again in a document.
+/// Finds names sentence by sentence. Each distinct word of the text is looked up
+/// once (the names it starts, whether it may be part of a name, its shapes), and
+/// fuzzy look-ups are remembered by their words: the same capitalised words come
+/// back again and again in a document.
 pub struct NameFinder<'a> {
     names: &'a NameIndex,
     rules: &'a Rules,
-    /// Each run looked up fuzzily: `None` when no name is close, else the entities
-    /// meant (none for an ambiguous name, which still takes its words).
-    fuzzy_seen: FxHashMap<String, Option<Vec<(EntityIdx, f64)>>>,
-    key: String,
+    /// Each distinct word met → its number in `words`.
+    word_numbers: FxHashMap<String, u32>,
+    words: Vec<Word<'a>>,
+    /// The shapes of the words looked up fuzzily, by `Word::shapes`.
+    shapes: Vec<WordShapes>,
+    /// Each run of words looked up fuzzily, by its words' numbers (unused places
+    /// `u32::MAX`): `None` when no name is close, else the entities meant (none
+    /// for an ambiguous name, which still takes its words).
+    fuzzy_seen: FxHashMap<[u32; FUZZY_MAX_WORDS], Option<Vec<(EntityIdx, f64)>>>,
+    /// The sentence's words by number, and how many capitalised words run from
+    /// each token on (fuzzy matching only looks inside such runs).
+    sentence: Vec<u32>,
     run_from: Vec<usize>,
+    key: String,
+}
+
+/// What finding names needs to know of a word.
+struct Word<'a> {
+    /// The token counts of the names it starts, longest first.
+    name_lengths: &'a [usize],
+    /// Whether, capitalised, it may be part of a name matched fuzzily: a calendar
+    /// word is not.
+    may_be_named: bool,
+    bytes: usize,
+    /// Where its shapes are in `NameFinder::shapes`, once measured at its first
+    /// fuzzy look-up.
+    shapes: Option<u32>,
 }
 
 impl<'a> NameFinder<'a> {
@@ -29,37 +53,46 @@ impl<'a> NameFinder<'a> {
         NameFinder {
             names,
             rules,
+            word_numbers: FxHashMap::default(),
+            words: Vec::new(),
+            shapes: Vec::new(),
             fuzzy_seen: FxHashMap::default(),
-            key: String::new(),
+            sentence: Vec::new(),
             run_from: Vec::new(),
+            key: String::new(),
         }
     }
 
     /// The names in tokens `range` (a sentence) of `segmented`, added to `out`.
     pub fn find(&mut self, segmented: &Segmented, range: Range<usize>, out: &mut Vec<Mention>) {
-        let tokens = &segmented.tokens;
-        // How many capitalised words run from each token on: fuzzy matching only
-        // looks inside such runs.
+        let tokens = &segmented.tokens[range.clone()];
+        self.sentence.clear();
+        for token in tokens {
+            let number = self.word_number(&token.key);
+            self.sentence.push(number);
+        }
         self.run_from.clear();
-        self.run_from.resize(range.len() + 1, 0);
-        for i in range.clone().rev() {
-            if proper_word(&tokens[i], self.rules) {
-                self.run_from[i - range.start] = self.run_from[i + 1 - range.start] + 1;
+        self.run_from.resize(tokens.len() + 1, 0);
+        for (i, token) in tokens.iter().enumerate().rev() {
+            let word = &self.words[self.sentence[i] as usize];
+            if token.kind == TokenKind::Word && token.capitalized && word.may_be_named {
+                self.run_from[i] = self.run_from[i + 1] + 1;
             }
         }
-        let mut i = range.start;
-        while i < range.end {
-            let longest = self.names.max_words().min(range.end - i);
+        let mut i = 0;
+        while i < tokens.len() {
+            let longest = self.names.max_words().min(tokens.len() - i);
             let matched = self
                 .exact_at(tokens, i, longest)
-                .or_else(|| self.fuzzy_at(tokens, i, longest, range.start));
+                .or_else(|| self.fuzzy_at(tokens, i, longest));
             match matched {
                 Some((n, entities)) => {
-                    let span = segmented.span_of(i..i + n);
+                    let at = range.start + i;
+                    let span = segmented.span_of(at..at + n);
                     for (entity, score) in entities {
                         out.push(Mention {
                             span,
-                            tokens: i..i + n,
+                            tokens: at..at + n,
                             value: MentionValue::Entity { entity, score },
                         });
                     }
@@ -70,7 +103,25 @@ impl<'a> NameFinder<'a> {
         }
     }
 
-    /// The longest exact name at token `i`, tried only at lengths some name has.
+    /// The number of a word, given it if it is new.
+    fn word_number(&mut self, key: &str) -> u32 {
+        if let Some(&number) = self.word_numbers.get(key) {
+            return number;
+        }
+        let number = self.words.len() as u32;
+        self.words.push(Word {
+            name_lengths: self.names.name_lengths(key),
+            may_be_named: !self.rules.months.contains_key(key)
+                && !self.rules.weekdays.contains_key(key),
+            bytes: key.len(),
+            shapes: None,
+        });
+        self.word_numbers.insert(key.to_string(), number);
+        number
+    }
+
+    /// The longest exact name at token `i` of the sentence, tried only at lengths
+    /// some name has.
     fn exact_at(
         &mut self,
         tokens: &[Token],
@@ -78,8 +129,8 @@ impl<'a> NameFinder<'a> {
         longest: usize,
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
         let names = self.names;
-        names
-            .name_lengths(&tokens[i].key)
+        self.words[self.sentence[i] as usize]
+            .name_lengths
             .iter()
             .filter(|&&n| n <= longest)
             .find_map(|&n| {
@@ -98,37 +149,64 @@ impl<'a> NameFinder<'a> {
             })
     }
 
-    /// The longest run of capitalised words at token `i` that fuzzily names an entity.
+    /// The longest run of capitalised words at token `i` of the sentence that
+    /// fuzzily names an entity.
     fn fuzzy_at(
         &mut self,
         tokens: &[Token],
         i: usize,
         longest: usize,
-        start: usize,
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
         // Misspelt names are people's and places' names, of a few words; longer names
         // (offices, agencies) are matched exactly.
-        let run = self.run_from[i - start].min(longest).min(FUZZY_MAX_WORDS);
+        let run = self.run_from[i].min(longest).min(FUZZY_MAX_WORDS);
         let shortest = self.rules.names.fuzzy_min_length;
         (1..=run).rev().find_map(|n| {
-            key_of(&tokens[i..i + n], &mut self.key)?;
-            // Too short to match fuzzily: ruled out before any look-up.
-            if self.key.len() < shortest || self.key.chars().count() < shortest {
+            let numbers = &self.sentence[i..i + n];
+            let bytes: usize = numbers.iter().map(|&w| self.words[w as usize].bytes).sum();
+            // Too short to match fuzzily (a character has a byte at least).
+            if bytes + n - 1 < shortest {
                 return None;
             }
-            if !self.fuzzy_seen.contains_key(&self.key) {
-                let found = match self.names.fuzzy(&self.key, n) {
-                    Fuzzy::Nothing => None,
-                    Fuzzy::Ambiguous => Some(Vec::new()),
-                    Fuzzy::Matches(found) => {
-                        Some(found.iter().map(|m| (m.entity, m.score)).collect())
-                    }
-                };
-                self.fuzzy_seen.insert(self.key.clone(), found);
-            }
-            let found = self.fuzzy_seen[&self.key].as_ref()?;
-            Some((n, found.clone()))
+            let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
+            seen_key[..n].copy_from_slice(numbers);
+            let found = match self.fuzzy_seen.get(&seen_key) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = self.look_up_fuzzy(&tokens[i..i + n], seen_key);
+                    self.fuzzy_seen.insert(seen_key, found.clone());
+                    found
+                }
+            };
+            Some((n, found?))
         })
+    }
+
+    /// The entities a run of capitalised words names fuzzily, if any; the run's
+    /// words' shapes rule out nearly every run before a look-up is made.
+    fn look_up_fuzzy(
+        &mut self,
+        run: &[Token],
+        numbers: [u32; FUZZY_MAX_WORDS],
+    ) -> Option<Vec<(EntityIdx, f64)>> {
+        let mut shapes = [WordShapes::default(); FUZZY_MAX_WORDS];
+        for (shape, (number, token)) in shapes.iter_mut().zip(numbers.iter().zip(run)) {
+            let word = &mut self.words[*number as usize];
+            let at = *word.shapes.get_or_insert_with(|| {
+                self.shapes.push(WordShapes::of(&token.key));
+                self.shapes.len() as u32 - 1
+            });
+            *shape = self.shapes[at as usize];
+        }
+        if !self.names.may_match(&shapes[..run.len()]) {
+            return None;
+        }
+        key_of(run, &mut self.key)?;
+        match self.names.fuzzy(&self.key, run.len()) {
+            Fuzzy::Nothing => None,
+            Fuzzy::Ambiguous => Some(Vec::new()),
+            Fuzzy::Matches(found) => Some(found.iter().map(|m| (m.entity, m.score)).collect()),
+        }
     }
 }
 
@@ -146,12 +224,4 @@ fn key_of(run: &[Token], key: &mut String) -> Option<()> {
         key.push_str(&token.key);
     }
     Some(())
-}
-
-/// A capitalised word that is not a calendar word: the only kind fuzzily matched.
-fn proper_word(token: &Token, rules: &Rules) -> bool {
-    token.kind == TokenKind::Word
-        && token.capitalized
-        && !rules.months.contains_key(token.key.as_str())
-        && !rules.weekdays.contains_key(token.key.as_str())
 }

@@ -1,0 +1,391 @@
+//! Shapes of spellings: a spelling's length, how many of each letter it has and
+//! which pairs of neighbouring letters, enough to tell that two spellings are too
+//! far apart for a fuzzy match without counting their edits. A key's shape is put
+//! together from its words' shapes, so a draft's words are measured once however
+//! many runs of words they are looked up in.
+
+use super::fuzzy::{fold_word, folded_word};
+use serde::{Deserialize, Serialize};
+
+/// How many of each character a spelling has: one lane for each letter a-z, one
+/// for digits, one for spaces and the rest shared by other characters. Lanes
+/// stop at 255. Shared and full lanes can only hide differences, so a count
+/// rules a name out, never in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts([u8; 32]);
+
+impl Counts {
+    fn add(&mut self, c: char) {
+        let lane = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26,
+            ' ' => 27,
+            _ => 28 + (c as usize & 3),
+        };
+        self.0[lane] = self.0[lane].saturating_add(1);
+    }
+
+    fn plus(mut self, other: &Counts) -> Counts {
+        for (lane, more) in self.0.iter_mut().zip(other.0) {
+            *lane = lane.saturating_add(more);
+        }
+        self
+    }
+
+    /// The sum over lanes of how far the two counts differ.
+    fn difference(&self, other: &Counts) -> usize {
+        // Summed in 16 bits, which 32 lanes of at most 255 cannot overflow, so the
+        // loop is done a whole vector at a time.
+        let sum: u16 = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| u16::from(a.abs_diff(*b)))
+            .sum();
+        usize::from(sum)
+    }
+}
+
+/// A whole spelling's shape: its length in characters, its counts and its pair
+/// mask (each pair of neighbours, start and end marked, hashed to one of 64 bits).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shape {
+    pub length: usize,
+    counts: Counts,
+    pairs: u64,
+}
+
+impl Shape {
+    pub fn of(spelling: &str) -> Shape {
+        Shape::joined(spelling.split(' ').map(Piece::of)).1
+    }
+
+    /// The first character and the shape of words joined by single spaces.
+    fn joined<P: std::borrow::Borrow<Piece>>(
+        pieces: impl IntoIterator<Item = P>,
+    ) -> (Option<char>, Shape) {
+        let mut whole = Piece::default();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if i > 0 {
+                whole.push(' ');
+            }
+            whole.append(piece.borrow());
+        }
+        let pairs = whole.pairs
+            | pair_bit('^', whole.first.unwrap_or('$'))
+            | whole.last.map_or(0, |last| pair_bit(last, '$'));
+        let shape = Shape {
+            length: whole.length,
+            counts: whole.counts,
+            pairs,
+        };
+        (whole.first, shape)
+    }
+
+    /// Whether a spelling of this shape can be within `1 - need` of `other`'s
+    /// similarity. Edits come whole, and one edit changes the length by one at
+    /// most, the counts by two at most (and the length and counts together by two
+    /// at most), and brings at most three pairs of neighbours that were not there
+    /// (a swap does: "xaby" to "xbay").
+    pub fn may_reach(&self, other: &Shape, budget: &EditBudget) -> bool {
+        let edits = budget.most(self.length.max(other.length));
+        let lengths = self.length.abs_diff(other.length);
+        let new_pairs = |from: &Shape, to: &Shape| (to.pairs & !from.pairs).count_ones() as usize;
+        // Cheapest first.
+        lengths <= edits
+            && new_pairs(self, other) <= 3 * edits
+            && new_pairs(other, self) <= 3 * edits
+            && self.counts.difference(&other.counts) + lengths <= 2 * edits
+    }
+}
+
+/// The shape of one word, to be joined with others: its pairs leave out the
+/// start and end, which depend on its neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Piece {
+    length: usize,
+    counts: Counts,
+    pairs: u64,
+    first: Option<char>,
+    last: Option<char>,
+}
+
+impl Piece {
+    pub fn of(word: &str) -> Piece {
+        let mut piece = Piece::default();
+        match word.is_ascii() {
+            true => word.bytes().for_each(|b| piece.push(char::from(b))),
+            false => word.chars().for_each(|c| piece.push(c)),
+        }
+        piece
+    }
+
+    /// The piece of a word as `fold` writes it.
+    pub fn folded(word: &str) -> Piece {
+        let mut piece = Piece::default();
+        fold_word(word, |c| piece.push(c));
+        piece
+    }
+
+    fn push(&mut self, c: char) {
+        self.length += 1;
+        self.counts.add(c);
+        if let Some(last) = self.last {
+            self.pairs |= pair_bit(last, c);
+        }
+        self.first.get_or_insert(c);
+        self.last = Some(c);
+    }
+
+    fn append(&mut self, other: &Piece) {
+        if let (Some(last), Some(first)) = (self.last, other.first) {
+            self.pairs |= pair_bit(last, first);
+        }
+        self.length += other.length;
+        self.counts = self.counts.plus(&other.counts);
+        self.pairs |= other.pairs;
+        self.first = self.first.or(other.first);
+        self.last = other.last.or(self.last);
+    }
+}
+
+/// A word of a key as a look-up needs it: its shape as written and as `fold`
+/// writes it, in the middle of a key and at its end (an article is folded only
+/// at the end). `None` where `fold` leaves the word out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordShapes {
+    raw: Piece,
+    folded_inside: Option<Piece>,
+    folded_last: Option<Piece>,
+}
+
+impl WordShapes {
+    pub fn of(word: &str) -> WordShapes {
+        let fold_as = |last| {
+            folded_word(word, last)
+                .map(Piece::folded)
+                .filter(|piece| piece.length > 0)
+        };
+        let folded_last = fold_as(true);
+        // Only an article folds differently inside a key: it is left out.
+        let folded_inside = match folded_word(word, false) {
+            Some(_) => folded_last,
+            None => None,
+        };
+        WordShapes {
+            raw: Piece::of(word),
+            folded_inside,
+            folded_last,
+        }
+    }
+
+    fn folded(&self, last: bool) -> Option<Piece> {
+        match last {
+            true => self.folded_last,
+            false => self.folded_inside,
+        }
+    }
+}
+
+/// A key's shapes as written and as folded, each with its first character (the
+/// name buckets a look-up reads), and its word count.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyShapes {
+    pub words: usize,
+    pub raw_first: Option<char>,
+    pub raw: Shape,
+    pub folded_first: Option<char>,
+    pub folded: Shape,
+}
+
+impl KeyShapes {
+    /// The shapes of a key whose words (in order) have these shapes: exactly those
+    /// of the key and of `fold(key)`.
+    pub fn of_words(words: &[WordShapes]) -> KeyShapes {
+        let (raw_first, raw) = Shape::joined(words.iter().map(|w| w.raw));
+        let folded_words = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| w.folded(i + 1 == words.len()));
+        let (folded_first, folded) = Shape::joined(folded_words);
+        KeyShapes {
+            words: words.len(),
+            raw_first,
+            raw,
+            folded_first,
+            folded,
+        }
+    }
+
+    /// The first character of a key whose words have these shapes, as written and
+    /// as folded: what picks the name buckets to read, known before the shapes
+    /// are put together.
+    pub fn first_letters(words: &[WordShapes]) -> (Option<char>, Option<char>) {
+        let raw = words.first().and_then(|w| w.raw.first);
+        let folded = words
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| w.folded(i + 1 == words.len()))
+            .and_then(|piece| piece.first);
+        (raw, folded)
+    }
+
+    pub fn of(key: &str) -> KeyShapes {
+        let words: Vec<WordShapes> = key.split(' ').map(WordShapes::of).collect();
+        KeyShapes::of_words(&words)
+    }
+}
+
+/// The most edits a spelling may take and keep a similarity of `need`, by its
+/// length: worked out once for the lengths names usually have, as a look-up
+/// asks many times.
+#[derive(Debug, Clone)]
+pub struct EditBudget {
+    need: f64,
+    by_length: Vec<u8>,
+}
+
+impl EditBudget {
+    pub fn new(need: f64) -> EditBudget {
+        let by_length = (0..=u8::MAX as usize)
+            .map(|length| most_edits(need, length).min(u8::MAX as usize) as u8)
+            .collect();
+        EditBudget { need, by_length }
+    }
+
+    pub fn most(&self, length: usize) -> usize {
+        match self.by_length.get(length) {
+            Some(&most) if most < u8::MAX => usize::from(most),
+            _ => most_edits(self.need, length),
+        }
+    }
+}
+
+impl Default for EditBudget {
+    /// No edit at all.
+    fn default() -> Self {
+        EditBudget::new(1.0)
+    }
+}
+
+/// The most edits a spelling of `length` characters may take and keep a
+/// similarity of `need` (at least 0).
+pub fn most_edits(need: f64, length: usize) -> usize {
+    // A cast truncates: the floor of a non-negative number, without a call to libm's.
+    ((1.0 - need) * length as f64 + 1e-9).max(0.0) as usize
+}
+
+/// A pair of neighbouring characters hashed to one of 64 bits. Two pairs may share
+/// a bit, which can only make spellings look more alike.
+fn pair_bit(first: char, second: char) -> u64 {
+    let pair = (u64::from(u32::from(first)) << 21) | u64::from(u32::from(second));
+    1 << (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fuzzy::fold;
+    use super::*;
+
+    const KEYS: [&str; 12] = [
+        "kadhimi",
+        "al kadhimi",
+        "mustafa al-kadhimi",
+        "qassem soleimani",
+        "the al",
+        "al",
+        "ballon d'or",
+        "naïve café",
+        "world cup 2022",
+        "' abc",
+        "abc ' def",
+        "x",
+    ];
+
+    #[test]
+    fn a_key_put_together_from_its_words_has_the_shapes_of_the_whole() {
+        for key in KEYS {
+            let shapes = KeyShapes::of(key);
+            let folded = fold(key);
+            assert_eq!(shapes.raw, Shape::of(key), "{key:?}");
+            assert_eq!(shapes.raw_first, key.chars().next(), "{key:?}");
+            assert_eq!(
+                shapes.folded,
+                Shape::of(&folded),
+                "{key:?} folds to {folded:?}"
+            );
+            assert_eq!(shapes.folded_first, folded.chars().next(), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_never_rule_out_what_is_within_reach() {
+        let words = [
+            "kadhimi",
+            "kazemi",
+            "qassem",
+            "qasem",
+            "soleimani",
+            "suleimani",
+            "president biden",
+            "presdient biden",
+            "abcdef",
+            "badcfe",
+            "xaby",
+            "xbay",
+            "naïve",
+            "naive",
+        ];
+        for a in words {
+            for b in words {
+                let distance = strsim::osa_distance(a, b);
+                let longer = a.chars().count().max(b.chars().count());
+                let similarity = 1.0 - distance as f64 / longer as f64;
+                if similarity >= 0.5 {
+                    let budget = EditBudget::new(0.5);
+                    assert!(
+                        Shape::of(a).may_reach(&Shape::of(b), &budget),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Spellings from a few letters come close to each other often, so the
+        /// bound is tried where it is tight.
+        #[test]
+        fn a_shape_never_rules_out_a_spelling_within_reach(
+            a in "[abdhkq' -]{0,12}",
+            b in "[abdhkq' -]{0,12}",
+            need in 0.5f64..1.0,
+        ) {
+            let distance = strsim::osa_distance(&a, &b);
+            let longer = a.chars().count().max(b.chars().count()).max(1);
+            let edits = most_edits(need, longer);
+            if distance <= edits {
+                let budget = EditBudget::new(need);
+                proptest::prop_assert!(Shape::of(&a).may_reach(&Shape::of(&b), &budget));
+            }
+        }
+
+        #[test]
+        fn any_key_put_together_from_its_words_has_the_shapes_of_the_whole(
+            words in proptest::collection::vec("(al|el|[a-zé'-]{1,6})", 1..4),
+        ) {
+            let key = words.join(" ");
+            let shapes = KeyShapes::of(&key);
+            let folded = fold(&key);
+            proptest::prop_assert_eq!(shapes.raw, Shape::of(&key));
+            proptest::prop_assert_eq!(shapes.folded, Shape::of(&folded));
+            proptest::prop_assert_eq!(shapes.folded_first, folded.chars().next());
+        }
+    }
+
+    #[test]
+    fn spellings_far_apart_are_ruled_out() {
+        let (a, b) = ("world trade organization", "willem frederik duisenberg");
+        assert!(!Shape::of(a).may_reach(&Shape::of(b), &EditBudget::new(0.8)));
+    }
+}
