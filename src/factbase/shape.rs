@@ -318,47 +318,13 @@ mod tests {
         }
     }
 
-    #[test]
-    fn shapes_never_rule_out_what_is_within_reach() {
-        let words = [
-            "kadhimi",
-            "kazemi",
-            "qassem",
-            "qasem",
-            "soleimani",
-            "suleimani",
-            "president biden",
-            "presdient biden",
-            "abcdef",
-            "badcfe",
-            "xaby",
-            "xbay",
-            "naïve",
-            "naive",
-        ];
-        for a in words {
-            for b in words {
-                let distance = strsim::osa_distance(a, b);
-                let longer = a.chars().count().max(b.chars().count());
-                let similarity = 1.0 - distance as f64 / longer as f64;
-                if similarity >= 0.5 {
-                    let budget = EditBudget::new(0.5);
-                    assert!(
-                        Shape::of(a).may_reach(&Shape::of(b), &budget),
-                        "{a:?} {b:?}"
-                    );
-                }
-            }
-        }
-    }
-
     proptest::proptest! {
         /// Spellings from a few letters come close to each other often, so the
         /// bound is tried where it is tight.
         #[test]
         fn a_shape_never_rules_out_a_spelling_within_reach(
-            a in "[abdhkq' -]{0,12}",
-            b in "[abdhkq' -]{0,12}",
+            a in "[abdhkqï' -]{0,12}",
+            b in "[abdhkqï' -]{0,12}",
             need in 0.5f64..1.0,
         ) {
             let distance = strsim::osa_distance(&a, &b);
