@@ -12,14 +12,15 @@ use std::ops::Range;
 /// The most words a fuzzily matched name may have.
 const FUZZY_MAX_WORDS: usize = 3;
 
-/// Finds names sentence by sentence. Each distinct word of the text is looked up
-/// once (the names it starts, whether it may be part of a name, its shapes), and
-/// fuzzy look-ups are remembered by their words: the same capitalised words come
-/// back again and again in a document.
+/// Finds names sentence by sentence. Each distinct capitalised word of the text
+/// is looked up once (the names it starts, its shapes), and fuzzy look-ups are
+/// remembered by their words: the same capitalised words come back again and
+/// again in a document.
 pub struct NameFinder<'a> {
     names: &'a NameIndex,
     rules: &'a Rules,
-    /// Each distinct word met → its number in `words`.
+    /// Each distinct capitalised word met that may be part of a name matched
+    /// fuzzily → its number in `words`.
     word_numbers: FxHashMap<String, u32>,
     words: Vec<Word<'a>>,
     /// The shapes of the words looked up fuzzily, by `Word::shapes`.
@@ -28,20 +29,22 @@ pub struct NameFinder<'a> {
     /// `u32::MAX`): `None` when no name is close, else the entities meant (none
     /// for an ambiguous name, which still takes its words).
     fuzzy_seen: FxHashMap<[u32; FUZZY_MAX_WORDS], Option<Vec<(EntityIdx, f64)>>>,
-    /// The sentence's words by number, and how many capitalised words run from
-    /// each token on (fuzzy matching only looks inside such runs).
+    /// The sentence's words by number (`NOT_NAMED` for the other tokens), and how
+    /// many such words run from each token on (fuzzy matching only looks inside
+    /// such runs).
     sentence: Vec<u32>,
     run_from: Vec<usize>,
     key: String,
 }
 
-/// What finding names needs to know of a word.
+/// The number of a token that is no capitalised word, or a calendar word ("May"):
+/// no part of a name matched fuzzily.
+const NOT_NAMED: u32 = u32::MAX;
+
+/// What finding names needs to know of a capitalised word.
 struct Word<'a> {
     /// The token counts of the names it starts, longest first.
     name_lengths: &'a [usize],
-    /// Whether, capitalised, it may be part of a name matched fuzzily: a calendar
-    /// word is not.
-    may_be_named: bool,
     bytes: usize,
     /// Where its shapes are in `NameFinder::shapes`, once measured at its first
     /// fuzzy look-up.
@@ -68,14 +71,21 @@ impl<'a> NameFinder<'a> {
         let tokens = &segmented.tokens[range.clone()];
         self.sentence.clear();
         for token in tokens {
-            let number = self.word_number(&token.key);
+            let key = token.key.as_str();
+            let named = token.kind == TokenKind::Word
+                && token.capitalized
+                && !self.rules.months.contains_key(key)
+                && !self.rules.weekdays.contains_key(key);
+            let number = match named {
+                true => self.word_number(key),
+                false => NOT_NAMED,
+            };
             self.sentence.push(number);
         }
         self.run_from.clear();
         self.run_from.resize(tokens.len() + 1, 0);
-        for (i, token) in tokens.iter().enumerate().rev() {
-            let word = &self.words[self.sentence[i] as usize];
-            if token.kind == TokenKind::Word && token.capitalized && word.may_be_named {
+        for i in (0..tokens.len()).rev() {
+            if self.sentence[i] != NOT_NAMED {
                 self.run_from[i] = self.run_from[i + 1] + 1;
             }
         }
@@ -111,8 +121,6 @@ impl<'a> NameFinder<'a> {
         let number = self.words.len() as u32;
         self.words.push(Word {
             name_lengths: self.names.name_lengths(key),
-            may_be_named: !self.rules.months.contains_key(key)
-                && !self.rules.weekdays.contains_key(key),
             bytes: key.len(),
             shapes: None,
         });
@@ -129,24 +137,24 @@ impl<'a> NameFinder<'a> {
         longest: usize,
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
         let names = self.names;
-        self.words[self.sentence[i] as usize]
-            .name_lengths
-            .iter()
-            .filter(|&&n| n <= longest)
-            .find_map(|&n| {
-                key_of(&tokens[i..i + n], &mut self.key)?;
-                // "a hunt" is not Jeremy Hunt: a name needs a capital unless it is
-                // written in lower case in the fact base.
-                let capitalised = tokens[i..i + n].iter().any(|t| t.has_capital);
-                if !capitalised && !names.may_be_lower_case(&self.key) {
-                    return None;
-                }
-                let entities = names.exact(&self.key);
-                // A name several imported entities share means none of them, and
-                // no shorter name inside it is meant either.
-                (!entities.is_empty() || names.is_ambiguous(&self.key))
-                    .then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
-            })
+        let lengths = match self.sentence[i] {
+            NOT_NAMED => names.name_lengths(&tokens[i].key),
+            number => self.words[number as usize].name_lengths,
+        };
+        lengths.iter().filter(|&&n| n <= longest).find_map(|&n| {
+            key_of(&tokens[i..i + n], &mut self.key)?;
+            // "a hunt" is not Jeremy Hunt: a name needs a capital unless it is
+            // written in lower case in the fact base.
+            let capitalised = tokens[i..i + n].iter().any(|t| t.has_capital);
+            if !capitalised && !names.may_be_lower_case(&self.key) {
+                return None;
+            }
+            let entities = names.exact(&self.key);
+            // A name several imported entities share means none of them, and
+            // no shorter name inside it is meant either.
+            (!entities.is_empty() || names.is_ambiguous(&self.key))
+                .then(|| (n, entities.iter().map(|&e| (e, 1.0)).collect()))
+        })
     }
 
     /// The longest run of capitalised words at token `i` of the sentence that
