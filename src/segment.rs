@@ -134,11 +134,14 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         };
         let start = i;
         i += c.len_utf8();
+        // Whether a capital was met, as the token's letters are stepped over.
+        let mut capital = c.is_uppercase();
         if kind != TokenKind::Punct {
             let bytes = text.as_bytes();
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
                 while i < end && bytes[i].is_ascii_alphanumeric() {
+                    capital |= bytes[i].is_ascii_uppercase();
                     i += 1;
                 }
                 let Some(c) = char_at(text, i).filter(|_| i < end) else {
@@ -147,6 +150,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
                 if !joins(text, start, i, c, kind, end) {
                     break;
                 }
+                capital |= c.is_uppercase();
                 i += c.len_utf8();
             }
         }
@@ -156,7 +160,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             kind,
             key: token_key(raw),
             capitalized: c.is_uppercase(),
-            has_capital: raw.chars().any(char::is_uppercase),
+            has_capital: capital,
         });
     }
 }
