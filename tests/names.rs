@@ -7,7 +7,8 @@ mod common;
 
 use claimcheck::document::Document;
 use claimcheck::factbase::{
-    Entity, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, TitleIndex, name_key,
+    Entity, EntityIdx, EntityKind, Fuzzy, Holders, NameIndex, NameMatch, Origin, TitleIndex,
+    name_key,
 };
 use claimcheck::mentions::{self, MentionValue};
 use claimcheck::rules::{NameMatching, Rules};
@@ -160,8 +161,8 @@ fn slips(name: &str) -> Vec<String> {
 #[test]
 fn a_draft_finds_every_misspelling_a_look_up_finds() {
     let rules = Rules::load(&common::root().join("rules")).expect("bundled rules load");
-    let index = NameIndex::new(&entities(), &rules.names);
-    let mut found_by_both = 0;
+    let all = entities();
+    let index = NameIndex::new(&all, &rules.names);
     // Other ways of writing the names in Latin letters, found only by folding.
     let transliterations = [
         "Qassem Suleimani",
@@ -170,51 +171,41 @@ fn a_draft_finds_every_misspelling_a_look_up_finds() {
         "Mohammad Tawfik Alawi",
         "Ayyad Alawi",
     ];
-    let spellings: Vec<String> = entities()
+    let spellings = all
         .iter()
         .flat_map(|entity| slips(&entity.name))
-        .chain(transliterations.map(String::from))
-        .collect();
+        .chain(transliterations.map(String::from));
+    let mut found_by_both = 0;
     for slip in spellings {
-        {
-            let text = format!("Reporters said {slip} spoke.\n\nLater {slip} left.\n");
-            let document = Document::from_text(Path::new("draft.txt"), text).unwrap();
-            let segmented = Segmented::new(&document, &rules);
-            let read = mentions::extract(&segmented, &rules, None, Some(&index)).unwrap();
-            let in_draft: Vec<(String, String)> = read
-                .iter()
-                .filter_map(|m| match m.value {
-                    MentionValue::Entity { entity, .. } => Some((
-                        document.slice(m.span).to_string(),
-                        entities()[entity].id.clone(),
-                    )),
-                    _ => None,
-                })
-                .collect();
-            let key = name_key(&slip);
-            let words = key.split(' ').count();
-            let looked_up: Vec<(String, String)> = index
-                .fuzzy(&key, words)
-                .matches()
-                .iter()
-                .map(|m| (slip.clone(), entities()[m.entity].id.clone()))
-                .collect();
-            let exact_or_fuzzy: Vec<(String, String)> = match index.exact(&key) {
-                [] => looked_up,
-                exact => exact
-                    .iter()
-                    .map(|&e| (slip.clone(), entities()[e].id.clone()))
-                    .collect(),
-            };
-            // Both paragraphs read alike: the second from what the first remembered.
-            let twice: Vec<(String, String)> = exact_or_fuzzy
-                .iter()
-                .chain(&exact_or_fuzzy)
-                .cloned()
-                .collect();
-            assert_eq!(in_draft, twice, "{slip:?}");
-            found_by_both += usize::from(!twice.is_empty());
-        }
+        let text = format!("Reporters said {slip} spoke.\n\nLater {slip} left.\n");
+        let document = Document::from_text(Path::new("draft.txt"), text).unwrap();
+        let segmented = Segmented::new(&document, &rules);
+        let read = mentions::extract(&segmented, &rules, None, Some(&index)).unwrap();
+        let in_draft: Vec<(&str, &str)> = read
+            .iter()
+            .filter_map(|m| match m.value {
+                MentionValue::Entity { entity, .. } => {
+                    Some((document.slice(m.span), all[entity].id.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        let key = name_key(&slip);
+        let looked_up: Vec<EntityIdx> = match index.exact(&key) {
+            [] => {
+                let fuzzy = index.fuzzy(&key, key.split(' ').count());
+                fuzzy.matches().iter().map(|m| m.entity).collect()
+            }
+            exact => exact.to_vec(),
+        };
+        // Both paragraphs read alike: the second from what the first remembered.
+        let expected: Vec<(&str, &str)> = [&looked_up, &looked_up]
+            .into_iter()
+            .flatten()
+            .map(|&e| (slip.as_str(), all[e].id.as_str()))
+            .collect();
+        assert_eq!(in_draft, expected, "{slip:?}");
+        found_by_both += usize::from(!looked_up.is_empty());
     }
     assert!(found_by_both > 100, "only {found_by_both} slips found");
 }

@@ -18,15 +18,16 @@ pub fn fold(key: &str) -> String {
         let Some(word) = folded_word(word, i + 1 == words.len()) else {
             continue;
         };
-        let start = folded.len();
-        if start > 0 {
+        let mut letters = String::new();
+        fold_word(word, |c| letters.push(c));
+        // A word with no letter to fold leaves no trace.
+        if letters.is_empty() {
+            continue;
+        }
+        if !folded.is_empty() {
             folded.push(' ');
         }
-        fold_word(word, |c| folded.push(c));
-        // A word with no letter to fold leaves no trace.
-        if folded.len() == start + usize::from(start > 0) {
-            folded.truncate(start);
-        }
+        folded.push_str(&letters);
     }
     folded
 }

@@ -309,13 +309,13 @@ impl NameIndex {
                 found
             }
             None => {
-                let may_match = |n: u32| {
+                let close = |n: u32| {
                     let name = &self.names[n as usize];
                     name.words == shapes.words
                         && reachable(&shapes, &name.shape, &name.folded_shape, &self.reach)
                 };
                 self.trigrams
-                    .candidates(key, &folded, settings.fuzzy_candidates, may_match)
+                    .candidates(key, &folded, settings.fuzzy_candidates, close)
             }
         };
         // The closest names, each with its entity.
