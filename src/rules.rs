@@ -1194,41 +1194,66 @@ pub(crate) fn word_map<'a, M: Copy + 'a>(
         .collect()
 }
 
-/// Phrases of one or more words, found at a token by their first word.
+/// Phrases of one or more words, kept as a tree of words: a phrase is found at a
+/// token by one look-up per word it has, however many phrases share its first words.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    /// First word → (the phrase's words, its value), longest phrase first.
-    by_first_word: WordMap<Vec<(Vec<String>, T)>>,
+    /// First word → the phrases that start with it.
+    by_first_word: WordMap<PhraseNode<T>>,
+}
+
+/// The phrases that start with some words: the value of the phrase made of just
+/// those words, if there is one, and the longer phrases by their next word.
+#[derive(Debug)]
+struct PhraseNode<T> {
+    value: Option<T>,
+    next: WordMap<PhraseNode<T>>,
+}
+
+impl<T> Default for PhraseNode<T> {
+    fn default() -> Self {
+        PhraseNode {
+            value: None,
+            next: WordMap::default(),
+        }
+    }
 }
 
 impl<T> PhraseTable<T> {
+    /// The table of `phrases`; of two phrases with the same words, the first is kept.
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut by_first_word: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
+        let mut by_first_word: WordMap<PhraseNode<T>> = WordMap::default();
         for (phrase, value) in phrases {
-            let words = words_of(phrase);
-            if let Some(first) = words.first() {
-                by_first_word
-                    .entry_or_default(first.clone())
-                    .push((words, value));
-            }
-        }
-        for entries in by_first_word.values_mut() {
-            entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            let mut words = words_of(phrase).into_iter();
+            let Some(first) = words.next() else {
+                continue;
+            };
+            let node = words.fold(by_first_word.entry_or_default(first), |node, word| {
+                node.next.entry_or_default(word)
+            });
+            node.value.get_or_insert(value);
         }
         PhraseTable { by_first_word }
     }
 
     /// The longest phrase that starts at token `i` and ends by `end`, with its length.
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(&T, usize)> {
-        let entries = self.by_first_word.get(tokens.get(i)?.key.as_str())?;
-        entries.iter().find_map(|(words, value)| {
-            let fits = i + words.len() <= end
-                && words
-                    .iter()
-                    .zip(&tokens[i..])
-                    .all(|(word, token)| token.key == *word);
-            fits.then_some((value, words.len()))
-        })
+        let end = end.min(tokens.len());
+        if i >= end {
+            return None;
+        }
+        let mut node = self.by_first_word.get(tokens[i].key.as_str())?;
+        let mut longest = node.value.as_ref().map(|value| (value, 1));
+        for (length, token) in (2..).zip(&tokens[i + 1..end]) {
+            let Some(next) = node.next.get(token.key.as_str()) else {
+                break;
+            };
+            node = next;
+            if let Some(value) = &node.value {
+                longest = Some((value, length));
+            }
+        }
+        longest
     }
 
     /// Whether some phrase starts with `word`.
@@ -1269,6 +1294,40 @@ mod tests {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
         Rules::load(dir.path())
+    }
+
+    proptest::proptest! {
+        /// The table finds what a scan of every phrase finds: the longest that
+        /// starts at the token and ends by `end`, the first of equal ones.
+        #[test]
+        fn a_phrase_found_is_the_longest_that_fits(
+            phrases in proptest::collection::vec(
+                proptest::collection::vec(0..4usize, 1..4), 0..12),
+            text in proptest::collection::vec(0..4usize, 0..8),
+            i in 0..9usize,
+            end in 0..10usize,
+        ) {
+            const WORDS: [&str; 4] = ["the", "next", "day", "week"];
+            let phrases: Vec<String> = phrases
+                .iter()
+                .map(|p| p.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let table = PhraseTable::new(phrases.iter().enumerate().map(|(n, p)| (p.as_str(), n)));
+            let text = text.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let tokens = crate::segment::tokenize_str(&text);
+            let scanned = phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    let words: Vec<&str> = p.split(' ').collect();
+                    i + words.len() <= end.min(tokens.len())
+                        && words.iter().zip(&tokens[i..]).all(|(w, t)| t.key == *w)
+                })
+                .max_by_key(|(n, p)| (p.split(' ').count(), std::cmp::Reverse(*n)))
+                .map(|(n, p)| (n, p.split(' ').count()));
+            let found = table.at(&tokens, i, end).map(|(&n, length)| (n, length));
+            proptest::prop_assert_eq!(found, scanned);
+        }
     }
 
     #[test]
