@@ -143,7 +143,7 @@ impl Document {
         if is_utf16(&bytes) {
             return Err(DocumentError::Utf16 { path: shown });
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(DocumentError::Binary {
                 path: shown,
                 offset,

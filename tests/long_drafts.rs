@@ -151,3 +151,30 @@ fn drafts_read_together_are_listed_as_each_is_alone() {
         assert_eq!(&alone["documents"][0], document, "{path}");
     }
 }
+
+#[test]
+fn drafts_before_one_that_fails_are_listed_whole_and_none_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = format!("---\ndate: 2021-06-01\n---\n{}", long_text(700_000));
+    let first = common::write_draft(&dir, "a-dated.md", &dated);
+    let mut undated = String::new();
+    while undated.len() < 600_000 {
+        undated.push_str("The board met on 3 March 2020 and counted 12 votes.\n\n");
+    }
+    undated.push_str("The board meets again next Tuesday.\n");
+    common::write_draft(&dir, "b-undated.md", &undated);
+    common::write_draft(&dir, "c-dated.md", &dated);
+    let listing = |path: &Path| claimcheck(&["extract", "--mentions", path.to_str().unwrap()]);
+    let together = listing(dir.path());
+    assert_eq!(together.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&together.stderr);
+    assert!(
+        stderr.contains("b-undated.md") && stderr.contains("“next Tuesday”"),
+        "{stderr}"
+    );
+    // The first draft, and nothing of the one that failed or of any after it.
+    let alone = listing(&first);
+    assert_eq!(alone.status.code(), Some(0));
+    assert!(!alone.stdout.is_empty());
+    assert_eq!(together.stdout, alone.stdout);
+}

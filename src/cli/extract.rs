@@ -13,10 +13,14 @@ use crate::rules::Rules;
 use crate::segment::Segmented;
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
-use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::io::{BufWriter, Write};
 use std::ops::Range;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -135,9 +139,14 @@ struct Loaded {
     as_of: Option<NaiveDate>,
 }
 
-/// Lists each draft's mentions. Drafts are read in parts (runs of whole blocks),
-/// several drafts' parts together, on every core; the parts are written in order,
-/// a few at a time, so memory is bounded by the drafts and parts in hand.
+/// A part's rendering as a worker hands it back: its listing or error, or the
+/// worker's panic, raised again where the parts are written.
+type Rendered = std::thread::Result<Result<Vec<u8>>>;
+
+/// Lists each draft's mentions. Drafts are read one after another and cut into
+/// parts (runs of whole blocks); every core renders parts as they come, and each
+/// part is written as soon as it and all before it are done. At most `window`
+/// parts are in hand at once, so memory is bounded by them and their drafts.
 fn write_mentions(
     args: &ExtractArgs,
     drafts: &[PathBuf],
@@ -145,7 +154,7 @@ fn write_mentions(
     base: Option<&FactBase>,
 ) -> Result<()> {
     let out = BufWriter::new(std::io::stdout().lock());
-    let mut output = match args.format {
+    let output = match args.format {
         ExtractFormat::Json => Output::Json(JsonReport::start(out)?),
         ExtractFormat::Text => Output::Text(out),
     };
@@ -154,32 +163,142 @@ fn write_mentions(
         rules,
         base,
     };
-    let threads = rayon::current_num_threads();
-    let (window, batch_bytes) = (4 * threads, 4 * threads * PART_BYTES);
-    let mut batch: Vec<Loaded> = Vec::new();
-    let mut held = 0;
-    for path in drafts {
-        let document = read(path)?;
-        let as_of = args.source.as_of.or(document.front_matter_date);
-        let loaded = Loaded { document, as_of };
-        if as_of.is_none() {
-            // A relative date anywhere fails a draft that has no as-of date: it is
-            // listed on its own, and none of it is written before all of it is read.
-            lister.write(&mut output, &std::mem::take(&mut batch), window)?;
-            held = 0;
-            lister.write(&mut output, &[loaded], usize::MAX)?;
-            continue;
+    let window = 4 * rayon::current_num_threads();
+    let (sender, results) = mpsc::channel();
+    let mut writer = InOrder::new(&lister, output, results);
+    rayon::in_place_scope_fifo(|scope| -> Result<()> {
+        for (draft, path) in drafts.iter().enumerate() {
+            let document = read(path)?;
+            let as_of = args.source.as_of.or(document.front_matter_date);
+            let loaded = Arc::new(Loaded { document, as_of });
+            // A relative date anywhere fails a draft that has no as-of date, so
+            // all its parts are rendered before any of it is written.
+            let whole = as_of.is_none();
+            for run in loaded.document.block_runs(PART_BYTES) {
+                while !whole && writer.in_hand() >= window {
+                    writer.write_next()?;
+                }
+                let part = writer.expect(draft, Arc::clone(&loaded));
+                let (sender, loaded, lister) = (sender.clone(), Arc::clone(&loaded), &lister);
+                scope.spawn_fifo(move |_| {
+                    let rendered =
+                        panic::catch_unwind(AssertUnwindSafe(|| lister.render(&loaded, &run)));
+                    // The writer has gone only when it has failed already.
+                    let _ = sender.send((part, rendered));
+                });
+            }
         }
-        held += loaded.document.text.len();
-        batch.push(loaded);
-        if held >= batch_bytes {
-            lister.write(&mut output, &std::mem::take(&mut batch), window)?;
-            held = 0;
+        while writer.in_hand() > 0 {
+            writer.write_next()?;
+        }
+        Ok(())
+    })?;
+    writer.finish()?;
+    Ok(())
+}
+
+/// A part spawned and not yet written.
+struct Expected {
+    draft: usize,
+    loaded: Arc<Loaded>,
+}
+
+/// Writes rendered parts in the drafts' order, whatever order they finish in.
+struct InOrder<'l, W: Write> {
+    lister: &'l Lister<'l>,
+    output: Output<W>,
+    results: Receiver<(usize, Rendered)>,
+    /// Parts spawned and not yet written, in order; the first is part `next`.
+    expected: VecDeque<Expected>,
+    next: usize,
+    /// Parts finished before one ahead of them, by number.
+    early: FxHashMap<usize, Rendered>,
+    /// The draft whose listing is open.
+    open: Option<usize>,
+}
+
+impl<'l, W: Write> InOrder<'l, W> {
+    fn new(
+        lister: &'l Lister<'l>,
+        output: Output<W>,
+        results: Receiver<(usize, Rendered)>,
+    ) -> Self {
+        InOrder {
+            lister,
+            output,
+            results,
+            expected: VecDeque::new(),
+            next: 0,
+            early: FxHashMap::default(),
+            open: None,
         }
     }
-    lister.write(&mut output, &batch, window)?;
-    output.finish()?;
-    Ok(())
+
+    fn in_hand(&self) -> usize {
+        self.expected.len()
+    }
+
+    /// Notes a part of `draft` about to be spawned and returns its number.
+    fn expect(&mut self, draft: usize, loaded: Arc<Loaded>) -> usize {
+        self.expected.push_back(Expected { draft, loaded });
+        self.next + self.expected.len() - 1
+    }
+
+    /// Waits for part `part` to be rendered.
+    fn take(&mut self, part: usize) -> Result<Vec<u8>> {
+        let rendered = loop {
+            if let Some(rendered) = self.early.remove(&part) {
+                break rendered;
+            }
+            let (number, rendered) = self.results.recv().context("a worker stopped")?;
+            if number == part {
+                break rendered;
+            }
+            self.early.insert(number, rendered);
+        };
+        rendered.unwrap_or_else(|payload| panic::resume_unwind(payload))
+    }
+
+    /// Writes the first part in hand, once it is rendered. The first part of a
+    /// draft with no as-of date waits for the whole draft, so that a failure
+    /// anywhere in it leaves none of it written.
+    fn write_next(&mut self) -> Result<()> {
+        let Some(first) = self.expected.front() else {
+            return Ok(());
+        };
+        let (draft, loaded) = (first.draft, Arc::clone(&first.loaded));
+        if self.open != Some(draft) && loaded.as_of.is_none() {
+            let parts = self
+                .expected
+                .iter()
+                .take_while(|e| e.draft == draft)
+                .count();
+            for part in self.next..self.next + parts {
+                let rendered = self.take(part)?;
+                self.early.insert(part, Ok(Ok(rendered)));
+            }
+        }
+        let rendered = self.take(self.next)?;
+        self.expected.pop_front();
+        self.next += 1;
+        if self.open != Some(draft) {
+            if self.open.is_some() {
+                self.output.end_document()?;
+            }
+            self.output.begin_document(&self.lister.listed(&loaded))?;
+            self.open = Some(draft);
+        }
+        self.output.part(&rendered)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.open.is_some() {
+            self.output.end_document()?;
+        }
+        self.output.finish()?;
+        Ok(())
+    }
 }
 
 /// What listing a part of a draft needs.
@@ -213,46 +332,6 @@ impl Lister<'_> {
             ExtractFormat::Json => listed.json_records(&found)?,
             ExtractFormat::Text => listed.text_lines(&found)?,
         })
-    }
-
-    /// Lists the drafts of `batch`, `window` parts at a time.
-    fn write<W: Write>(
-        &self,
-        output: &mut Output<W>,
-        batch: &[Loaded],
-        window: usize,
-    ) -> Result<()> {
-        let parts: Vec<(usize, Range<usize>)> = batch
-            .iter()
-            .enumerate()
-            .flat_map(|(draft, loaded)| {
-                let runs = loaded.document.block_runs(PART_BYTES);
-                runs.into_iter().map(move |run| (draft, run))
-            })
-            .collect();
-        let mut open = None;
-        for group in parts.chunks(window.max(1)) {
-            let rendered: Vec<Result<Vec<u8>>> = group
-                .par_iter()
-                .map(|(draft, run)| self.render(&batch[*draft], run))
-                .collect();
-            // The first failure in the drafts' order, as a reading from the start finds it.
-            let rendered = rendered.into_iter().collect::<Result<Vec<_>>>()?;
-            for ((draft, _), part) in group.iter().zip(&rendered) {
-                if open != Some(*draft) {
-                    if open.is_some() {
-                        output.end_document()?;
-                    }
-                    output.begin_document(&self.listed(&batch[*draft]))?;
-                    open = Some(*draft);
-                }
-                output.part(part)?;
-            }
-        }
-        if open.is_some() {
-            output.end_document()?;
-        }
-        Ok(())
     }
 }
 
