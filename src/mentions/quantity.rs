@@ -209,9 +209,22 @@ pub fn plus_a_half(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Opt
 /// decades ("1990s") and joined forms ("10-week") are not plain amounts.
 fn digits(key: &str, rules: &Rules) -> Option<f64> {
     let numeric_end = key
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(key.len());
     let (number, suffix) = key.split_at(numeric_end);
+    // Most numbers are whole and short ("12", "2,000"): summed digit by digit,
+    // exactly, without parsing text.
+    if suffix.is_empty() && (1..=15).contains(&number.len()) && !number.contains('.') {
+        let whole = number
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .fold(0u64, |sum, digit| sum * 10 + u64::from(digit - b'0'));
+        return number
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+            .then_some(whole as f64);
+    }
     // "1.2e6", "3e-4"
     if let Some(exponent) = suffix.strip_prefix('e').and_then(|e| e.parse::<i32>().ok())
         && !number.contains(',')
@@ -278,4 +291,38 @@ pub fn word_value(key: &str, rules: &Rules) -> Option<u64> {
     let tens = *rules.number_words.get(tens)?;
     let units = *rules.number_words.get(units)?;
     (tens >= 20 && tens % 10 == 0 && tens < 100 && (1..10).contains(&units)).then_some(tens + units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::bundled().unwrap());
+
+    proptest! {
+        /// Whole numbers summed digit by digit read as the text parses, commas
+        /// or not.
+        #[test]
+        fn whole_numbers_read_as_their_text_parses(key in "[0-9][0-9,]{0,16}") {
+            let parsed = key.replace(',', "").parse::<f64>().ok();
+            prop_assert_eq!(digits(&key, &RULES), parsed);
+        }
+    }
+
+    #[test]
+    fn digits_read_decimals_scales_and_exponents() {
+        for (key, value) in [
+            ("1.5", 1.5),
+            ("12,000", 12_000.0),
+            ("3bn", 3e9),
+            ("1.2e6", 1.2e6),
+        ] {
+            assert_eq!(digits(key, &RULES), Some(value), "{key}");
+        }
+        for key in ["3rd", "1990s", "1.2.3"] {
+            assert_eq!(digits(key, &RULES), None, "{key}");
+        }
+    }
 }
