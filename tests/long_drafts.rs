@@ -5,6 +5,7 @@
 mod common;
 
 use claimcheck::document::Document;
+use claimcheck::factbase;
 use claimcheck::mentions;
 use claimcheck::rules::Rules;
 use claimcheck::segment::Segmented;
@@ -80,32 +81,44 @@ fn the_json_listing_of_a_long_draft_is_the_whole_reading_in_order() {
     // Several times the size of a part, so the listing is made of many.
     let text = long_text(1_200_000);
     let path = common::write_draft(&dir, "long.md", &text);
-    let output = claimcheck(&[
-        "extract",
-        "--mentions",
-        path.to_str().unwrap(),
-        "--as-of",
-        "2021-06-01",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    let report: Value = serde_json::from_slice(&output.stdout).expect("the listing is JSON");
-    let listed: Vec<(usize, usize, String)> = report["documents"][0]["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            let at = |key: &str| m["span"][key].as_u64().unwrap() as usize;
-            (
-                at("start"),
-                at("end"),
-                m["kind"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let rules = rules();
+    let base = factbase::load_dir(&root().join("claims"), &rules).expect("fact base loads");
     let document = Document::from_text(&path, text).unwrap();
-    assert_eq!(listed, read_whole(&document, &rules()));
+    // Names are looked up by finders that the parts share.
+    for names in [None, Some(&base.names)] {
+        let mut args = vec![
+            "extract",
+            "--mentions",
+            path.to_str().unwrap(),
+            "--as-of",
+            "2021-06-01",
+            "--format",
+            "json",
+        ];
+        if names.is_some() {
+            args.push("--names");
+        }
+        let output = claimcheck(&args);
+        assert_eq!(output.status.code(), Some(0));
+        let report: Value = serde_json::from_slice(&output.stdout).expect("the listing is JSON");
+        let listed: Vec<(usize, usize, String)> = report["documents"][0]["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let at = |key: &str| m["span"][key].as_u64().unwrap() as usize;
+                (
+                    at("start"),
+                    at("end"),
+                    m["kind"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let segmented = Segmented::new(&document, &rules);
+        let whole = placed(&mentions::extract(&segmented, &rules, AS_OF, names).unwrap());
+        assert!(whole.iter().any(|(_, _, kind)| kind == "entity") == names.is_some());
+        assert_eq!(listed, whole);
+    }
 }
 
 #[test]
