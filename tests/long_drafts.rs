@@ -84,7 +84,7 @@ fn the_json_listing_of_a_long_draft_is_the_whole_reading_in_order() {
     let rules = rules();
     let base = factbase::load_dir(&root().join("claims"), &rules).expect("fact base loads");
     let document = Document::from_text(&path, text).unwrap();
-    // Names are looked up by finders that the parts share.
+    // Without names and with them: each part looks names up on its own.
     for names in [None, Some(&base.names)] {
         let mut args = vec![
             "extract",

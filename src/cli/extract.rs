@@ -6,7 +6,7 @@ use super::settings::Settings;
 use crate::claims;
 use crate::document::Document;
 use crate::factbase::FactBase;
-use crate::mentions::{self, NameFinder, NeedsAsOf};
+use crate::mentions::{self, NeedsAsOf};
 use crate::report::claims_found::{self, FoundDocument};
 use crate::report::mentions::{JsonReport, MentionsDocument};
 use crate::rules::Rules;
@@ -19,8 +19,8 @@ use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -158,7 +158,11 @@ fn write_mentions(
         ExtractFormat::Json => Output::Json(JsonReport::start(out)?),
         ExtractFormat::Text => Output::Text(out),
     };
-    let lister = Lister::new(args.format, rules, base);
+    let lister = Lister {
+        format: args.format,
+        rules,
+        base,
+    };
     let window = 4 * rayon::current_num_threads();
     let (sender, results) = mpsc::channel();
     let mut writer = InOrder::new(&lister, output, results);
@@ -302,44 +306,9 @@ struct Lister<'a> {
     format: ExtractFormat,
     rules: &'a Rules,
     base: Option<&'a FactBase>,
-    /// Name finders not in use: each part takes one and gives it back, so what one
-    /// part looked up serves the parts after it.
-    finders: Mutex<Vec<NameFinder<'a>>>,
 }
 
-/// A name finder that remembers more words than this is let go (a new one starts
-/// empty), which bounds the memory a long run over an archive takes.
-const FINDER_WORDS: usize = 1 << 18;
-
-impl<'a> Lister<'a> {
-    fn new(format: ExtractFormat, rules: &'a Rules, base: Option<&'a FactBase>) -> Self {
-        Lister {
-            format,
-            rules,
-            base,
-            finders: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// A name finder, if names are read.
-    fn take_finder(&self) -> Option<NameFinder<'a>> {
-        let base = self.base?;
-        let kept = self
-            .finders
-            .lock()
-            .ok()
-            .and_then(|mut finders| finders.pop());
-        Some(kept.unwrap_or_else(|| NameFinder::new(&base.names, self.rules)))
-    }
-
-    fn give_back(&self, finder: NameFinder<'a>) {
-        if finder.remembered() <= FINDER_WORDS
-            && let Ok(mut finders) = self.finders.lock()
-        {
-            finders.push(finder);
-        }
-    }
-
+impl Lister<'_> {
     fn listed<'d>(&'d self, loaded: &'d Loaded) -> MentionsDocument<'d> {
         MentionsDocument {
             path: &loaded.document.path,
@@ -355,12 +324,9 @@ impl<'a> Lister<'a> {
         let document = &loaded.document;
         let blocks = &document.blocks[run.clone()];
         let segmented = Segmented::blocks(&document.prose, blocks, self.rules);
-        let mut finder = self.take_finder();
-        let found = mentions::extract_with(&segmented, self.rules, loaded.as_of, finder.as_mut());
-        if let Some(finder) = finder {
-            self.give_back(finder);
-        }
-        let found = found.map_err(|missing| needs_as_of(document, &missing))?;
+        let names = self.base.map(|b| &b.names);
+        let found = mentions::extract(&segmented, self.rules, loaded.as_of, names)
+            .map_err(|missing| needs_as_of(document, &missing))?;
         let listed = self.listed(loaded);
         Ok(match self.format {
             ExtractFormat::Json => listed.json_records(&found)?,

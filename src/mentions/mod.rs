@@ -23,7 +23,6 @@ use std::ops::Range;
 
 pub use dates::{DateExpr, Tense};
 pub use durations::{Duration, DurationRange};
-pub use names::NameFinder;
 pub use tallies::{Tally, TallyForm};
 
 #[derive(Debug, Clone)]
@@ -124,19 +123,8 @@ pub fn extract(
     as_of: Option<NaiveDate>,
     names: Option<&NameIndex>,
 ) -> Result<Vec<Mention>, NeedsAsOf> {
-    let mut finder = names.map(|names| NameFinder::new(names, rules));
-    extract_with(segmented, rules, as_of, finder.as_mut())
-}
-
-/// As `extract`, with names found by `finder`, which remembers what it looked up
-/// from one text to the next: the parts of a long draft share their names.
-pub fn extract_with(
-    segmented: &Segmented,
-    rules: &Rules,
-    as_of: Option<NaiveDate>,
-    mut finder: Option<&mut NameFinder>,
-) -> Result<Vec<Mention>, NeedsAsOf> {
     let mut mentions = Vec::new();
+    let mut finder = names.map(|names| names::NameFinder::new(names, rules));
     // The last date of the paragraph, which "two days later" counts from, with its
     // paragraph.
     let mut anchor: Option<(usize, Anchor)> = None;
@@ -175,7 +163,7 @@ pub fn extract_with(
                 }
             }
         }
-        if let Some(finder) = finder.as_deref_mut() {
+        if let Some(finder) = finder.as_mut() {
             finder.find(segmented, sentence.tokens.clone(), &mut mentions);
         }
     }

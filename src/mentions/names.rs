@@ -66,12 +66,6 @@ impl<'a> NameFinder<'a> {
         }
     }
 
-    /// How many distinct words it remembers: a finder kept for many texts is let go
-    /// once this is large, to bound memory.
-    pub fn remembered(&self) -> usize {
-        self.words.len()
-    }
-
     /// The names in tokens `range` (a sentence) of `segmented`, added to `out`.
     pub fn find(&mut self, segmented: &Segmented, range: Range<usize>, out: &mut Vec<Mention>) {
         let tokens = &segmented.tokens[range.clone()];
