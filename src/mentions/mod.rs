@@ -129,6 +129,7 @@ pub fn extract(
     // paragraph.
     let mut anchor: Option<(usize, Anchor)> = None;
     for sentence in &segmented.sentences {
+        let first_of_sentence = mentions.len();
         if anchor.is_some_and(|(block, _)| block != sentence.block) {
             anchor = None;
         }
@@ -166,8 +167,10 @@ pub fn extract(
         if let Some(finder) = finder.as_mut() {
             finder.find(segmented, sentence.tokens.clone(), &mut mentions);
         }
+        // A sentence's mentions all come before the next sentence's: sorting each
+        // sentence's few sorts them all.
+        mentions[first_of_sentence..].sort_by_key(|m| (m.span.start, m.span.end));
     }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
     Ok(mentions)
 }
 
