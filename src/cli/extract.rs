@@ -54,14 +54,24 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     let settings = Settings::for_drafts(&args.paths, args.source.flags())?;
     let drafts = super::collect_drafts(&args.paths, &settings)?;
     let rules = settings.load_rules()?;
+    if args.mentions {
+        // The fact base is loaded while the first draft is read.
+        let (base, first) = std::thread::scope(|scope| {
+            let base = args
+                .names
+                .then(|| scope.spawn(|| settings.load_base(&rules, &args.cache)));
+            let first = drafts.first().map(|path| read(path));
+            let base =
+                base.map(|loading| loading.join().unwrap_or_else(|p| panic::resume_unwind(p)));
+            (base.transpose(), first)
+        });
+        write_mentions(args, &drafts, first, &rules, base?.as_ref())?;
+        return Ok(0);
+    }
     let base = match args.names {
         true => Some(settings.load_base(&rules, &args.cache)?),
         false => None,
     };
-    if args.mentions {
-        write_mentions(args, &drafts, &rules, base.as_ref())?;
-        return Ok(0);
-    }
     let mut found_documents = Vec::new();
     for path in &drafts {
         let document = read(path)?;
@@ -147,9 +157,11 @@ type Rendered = std::thread::Result<Result<Vec<u8>>>;
 /// parts (runs of whole blocks); every core renders parts as they come, and each
 /// part is written as soon as it and all before it are done. At most `window`
 /// parts are in hand at once, so memory is bounded by them and their drafts.
+/// `first` is the first draft, when it has been read already.
 fn write_mentions(
     args: &ExtractArgs,
     drafts: &[PathBuf],
+    mut first: Option<Result<Document>>,
     rules: &Rules,
     base: Option<&FactBase>,
 ) -> Result<()> {
@@ -168,7 +180,10 @@ fn write_mentions(
     let mut writer = InOrder::new(&lister, output, results);
     rayon::in_place_scope_fifo(|scope| -> Result<()> {
         for (draft, path) in drafts.iter().enumerate() {
-            let document = read(path)?;
+            let document = match first.take() {
+                Some(read_already) => read_already?,
+                None => read(path)?,
+            };
             let as_of = args.source.as_of.or(document.front_matter_date);
             let loaded = Arc::new(Loaded { document, as_of });
             // A relative date anywhere fails a draft that has no as-of date, so
