@@ -285,14 +285,15 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
         // "the day before." ends with the marker: no clause follows it; after an
         // article ("the following day") the marker is an adjective; and in "the day
         // before yesterday" it is part of a date.
-        let after_article = i > range.start && rules.articles.contains(tokens[i - 1].key.as_str());
-        let opens_clause = !after_article
-            && rules
-                .clause_markers
-                .at(tokens, i, range.end)
-                .is_some_and(|(_, len)| {
-                    i + len < range.end && tokens[i + len].kind != TokenKind::Punct
-                })
+        let after_article =
+            || i > range.start && rules.articles.contains(tokens[i - 1].key.as_str());
+        let opens_clause = rules
+            .clause_markers
+            .at(tokens, i, range.end)
+            .is_some_and(|(_, len)| {
+                i + len < range.end && tokens[i + len].kind != TokenKind::Punct
+            })
+            && !after_article()
             && !calendar::names_distance_over(tokens, i, range.end, rules);
         if i > start && opens_clause {
             clauses.push(start..i);
