@@ -32,6 +32,8 @@ pub struct Token {
     pub capitalized: bool,
     /// Whether it has an upper-case letter anywhere ("iPhone").
     pub has_capital: bool,
+    /// Whether a hyphen joins its parts ("al-Kadhimi", "10-week", "twenty-one").
+    pub hyphenated: bool,
 }
 
 impl Token {
@@ -45,6 +47,11 @@ impl Token {
 
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
+    }
+
+    /// The parts before and after its first hyphen, if a hyphen joins it.
+    pub fn hyphen_parts(&self) -> Option<(&str, &str)> {
+        self.hyphenated.then(|| self.key.split_once('-')).flatten()
     }
 }
 
@@ -136,6 +143,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         i += c.len_utf8();
         // Whether a capital was met, as the token's letters are stepped over.
         let mut capital = c.is_uppercase();
+        let mut hyphenated = false;
         if kind != TokenKind::Punct {
             let bytes = text.as_bytes();
             loop {
@@ -151,6 +159,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
                     break;
                 }
                 capital |= c.is_uppercase();
+                hyphenated |= c == '-';
                 i += c.len_utf8();
             }
         }
@@ -161,6 +170,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             key: token_key(raw),
             capitalized: c.is_uppercase(),
             has_capital: capital,
+            hyphenated,
         });
     }
 }
@@ -316,6 +326,16 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A word or number is hyphenated exactly when its key has a hyphen.
+        #[test]
+        fn hyphenated_tokens_are_those_with_a_hyphen(text in "[a-zA-Z0-9 ,.'’é-]{0,40}") {
+            for token in tokenize_str(&text).iter().filter(|t| t.kind != TokenKind::Punct) {
+                proptest::prop_assert_eq!(token.hyphenated, token.key.contains('-'), "{:?}", token.key);
+            }
+        }
+    }
 
     fn keys(text: &str) -> Vec<String> {
         tokenize_str(text)

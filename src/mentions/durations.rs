@@ -305,7 +305,7 @@ fn whole_period(
 
 /// "10-week", "five-year", "30-day": a number joined to a unit by a hyphen.
 fn hyphenated(token: &Token, rules: &Rules) -> Option<Duration> {
-    let (number, unit) = token.key.split_once('-')?;
+    let (number, unit) = token.hyphen_parts()?;
     let &unit = rules.units.get(unit)?;
     let amount = match number.parse::<f64>() {
         Ok(value) => value,

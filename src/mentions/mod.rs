@@ -203,7 +203,7 @@ impl ClauseReader<'_> {
         let starts = match token.kind {
             TokenKind::Number => Starts::ALL,
             // Joined forms ("mid-2019", "twenty-one", "five-year") are read whole.
-            TokenKind::Word if token.key.contains('-') => Starts::ALL,
+            TokenKind::Word if token.hyphenated => Starts::ALL,
             TokenKind::Word => match rules.mention_starters.get(token.key.as_str()) {
                 Some(&starts) => starts,
                 None => return Ok(Step::Next),

@@ -36,7 +36,7 @@ pub fn read_fraction(
     if let Some(&denominator) = rules.bare_fractions.get(key) {
         return Some((1.0 / f64::from(denominator), i + 1));
     }
-    if let Some((numerator, denominator)) = key.split_once('-') {
+    if let Some((numerator, denominator)) = token.hyphen_parts() {
         // "two-thirds"; not "sixty-fifth", an ordinal.
         let numerator = quantity::word_value(numerator, rules).filter(|n| *n < 10)?;
         let &denominator = rules.fractions.get(denominator)?;
@@ -95,7 +95,7 @@ pub fn read_number(
         return Some(NumberRead::NotAQuantity(next));
     }
     if token.kind == TokenKind::Number
-        && token.key.contains('-')
+        && token.hyphenated
         && quantity::key_value(&token.key, rules).is_none()
     {
         // "202-456-1111" and other joined digits are not one quantity.

@@ -12,7 +12,7 @@ pub fn read(tokens: &[Token], i: usize, rules: &Rules) -> Option<(u64, usize)> {
         let endings = &rules.superlative_endings;
         endings.iter().any(|ending| word.ends_with(ending.as_str()))
     };
-    let key = match token.key.split_once('-') {
+    let key = match token.hyphen_parts() {
         Some((rank, word)) if superlative(word) => rank,
         _ => token.key.as_str(),
     };

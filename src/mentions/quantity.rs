@@ -287,7 +287,10 @@ pub fn word_value(key: &str, rules: &Rules) -> Option<u64> {
     if let Some(&value) = rules.number_words.get(key) {
         return Some(value);
     }
-    let (tens, units) = key.split_once('-').filter(|_| key.len() > 6)?;
+    if key.len() <= 6 {
+        return None;
+    }
+    let (tens, units) = key.split_once('-')?;
     let tens = *rules.number_words.get(tens)?;
     let units = *rules.number_words.get(units)?;
     (tens >= 20 && tens % 10 == 0 && tens < 100 && (1..10).contains(&units)).then_some(tens + units)

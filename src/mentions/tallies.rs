@@ -57,7 +57,7 @@ pub fn joined_pair(tokens: &[Token], i: usize, end: usize) -> Option<(u64, u64, 
     if token.kind != TokenKind::Number {
         return None;
     }
-    if let Some((first, second)) = token.key.split_once('-') {
+    if let Some((first, second)) = token.hyphen_parts() {
         return Some((small_whole(first)?, small_whole(second)?, i + 1));
     }
     let (dash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
@@ -219,7 +219,7 @@ fn out_of(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(Tall
 fn whole_amount(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
     let token = at(tokens, i, end)?;
     if rules.indefinite_articles.contains(token.key.as_str())
-        || token.key.contains('-') && token.kind == TokenKind::Number
+        || token.hyphenated && token.kind == TokenKind::Number
     {
         return None;
     }

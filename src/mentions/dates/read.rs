@@ -138,7 +138,8 @@ fn read_words(
         return Some(found);
     }
     // "mid-2019", "mid-March"
-    if let Some((prefix, rest)) = key.split_once('-')
+    if token.hyphenated
+        && let Some((prefix, rest)) = key.split_once('-')
         && calendar.period_parts.contains(prefix)
     {
         if let Some(year) = calendar::four_digit_year(rest) {
