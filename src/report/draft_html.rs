@@ -536,12 +536,14 @@ impl<'a> Weaver<'a> {
         );
     }
 
-    /// Whether a claim overlaps `span`.
+    /// Whether a claim overlaps or touches `span`.
     fn holds_claim(&self, span: Span) -> bool {
-        let starting_before = self
+        // A claim that touches either end counts too: an empty claim's label at the
+        // link's end would be written before the link closes.
+        let starting_by_end = self
             .by_start
-            .partition_point(|&i| self.claims[i].span.start < span.end);
-        starting_before > 0 && self.end_so_far[starting_before - 1] > span.start
+            .partition_point(|&i| self.claims[i].span.start <= span.end);
+        starting_by_end > 0 && self.end_so_far[starting_by_end - 1] >= span.start
     }
 
     fn finish(mut self) -> String {
