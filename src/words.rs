@@ -96,10 +96,6 @@ impl<V> WordMap<V> {
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.map.keys()
     }
-
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
-    }
 }
 
 impl<V> FromIterator<(String, V)> for WordMap<V> {

@@ -171,6 +171,7 @@ pub fn extract(
         // sentence's few sorts them all.
         mentions[first_of_sentence..].sort_by_key(|m| (m.span.start, m.span.end));
     }
+    debug_assert!(mentions.is_sorted_by_key(|m| (m.span.start, m.span.end)));
     Ok(mentions)
 }
 

@@ -216,14 +216,13 @@ fn digits(key: &str, rules: &Rules) -> Option<f64> {
     // Most numbers are whole and short ("12", "2,000"): summed digit by digit,
     // exactly, without parsing text.
     if suffix.is_empty() && (1..=15).contains(&number.len()) && !number.contains('.') {
-        let whole = number
+        let (whole, digits) = number
             .bytes()
             .filter(u8::is_ascii_digit)
-            .fold(0u64, |sum, digit| sum * 10 + u64::from(digit - b'0'));
-        return number
-            .bytes()
-            .any(|b| b.is_ascii_digit())
-            .then_some(whole as f64);
+            .fold((0u64, 0), |(sum, n), digit| {
+                (sum * 10 + u64::from(digit - b'0'), n + 1)
+            });
+        return (digits > 0).then_some(whole as f64);
     }
     // "1.2e6", "3e-4"
     if let Some(exponent) = suffix.strip_prefix('e').and_then(|e| e.parse::<i32>().ok())

@@ -138,8 +138,7 @@ fn read_words(
         return Some(found);
     }
     // "mid-2019", "mid-March"
-    if token.hyphenated
-        && let Some((prefix, rest)) = key.split_once('-')
+    if let Some((prefix, rest)) = token.hyphen_parts()
         && calendar.period_parts.contains(prefix)
     {
         if let Some(year) = calendar::four_digit_year(rest) {
