@@ -397,7 +397,8 @@ impl ClauseReader<'_> {
         starts: Starts,
     ) -> Result<DateRead, NeedsAsOf> {
         let (tokens, rules) = (&self.segmented.tokens, self.rules);
-        let tense = dates::tense_before(tokens, self.sentence_start, i, rules);
+        // Read only once a date is found: most tokens tried start none.
+        let tense = || dates::tense_before(tokens, self.sentence_start, i, rules);
         if let Some((weekday, expr, next)) = starts
             .has(Starts::CALENDAR)
             .then(|| {
@@ -411,6 +412,7 @@ impl ClauseReader<'_> {
                 });
             }
             let reach = rules.forms.weekday_year_reach;
+            let tense = tense();
             if let Some((range, weekday_mismatch)) =
                 dates::resolve_with_weekday(expr, weekday, self.as_of, tense, reach)
             {
@@ -439,6 +441,7 @@ impl ClauseReader<'_> {
         // days"), but a span of time after an ordinal ("the third leader in seven
         // weeks"), or after a count or in a past-tense clause ("prices fell 3% in two
         // days").
+        let tense = tense();
         let clause_start = self.clause.start;
         if matches!(expr, DateExpr::Shift { amount, .. } if amount > 0)
             && (dates::ordinal_before(tokens, clause_start, i, rules)
