@@ -40,6 +40,14 @@ fn extraction(c: &mut Criterion) {
     group.bench_function("baseline: regex digit runs", |b| {
         b.iter(|| digits.find_iter(black_box(&text)).count())
     });
+    // The first stage alone: tokens, sentences and clauses.
+    group.bench_function("segmenting", |b| {
+        b.iter(|| {
+            let document = Document::from_text(Path::new("corpus.txt"), black_box(&text).clone())
+                .expect("document");
+            Segmented::new(&document, &rules).tokens.len()
+        })
+    });
     // Dates, durations, numbers, percentages, ordinals and hedges; then the same
     // with the names of the bundled fact base found too (exactly and fuzzily).
     for (label, names) in [

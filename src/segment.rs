@@ -125,9 +125,19 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let end = block.end.min(text.len());
     let mut i = block.start;
-    while let Some(c) = char_at(text, i).filter(|_| i < end) {
+    while i < end {
+        let b = bytes[i];
+        // Spaces and line ends between tokens, without decoding a character.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -144,15 +154,20 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         // Whether a capital was met, as the token's letters are stepped over.
         let mut capital = c.is_uppercase();
         let mut hyphenated = false;
+        let mut apostrophe = false;
         if kind != TokenKind::Punct {
-            let bytes = text.as_bytes();
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
                 while i < end && bytes[i].is_ascii_alphanumeric() {
                     capital |= bytes[i].is_ascii_uppercase();
                     i += 1;
                 }
-                let Some(c) = char_at(text, i).filter(|_| i < end) else {
+                // Most words end at a space or at punctuation that never joins.
+                if i >= end || (bytes[i] < 0x80 && !matches!(bytes[i], b'-' | b'\'' | b',' | b'.'))
+                {
+                    break;
+                }
+                let Some(c) = char_at(text, i) else {
                     break;
                 };
                 if !joins(text, start, i, c, kind, end) {
@@ -160,14 +175,14 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
                 }
                 capital |= c.is_uppercase();
                 hyphenated |= c == '-';
+                apostrophe |= is_apostrophe(c);
                 i += c.len_utf8();
             }
         }
-        let raw = &text[start..i];
         tokens.push(Token {
             span: Span::new(start, i),
             kind,
-            key: token_key(raw),
+            key: token_key(&text[start..i], capital, apostrophe),
             capitalized: c.is_uppercase(),
             has_capital: capital,
             hyphenated,
@@ -216,11 +231,15 @@ fn initialism(word: &str) -> bool {
     })
 }
 
-fn token_key(raw: &str) -> CompactString {
+/// The key of a token's text `raw`: `capital` if it has an upper-case letter,
+/// `apostrophe` if an apostrophe joins it.
+fn token_key(raw: &str, capital: bool, apostrophe: bool) -> CompactString {
     let mut key;
     if raw.is_ascii() {
         key = CompactString::from(raw);
-        key.make_ascii_lowercase();
+        if capital {
+            key.make_ascii_lowercase();
+        }
     } else {
         key = CompactString::with_capacity(raw.len());
         for c in raw.chars() {
@@ -231,7 +250,7 @@ fn token_key(raw: &str) -> CompactString {
             }
         }
     }
-    if key.len() > 2 && key.ends_with("'s") {
+    if apostrophe && key.len() > 2 && key.ends_with("'s") {
         key.truncate(key.len() - 2);
     }
     key
@@ -333,6 +352,26 @@ mod tests {
         fn hyphenated_tokens_are_those_with_a_hyphen(text in "[a-zA-Z0-9 ,.'’é-]{0,40}") {
             for token in tokenize_str(&text).iter().filter(|t| t.kind != TokenKind::Punct) {
                 proptest::prop_assert_eq!(token.hyphenated, token.key.contains('-'), "{:?}", token.key);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A key is its text in lower case, curly apostrophes made straight and a
+        /// possessive "'s" removed, whichever shortcut built it.
+        #[test]
+        fn keys_are_lower_case_text_without_a_possessive(text in "[a-zA-Z0-9 ,.'’ÉéİΣ-]{0,40}") {
+            for token in tokenize_str(&text) {
+                let raw = token.span.get(&text).unwrap();
+                let mut expected: String = raw
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect();
+                if expected.len() > 2 && expected.ends_with("'s") {
+                    expected.truncate(expected.len() - 2);
+                }
+                proptest::prop_assert_eq!(token.key.as_str(), expected.as_str());
             }
         }
     }
