@@ -202,7 +202,7 @@ pub struct MentionsDocument<'a> {
 }
 
 /// How deep a record sits in the JSON report: in a document of the "documents" list.
-const RECORD_INDENT: &[u8] = b"        ";
+const RECORD_DEPTH: usize = 4;
 
 impl MentionsDocument<'_> {
     /// The JSON records of some of the document's mentions, indented to sit in the
@@ -210,14 +210,17 @@ impl MentionsDocument<'_> {
     pub fn json_records(&self, mentions: &[Mention]) -> serde_json::Result<Vec<u8>> {
         // About the size a record takes, so the listing is seldom copied to grow.
         let mut out = Vec::with_capacity(mentions.len() * 256);
-        let mut one = Vec::new();
         for (n, mention) in mentions.iter().enumerate() {
-            one.clear();
-            serde_json::to_writer_pretty(&mut one, &record(mention, self.text, self.base))?;
             if n > 0 {
                 out.extend_from_slice(b",\n");
             }
-            indent(&one, RECORD_INDENT, &mut out);
+            (0..RECORD_DEPTH).for_each(|_| out.extend_from_slice(INDENT));
+            let formatter = NestedPretty {
+                depth: RECORD_DEPTH,
+                has_value: false,
+            };
+            let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+            record(mention, self.text, self.base).serialize(&mut serializer)?;
         }
         Ok(out)
     }
@@ -254,14 +257,83 @@ impl MentionsDocument<'_> {
     }
 }
 
-/// Copies `json` to `out` with `prefix` before each of its lines.
-fn indent(json: &[u8], prefix: &[u8], out: &mut Vec<u8>) {
-    for (n, line) in json.split(|&b| b == b'\n').enumerate() {
-        if n > 0 {
-            out.push(b'\n');
+/// One level of indentation in the JSON report.
+const INDENT: &[u8] = b"  ";
+
+/// `serde_json`'s pretty layout for a value that sits `depth` levels deep in a
+/// larger document, so a record is written in place rather than indented after.
+struct NestedPretty {
+    depth: usize,
+    /// Whether the array or object being written has a value yet.
+    has_value: bool,
+}
+
+impl NestedPretty {
+    fn new_line<W: ?Sized + io::Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
+        writer.write_all(if comma { b",\n" } else { b"\n" })?;
+        (0..self.depth).try_for_each(|_| writer.write_all(INDENT))
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(writer, false)?;
         }
-        out.extend_from_slice(prefix);
-        out.extend_from_slice(line);
+        writer.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, !first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
