@@ -123,6 +123,7 @@ pub fn extract(
     as_of: Option<NaiveDate>,
     names: Option<&NameIndex>,
 ) -> Result<Vec<Mention>, NeedsAsOf> {
+    let _memo = quantity::Memo::scope(&segmented.tokens);
     let mut mentions = Vec::new();
     let mut finder = names.map(|names| names::NameFinder::new(names, rules));
     // The last date of the paragraph, which "two days later" counts from, with its

@@ -6,6 +6,7 @@
 
 use crate::rules::Rules;
 use crate::segment::{Token, TokenKind};
+use std::cell::RefCell;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quantity {
@@ -16,7 +17,77 @@ pub struct Quantity {
 
 /// Reads an amount starting at token `i`, not reading past `end`. An article "a"/"an"
 /// counts only before a scale ("a dozen", "a hundred"); "minus" makes it negative.
+///
+/// Within a [`Memo`]'s scope, an amount read in its tokens is remembered: every
+/// reader tries the amount at a number in turn.
 pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
+    MEMO.with_borrow_mut(|memo| memo.get(tokens, i, end))
+        .unwrap_or_else(|| {
+            let found = read_afresh(tokens, i, end, rules);
+            MEMO.with_borrow_mut(|memo| memo.put(tokens, i, end, found));
+            found
+        })
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::default();
+}
+
+/// The amounts read in one document's tokens while a [`Memo::scope`] lasts: for
+/// each token, the last bound it was read up to and what was read.
+#[derive(Default)]
+pub struct Memo {
+    /// The address and length of the tokens the scope is for; no others are
+    /// remembered.
+    tokens: (usize, usize),
+    read: Vec<Option<(usize, Option<Quantity>)>>,
+}
+
+/// Ends a memo's scope when dropped.
+pub struct MemoScope(());
+
+impl Memo {
+    /// Remembers amounts read in `tokens` until the scope returned is dropped. The
+    /// borrow of `tokens` must outlast the scope, so they cannot change under it.
+    pub fn scope(tokens: &[Token]) -> MemoScope {
+        MEMO.with_borrow_mut(|memo| {
+            memo.tokens = (tokens.as_ptr() as usize, tokens.len());
+            memo.read.clear();
+            memo.read.resize(tokens.len(), None);
+        });
+        MemoScope(())
+    }
+
+    fn holds(&self, tokens: &[Token]) -> bool {
+        self.tokens == (tokens.as_ptr() as usize, tokens.len())
+    }
+
+    fn get(&self, tokens: &[Token], i: usize, end: usize) -> Option<Option<Quantity>> {
+        match self.read.get(i) {
+            Some(&Some((bound, found))) if bound == end && self.holds(tokens) => Some(found),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, tokens: &[Token], i: usize, end: usize, found: Option<Quantity>) {
+        if self.holds(tokens)
+            && let Some(slot) = self.read.get_mut(i)
+        {
+            *slot = Some((end, found));
+        }
+    }
+}
+
+impl Drop for MemoScope {
+    fn drop(&mut self) {
+        MEMO.with_borrow_mut(|memo| {
+            memo.tokens = (0, 0);
+            memo.read.clear();
+        });
+    }
+}
+
+fn read_afresh(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
     let token = at(tokens, i, end)?;
     if token.is_word() && rules.forms.numbers.negative.contains(token.key.as_str()) {
         let amount = read_unsigned(tokens, i + 1, end, rules)?;
@@ -310,6 +381,19 @@ mod tests {
         fn whole_numbers_read_as_their_text_parses(key in "[0-9][0-9,]{0,16}") {
             let parsed = key.replace(',', "").parse::<f64>().ok();
             prop_assert_eq!(digits(&key, &RULES), parsed);
+        }
+    }
+
+    #[test]
+    fn a_memo_answers_only_for_its_tokens_and_bound() {
+        let million = crate::segment::tokenize_str("some 1.5 million voters");
+        let seven = crate::segment::tokenize_str("some 7 more voters");
+        let value = |tokens: &[Token], end: usize| read(tokens, 1, end, &RULES).map(|q| q.value);
+        let _scope = Memo::scope(&million);
+        for _ in 0..2 {
+            assert_eq!(value(&million, million.len()), Some(1.5e6));
+            assert_eq!(value(&million, 2), Some(1.5));
+            assert_eq!(value(&seven, seven.len()), Some(7.0));
         }
     }
 
