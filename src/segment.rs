@@ -124,6 +124,26 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// What the tokenizer needs to know of each byte inside a word, by byte: whether it
+/// is an ASCII letter or digit, and whether a capital.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut classes = [NOT_A_WORD_BYTE; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_uppercase() {
+            classes[b] = CAPITAL;
+        } else if byte.is_ascii_alphanumeric() {
+            classes[b] = LOWER_OR_DIGIT;
+        }
+        b += 1;
+    }
+    classes
+};
+const NOT_A_WORD_BYTE: u8 = 0;
+const LOWER_OR_DIGIT: u8 = 1;
+const CAPITAL: u8 = 2;
+
 fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let end = block.end.min(text.len());
@@ -158,8 +178,12 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         if kind != TokenKind::Punct {
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
-                while i < end && bytes[i].is_ascii_alphanumeric() {
-                    capital |= bytes[i].is_ascii_uppercase();
+                while let Some(&class) = bytes[..end]
+                    .get(i)
+                    .map(|&b| &ASCII_WORD_BYTES[usize::from(b)])
+                    && class != NOT_A_WORD_BYTE
+                {
+                    capital |= class == CAPITAL;
                     i += 1;
                 }
                 // Most words end at a space or at punctuation that never joins.
