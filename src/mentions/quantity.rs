@@ -40,7 +40,32 @@ pub struct Memo {
     /// The address and length of the tokens the scope is for; no others are
     /// remembered.
     tokens: (usize, usize),
-    read: Vec<Option<(usize, Option<Quantity>)>>,
+    read: Vec<Remembered>,
+}
+
+/// What was read at a token, kept small as there is one for every token.
+#[derive(Clone, Copy)]
+struct Remembered {
+    /// The bound it was read up to; `u32::MAX` before it is read.
+    bound: u32,
+    value: f64,
+    /// One past the amount's last token; `u32::MAX` for no amount.
+    end: u32,
+}
+
+impl Remembered {
+    const UNREAD: Remembered = Remembered {
+        bound: u32::MAX,
+        value: 0.0,
+        end: u32::MAX,
+    };
+
+    fn amount(self) -> Option<Quantity> {
+        (self.end != u32::MAX).then_some(Quantity {
+            value: self.value,
+            end: self.end as usize,
+        })
+    }
 }
 
 /// Ends a memo's scope when dropped.
@@ -53,7 +78,7 @@ impl Memo {
         MEMO.with_borrow_mut(|memo| {
             memo.tokens = (tokens.as_ptr() as usize, tokens.len());
             memo.read.clear();
-            memo.read.resize(tokens.len(), None);
+            memo.read.resize(tokens.len(), Remembered::UNREAD);
         });
         MemoScope(())
     }
@@ -63,17 +88,28 @@ impl Memo {
     }
 
     fn get(&self, tokens: &[Token], i: usize, end: usize) -> Option<Option<Quantity>> {
-        match self.read.get(i) {
-            Some(&Some((bound, found))) if bound == end && self.holds(tokens) => Some(found),
-            _ => None,
-        }
+        let remembered = self.read.get(i)?;
+        (remembered.bound as usize == end && self.holds(tokens)).then(|| remembered.amount())
     }
 
     fn put(&mut self, tokens: &[Token], i: usize, end: usize, found: Option<Quantity>) {
+        // Bounds and ends too large to keep are not remembered.
+        let small = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
+        let found_end = match found {
+            Some(amount) => small(amount.end),
+            None => Some(u32::MAX),
+        };
+        let (Some(bound), Some(found_end)) = (small(end), found_end) else {
+            return;
+        };
         if self.holds(tokens)
             && let Some(slot) = self.read.get_mut(i)
         {
-            *slot = Some((end, found));
+            *slot = Remembered {
+                bound,
+                value: found.map_or(0.0, |q| q.value),
+                end: found_end,
+            };
         }
     }
 }
@@ -82,7 +118,7 @@ impl Drop for MemoScope {
     fn drop(&mut self) {
         MEMO.with_borrow_mut(|memo| {
             memo.tokens = (0, 0);
-            memo.read.clear();
+            memo.read = Vec::new();
         });
     }
 }
