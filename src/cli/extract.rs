@@ -53,21 +53,26 @@ enum ExtractFormat {
 pub fn run(args: &ExtractArgs) -> Result<u8> {
     let settings = Settings::for_drafts(&args.paths, args.source.flags())?;
     let drafts = super::collect_drafts(&args.paths, &settings)?;
-    let rules = settings.load_rules()?;
     if args.mentions {
-        // The fact base is loaded while the first draft is read.
-        let (base, first) = std::thread::scope(|scope| {
-            let base = args
-                .names
-                .then(|| scope.spawn(|| settings.load_base(&rules, &args.cache)));
+        // The rules and the fact base are loaded while the first draft is read.
+        let (loaded, first) = std::thread::scope(|scope| {
+            let loading = scope.spawn(|| -> Result<_> {
+                let rules = settings.load_rules()?;
+                let base = match args.names {
+                    true => Some(settings.load_base(&rules, &args.cache)?),
+                    false => None,
+                };
+                Ok((rules, base))
+            });
             let first = drafts.first().map(|path| read(path));
-            let base =
-                base.map(|loading| loading.join().unwrap_or_else(|p| panic::resume_unwind(p)));
-            (base.transpose(), first)
+            let loaded = loading.join().unwrap_or_else(|p| panic::resume_unwind(p));
+            (loaded, first)
         });
-        write_mentions(args, &drafts, first, &rules, base?.as_ref())?;
+        let (rules, base) = loaded?;
+        write_mentions(args, &drafts, first, &rules, base.as_ref())?;
         return Ok(0);
     }
+    let rules = settings.load_rules()?;
     let base = match args.names {
         true => Some(settings.load_base(&rules, &args.cache)?),
         false => None,
