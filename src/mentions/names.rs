@@ -91,6 +91,11 @@ impl<'a> NameFinder<'a> {
         }
         let mut i = 0;
         while i < tokens.len() {
+            // No name starts with punctuation.
+            if tokens[i].kind == TokenKind::Punct {
+                i += 1;
+                continue;
+            }
             let longest = self.names.max_words().min(tokens.len() - i);
             let matched = self
                 .exact_at(tokens, i, longest)
