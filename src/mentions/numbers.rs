@@ -142,8 +142,10 @@ fn named_number(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option
     }
     let (slash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
     let touching = tokens[i].span.end == slash.span.start && slash.span.end == second.span.start;
-    let written = format!("{}/{}", tokens[i].key, second.key);
-    (touching && slash.is_punct('/') && named.contains(&written)).then_some(i + 3)
+    (touching
+        && slash.is_punct('/')
+        && named.contains(&format!("{}/{}", tokens[i].key, second.key)))
+    .then_some(i + 3)
 }
 
 /// A range of amounts: "between 20 and 30", "20-30", "20–30", "20 to 30", "two or
