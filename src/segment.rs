@@ -171,8 +171,9 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         };
         let start = i;
         i += c.len_utf8();
+        let capitalized = c.is_uppercase();
         // Whether a capital was met, as the token's letters are stepped over.
-        let mut capital = c.is_uppercase();
+        let mut capital = capitalized;
         let mut hyphenated = false;
         let mut apostrophe = false;
         if kind != TokenKind::Punct {
@@ -207,7 +208,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             span: Span::new(start, i),
             kind,
             key: token_key(&text[start..i], capital, apostrophe),
-            capitalized: c.is_uppercase(),
+            capitalized,
             has_capital: capital,
             hyphenated,
         });
