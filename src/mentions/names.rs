@@ -25,10 +25,10 @@ pub struct NameFinder<'a> {
     words: Vec<Word<'a>>,
     /// The shapes of the words looked up fuzzily, by `Word::shapes`.
     shapes: Vec<WordShapes>,
-    /// Each run of words looked up fuzzily, by its words' numbers (unused places
-    /// `u32::MAX`): `None` when no name is close, else the entities meant (none
-    /// for an ambiguous name, which still takes its words).
-    fuzzy_seen: FxHashMap<[u32; FUZZY_MAX_WORDS], Option<Vec<(EntityIdx, f64)>>>,
+    /// Each run of words looked up fuzzily, by its words' numbers (see `run_key`):
+    /// `None` when no name is close, else the entities meant (none for an
+    /// ambiguous name, which still takes its words).
+    fuzzy_seen: FxHashMap<u128, Option<Vec<(EntityIdx, f64)>>>,
     /// The sentence's words by number (`NOT_NAMED` for the other tokens), and how
     /// many such words run from each token on (fuzzy matching only looks inside
     /// such runs).
@@ -183,11 +183,11 @@ impl<'a> NameFinder<'a> {
             }
             let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
             seen_key[..n].copy_from_slice(numbers);
-            let found = match self.fuzzy_seen.get(&seen_key) {
+            let found = match self.fuzzy_seen.get(&run_key(seen_key)) {
                 Some(found) => found.clone(),
                 None => {
                     let found = self.look_up_fuzzy(&tokens[i..i + n], seen_key);
-                    self.fuzzy_seen.insert(seen_key, found.clone());
+                    self.fuzzy_seen.insert(run_key(seen_key), found.clone());
                     found
                 }
             };
@@ -221,6 +221,14 @@ impl<'a> NameFinder<'a> {
             Fuzzy::Matches(found) => Some(found.iter().map(|m| (m.entity, m.score)).collect()),
         }
     }
+}
+
+/// The numbers of a run's words (unused places `u32::MAX`) as one integer, which
+/// hashes and compares in a few instructions.
+fn run_key(numbers: [u32; FUZZY_MAX_WORDS]) -> u128 {
+    numbers
+        .iter()
+        .fold(0, |key, &number| key << 32 | u128::from(number))
 }
 
 /// Writes the name key of a run of tokens into `key`; `None` if the run starts or
