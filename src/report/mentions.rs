@@ -410,3 +410,37 @@ impl<W: Write> JsonReport<W> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value written nested `depth` levels deep.
+    fn nested(value: &serde_json::Value, depth: usize) -> String {
+        let mut out = Vec::new();
+        let formatter = NestedPretty {
+            depth,
+            has_value: false,
+        };
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut out, formatter,
+            ))
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn nested_layout_is_serde_json_pretty_layout_shifted_right() {
+        let value = serde_json::json!({
+            "span": {"start": 1, "end": 5},
+            "empty": [],
+            "nothing": {},
+            "list": [1, {"a": [true, null]}, "x\n\"y\""],
+            "score": 0.5
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(nested(&value, 0), pretty);
+        assert_eq!(nested(&value, 2), pretty.replace('\n', "\n    "));
+    }
+}
