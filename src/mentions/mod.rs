@@ -199,19 +199,35 @@ impl ClauseReader<'_> {
     /// number that is not a quantity ("3 a.m.") reads as no mention.
     /// `hedges`: whether a hedge may start here (not right after another: "about
     /// nearly 5" is read once, and hostile text cannot nest them deeply).
+    /// Inlined where it is called, so the many tokens that start no mention cost a
+    /// look-up and no call.
+    #[inline]
     fn read_at(&self, i: usize, anchor: Option<Anchor>, hedges: bool) -> Result<Step, NeedsAsOf> {
-        let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
-        let token = &tokens[i];
+        let token = &self.segmented.tokens[i];
         let starts = match token.kind {
             TokenKind::Number => Starts::ALL,
             // Joined forms ("mid-2019", "twenty-one", "five-year") are read whole.
             TokenKind::Word if token.hyphenated => Starts::ALL,
-            TokenKind::Word => match rules.mention_starters.get(token.key.as_str()) {
+            TokenKind::Word => match self.rules.mention_starters.get(token.key.as_str()) {
                 Some(&starts) => starts,
                 None => return Ok(Step::Next),
             },
             TokenKind::Punct => return Ok(self.negative_number(i)),
         };
+        self.read_starting(i, starts, anchor, hedges)
+    }
+
+    /// The mention starting at token `i`, which can start the mentions `starts`
+    /// names, as `read_at`.
+    #[inline(never)]
+    fn read_starting(
+        &self,
+        i: usize,
+        starts: Starts,
+        anchor: Option<Anchor>,
+        hedges: bool,
+    ) -> Result<Step, NeedsAsOf> {
+        let (tokens, rules, end) = (&self.segmented.tokens, self.rules, self.clause.end);
         if starts.has(Starts::DATE) {
             match self.read_date(i, anchor, starts)? {
                 DateRead::Date(date, next) => {
