@@ -1237,12 +1237,27 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase that starts at token `i` and ends by `end`, with its length.
+    /// Inlined where it is called, so a token that starts no phrase (most) costs no
+    /// call.
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(&T, usize)> {
         let end = end.min(tokens.len());
         if i >= end {
             return None;
         }
-        let mut node = self.by_first_word.get(tokens[i].key.as_str())?;
+        let first = self.by_first_word.get(tokens[i].key.as_str())?;
+        PhraseTable::longest_from(first, tokens, i, end)
+    }
+
+    /// The longest phrase that starts with the word at token `i`, whose node is
+    /// `first`, and ends by `end`.
+    fn longest_from<'a>(
+        first: &'a PhraseNode<T>,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+    ) -> Option<(&'a T, usize)> {
+        let mut node = first;
         let mut longest = node.value.as_ref().map(|value| (value, 1));
         for (length, token) in (2..).zip(&tokens[i + 1..end]) {
             let Some(next) = node.next.get(token.key.as_str()) else {
