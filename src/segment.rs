@@ -179,17 +179,16 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         if kind != TokenKind::Punct {
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
-                while let Some(&class) = bytes[..end]
+                while let Some(class) = bytes[..end]
                     .get(i)
-                    .map(|&b| &ASCII_WORD_BYTES[usize::from(b)])
+                    .map(|&b| ASCII_WORD_BYTES[usize::from(b)])
                     && class != NOT_A_WORD_BYTE
                 {
                     capital |= class == CAPITAL;
                     i += 1;
                 }
                 // Most words end at a space or at punctuation that never joins.
-                if i >= end || (bytes[i] < 0x80 && !matches!(bytes[i], b'-' | b'\'' | b',' | b'.'))
-                {
+                if i >= end || (bytes[i] < 0x80 && !ASCII_JOINERS.contains(&bytes[i])) {
                     break;
                 }
                 let Some(c) = char_at(text, i) else {
@@ -214,6 +213,10 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         });
     }
 }
+
+/// The only ASCII characters besides letters and digits that `joins` can accept: the
+/// tokenizer ends a word at any other without asking.
+const ASCII_JOINERS: &[u8] = b"-',.";
 
 /// Whether character `c` at byte `at` continues the token that began at `start`.
 fn joins(text: &str, start: usize, at: usize, c: char, kind: TokenKind, end: usize) -> bool {
@@ -397,6 +400,21 @@ mod tests {
                     expected.truncate(expected.len() - 2);
                 }
                 proptest::prop_assert_eq!(token.key.as_str(), expected.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn no_other_ascii_character_joins_a_token() {
+        let others = (0u8..0x80)
+            .filter(|b| !b.is_ascii_alphanumeric() && !ASCII_JOINERS.contains(b))
+            .map(char::from);
+        for c in others {
+            for text in [format!("a{c}b"), format!("1{c}2"), format!("a.b{c}c")] {
+                let at = text.find(c).unwrap();
+                for kind in [TokenKind::Word, TokenKind::Number] {
+                    assert!(!joins(&text, 0, at, c, kind, text.len()), "{text:?}");
+                }
             }
         }
     }

@@ -199,6 +199,7 @@ impl ClauseReader<'_> {
     /// number that is not a quantity ("3 a.m.") reads as no mention.
     /// `hedges`: whether a hedge may start here (not right after another: "about
     /// nearly 5" is read once, and hostile text cannot nest them deeply).
+    ///
     /// Inlined where it is called, so the many tokens that start no mention cost a
     /// look-up and no call.
     #[inline]

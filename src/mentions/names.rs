@@ -183,11 +183,12 @@ impl<'a> NameFinder<'a> {
             }
             let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
             seen_key[..n].copy_from_slice(numbers);
-            let found = match self.fuzzy_seen.get(&run_key(seen_key)) {
+            let key = run_key(seen_key);
+            let found = match self.fuzzy_seen.get(&key) {
                 Some(found) => found.clone(),
                 None => {
                     let found = self.look_up_fuzzy(&tokens[i..i + n], seen_key);
-                    self.fuzzy_seen.insert(run_key(seen_key), found.clone());
+                    self.fuzzy_seen.insert(key, found.clone());
                     found
                 }
             };

@@ -21,7 +21,7 @@ pub struct Quantity {
 /// Within a [`Memo`]'s scope, an amount read in its tokens is remembered: every
 /// reader tries the amount at a number in turn.
 pub fn read(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<Quantity> {
-    MEMO.with_borrow_mut(|memo| memo.get(tokens, i, end))
+    MEMO.with_borrow(|memo| memo.get(tokens, i, end))
         .unwrap_or_else(|| {
             let found = read_afresh(tokens, i, end, rules);
             MEMO.with_borrow_mut(|memo| memo.put(tokens, i, end, found));

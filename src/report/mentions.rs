@@ -214,11 +214,8 @@ impl MentionsDocument<'_> {
             if n > 0 {
                 out.extend_from_slice(b",\n");
             }
-            (0..RECORD_DEPTH).for_each(|_| out.extend_from_slice(INDENT));
-            let formatter = NestedPretty {
-                depth: RECORD_DEPTH,
-                has_value: false,
-            };
+            let formatter = NestedPretty::at_depth(RECORD_DEPTH);
+            formatter.indent(&mut out).map_err(serde_json::Error::io)?;
             let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
             record(mention, self.text, self.base).serialize(&mut serializer)?;
         }
@@ -269,9 +266,21 @@ struct NestedPretty {
 }
 
 impl NestedPretty {
+    fn at_depth(depth: usize) -> NestedPretty {
+        NestedPretty {
+            depth,
+            has_value: false,
+        }
+    }
+
+    /// The indentation of a line at the current depth.
+    fn indent<W: ?Sized + io::Write>(&self, writer: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| writer.write_all(INDENT))
+    }
+
     fn new_line<W: ?Sized + io::Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
         writer.write_all(if comma { b",\n" } else { b"\n" })?;
-        (0..self.depth).try_for_each(|_| writer.write_all(INDENT))
+        self.indent(writer)
     }
 
     fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -418,10 +427,7 @@ mod tests {
     /// A value written nested `depth` levels deep.
     fn nested(value: &serde_json::Value, depth: usize) -> String {
         let mut out = Vec::new();
-        let formatter = NestedPretty {
-            depth,
-            has_value: false,
-        };
+        let formatter = NestedPretty::at_depth(depth);
         value
             .serialize(&mut serde_json::Serializer::with_formatter(
                 &mut out, formatter,
