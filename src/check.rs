@@ -134,7 +134,7 @@ fn check_part(
     let claims = claims::find(&segmented, &mentions, rules, Some(base));
     // Explanations quote the prose, so Markdown syntax inside a claim ("**Four**
     // rockets") is not quoted as if it were words.
-    let context = CheckContext::new(base, &segmented, &read.prose, rules, as_of, &mentions);
+    let context = CheckContext::new(base, &segmented, read.prose(), rules, as_of, &mentions);
     let judgements = claims.iter().map(|claim| claim.check(&context));
     let checked = claims
         .iter()

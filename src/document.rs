@@ -8,6 +8,7 @@ use crate::yaml::{self, YamlError};
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -74,8 +75,9 @@ pub struct Document {
     /// The file's text, unchanged.
     pub text: String,
     /// Same length as `text`: prose kept, everything else replaced by spaces
-    /// (line breaks kept).
-    pub prose: String,
+    /// (line breaks kept). `None` when that is the text itself (plain text with
+    /// nothing to blank), which spares a copy of a long draft. See `prose()`.
+    prose: Option<String>,
     /// Blocks of prose (paragraphs, headings, list items, table cells): a sentence
     /// never crosses from one to the next.
     pub blocks: Vec<Span>,
@@ -175,17 +177,19 @@ impl Document {
         text: String,
         format: Format,
     ) -> Result<Document, DocumentError> {
-        let (mut prose, body_start) = markup_source(&text);
         let (front_matter_date, title) = match front_matter_span(&text) {
             Some((_, yaml_span)) => read_front_matter(path, &text, yaml_span)?,
             None => (None, None),
         };
-        let blocks = match format {
-            Format::PlainText => paragraphs(&prose, body_start),
+        let (source, body_start) = markup_source(&text);
+        let (prose, blocks) = match format {
+            Format::PlainText => {
+                let blocks = paragraphs(&source, body_start);
+                (owned(source), blocks)
+            }
             Format::Markdown => {
-                let (markdown_prose, blocks) = markdown_prose(&prose);
-                prose = markdown_prose;
-                blocks
+                let (prose, blocks) = markdown_prose(&source);
+                (Some(prose), blocks)
             }
         };
         Ok(Document {
@@ -197,6 +201,12 @@ impl Document {
             front_matter_date,
             title,
         })
+    }
+
+    /// Same length as `text`: prose kept, everything else replaced by spaces
+    /// (line breaks kept).
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(&self.text)
     }
 
     /// The blocks in runs (ranges of block indices) of at least `size` bytes of
@@ -225,9 +235,8 @@ impl Document {
             .to_string();
         let prose = self
             .prose
-            .get(span.start..span.end)
-            .unwrap_or("")
-            .to_string();
+            .as_ref()
+            .map(|prose| prose.get(span.start..span.end).unwrap_or("").to_string());
         let blocks = self
             .blocks
             .iter()
@@ -254,22 +263,33 @@ impl Document {
 const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// The text as its markup is read: same length as `text`, with a byte order mark
-/// and the front matter blanked and a `\r` alone made a line break; and the
-/// offset where the body starts, after the front matter.
-pub fn markup_source(text: &str) -> (String, usize) {
-    let mut source = text.to_string();
+/// and the front matter blanked and a `\r` alone made a line break (borrowed
+/// when there is none of these, as in most drafts); and the offset where the
+/// body starts, after the front matter.
+pub fn markup_source(text: &str) -> (Cow<'_, str>, usize) {
+    let mut source = Cow::Borrowed(text);
     if text.starts_with(BYTE_ORDER_MARK) {
-        blank(&mut source, Span::new(0, BYTE_ORDER_MARK.len_utf8()));
+        blank(source.to_mut(), Span::new(0, BYTE_ORDER_MARK.len_utf8()));
     }
-    ends_old_mac_lines(&mut source);
+    if text.contains('\r') {
+        ends_old_mac_lines(source.to_mut());
+    }
     let body_start = match front_matter_span(text) {
         Some((span, _)) => {
-            blank(&mut source, span);
+            blank(source.to_mut(), span);
             span.end
         }
         None => 0,
     };
     (source, body_start)
+}
+
+/// A text changed from the draft's, or `None` for the draft's own.
+fn owned(text: Cow<'_, str>) -> Option<String> {
+    match text {
+        Cow::Owned(changed) => Some(changed),
+        Cow::Borrowed(_) => None,
+    }
 }
 
 /// UTF-16 by its byte order mark, or by the NUL in every other byte that ASCII
@@ -292,9 +312,6 @@ fn is_utf16(bytes: &[u8]) -> bool {
 /// A `\r` alone ends a line (old Mac files): made a `\n` in the prose, which
 /// keeps every offset.
 fn ends_old_mac_lines(prose: &mut String) {
-    if !prose.contains('\r') {
-        return;
-    }
     let mut bytes = std::mem::take(prose).into_bytes();
     for i in 0..bytes.len() {
         if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
@@ -502,9 +519,9 @@ mod tests {
     fn front_matter_gives_the_date_and_is_not_prose() {
         let doc = markdown("---\ntitle: x\ndate: 2020-04-09\n---\nBody text.\n");
         assert_eq!(doc.front_matter_date, NaiveDate::from_ymd_opt(2020, 4, 9));
-        assert_eq!(doc.prose.len(), doc.text.len());
-        assert!(!doc.prose.contains("title"));
-        assert!(doc.prose.contains("Body text."));
+        assert_eq!(doc.prose().len(), doc.text.len());
+        assert!(!doc.prose().contains("title"));
+        assert!(doc.prose().contains("Body text."));
     }
 
     #[test]
@@ -527,11 +544,20 @@ mod tests {
     }
 
     #[test]
+    fn plain_prose_is_the_text_unless_something_is_blanked() {
+        let plain = Document::from_text(Path::new("a.txt"), "One.\n\nTwo.\n".into()).unwrap();
+        assert_eq!(plain.prose(), plain.text);
+        let old_mac = Document::from_text(Path::new("a.txt"), "One.\rTwo.\n".into()).unwrap();
+        assert_eq!(old_mac.prose(), "One.\nTwo.\n");
+        assert_eq!(old_mac.text, "One.\rTwo.\n");
+    }
+
+    #[test]
     fn markdown_syntax_is_blanked_but_offsets_kept() {
         let doc = markdown("# Head\n\nSome *bold* [link](http://x.y/2019) and `code 2020`.\n");
-        assert_eq!(doc.prose.len(), doc.text.len());
-        assert!(doc.prose.contains("Some  bold   link "));
-        assert!(!doc.prose.contains("2019") && !doc.prose.contains("2020"));
+        assert_eq!(doc.prose().len(), doc.text.len());
+        assert!(doc.prose().contains("Some  bold   link "));
+        assert!(!doc.prose().contains("2019") && !doc.prose().contains("2020"));
         assert_eq!(doc.blocks.len(), 2);
     }
 

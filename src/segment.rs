@@ -72,7 +72,7 @@ pub struct Segmented {
 
 impl Segmented {
     pub fn new(document: &Document, rules: &Rules) -> Segmented {
-        Segmented::blocks(&document.prose, &document.blocks, rules)
+        Segmented::blocks(document.prose(), &document.blocks, rules)
     }
 
     /// The tokens and sentences of some blocks of a document's `prose`, with spans

@@ -65,7 +65,7 @@ fn runs_of_blocks_find_what_the_whole_draft_finds() {
     assert!(runs.len() >= 10, "{} runs", runs.len());
     let mut in_runs = Vec::new();
     for run in runs {
-        let segmented = Segmented::blocks(&document.prose, &document.blocks[run], &rules);
+        let segmented = Segmented::blocks(document.prose(), &document.blocks[run], &rules);
         in_runs.extend(placed(
             &mentions::extract(&segmented, &rules, AS_OF, None).unwrap(),
         ));

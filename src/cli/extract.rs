@@ -343,7 +343,7 @@ impl Lister<'_> {
     fn render(&self, loaded: &Loaded, run: &Range<usize>) -> Result<Vec<u8>> {
         let document = &loaded.document;
         let blocks = &document.blocks[run.clone()];
-        let segmented = Segmented::blocks(&document.prose, blocks, self.rules);
+        let segmented = Segmented::blocks(document.prose(), blocks, self.rules);
         let names = self.base.map(|b| &b.names);
         let found = mentions::extract(&segmented, self.rules, loaded.as_of, names)
             .map_err(|missing| needs_as_of(document, &missing))?;

@@ -121,7 +121,7 @@ impl DraftText {
             .map(|(i, _)| i)
             .collect();
         DraftText {
-            source,
+            source: source.into_owned(),
             pieces,
             words,
             plain: format == Format::PlainText,
