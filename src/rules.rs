@@ -6,7 +6,7 @@
 use crate::claims::event_date::Bound;
 use crate::claims::relative::Direction;
 use crate::dates::TimeUnit;
-use crate::factbase::{EntityKind, PropertiesFile, PropertyId, PropertyTable};
+use crate::factbase::{EntityKind, Folding, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
 use crate::words::{WordMap, WordSet};
@@ -495,6 +495,8 @@ pub struct NameMatching {
     pub transliteration_match: f64,
     /// How many candidates sharing the most letter trigrams a fuzzy look-up scores.
     pub fuzzy_candidates: usize,
+    /// How names are folded for the transliteration match.
+    pub folding: Folding,
 }
 
 /// The text of each rules file, as read from `rules/`.

@@ -7,7 +7,7 @@
 mod common;
 
 use claimcheck::factbase::{self, FactBase, LoadOptions};
-use claimcheck::rules::Rules;
+use claimcheck::rules::{RuleTexts, Rules};
 use common::{claim, claimcheck, fixture, json_report, root, write_draft};
 use serde_json::Value;
 use std::path::Path;
@@ -326,5 +326,42 @@ fn imported_series_count_along_the_linked_office_and_a_hand_written_one_comes_fi
             ("prime-ministers-of-japan", Some(office)),
             ("q274948-holders", Some(office))
         ]
+    );
+}
+
+#[test]
+fn the_cache_is_rebuilt_when_the_name_folding_changes_and_not_for_a_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("imported-claims").join("japan.yaml"),
+        dir.path().join("japan.yaml"),
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let with_names = |edit: &dyn Fn(&str) -> String| {
+        let mut texts = RuleTexts::bundled().unwrap();
+        texts.names = edit(&texts.names);
+        let rules = Rules::from_texts(&root().join("rules"), &texts).expect("rules load");
+        let options = LoadOptions {
+            cache_dir: Some(cache.path().to_path_buf()),
+        };
+        factbase::load_dir_with(dir.path(), &rules, &options)
+            .unwrap()
+            .1
+    };
+    let first = with_names(&|names| names.to_string());
+    assert!(
+        matches!(first, factbase::CacheUse::Miss { .. }),
+        "{first:?}"
+    );
+    let thresholds = |names: &str| names.replace("fuzzy-candidates: 16", "fuzzy-candidates: 12");
+    assert_eq!(with_names(&thresholds), factbase::CacheUse::Hit);
+    let folding = |names: &str| names.replace("    ph: f\n", "    ph: p\n");
+    let bundled = RuleTexts::bundled().unwrap().names;
+    assert!(thresholds(&bundled) != bundled && folding(&bundled) != bundled);
+    let refolded = with_names(&folding);
+    assert!(
+        matches!(refolded, factbase::CacheUse::Miss { .. }),
+        "{refolded:?}"
     );
 }

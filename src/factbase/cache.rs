@@ -44,8 +44,13 @@ pub struct CacheKey(u128);
 pub struct KeyHasher(Xxh3);
 
 impl KeyHasher {
-    pub fn new(properties_digest: u64) -> Self {
-        KeyHasher(key_hasher(properties_digest))
+    /// A key for a base read with these rules: their properties and their name
+    /// folding (the index holds folded names) are part of it.
+    pub fn new(rules: &Rules) -> Self {
+        KeyHasher(key_hasher(
+            rules.properties.digest(),
+            rules.names.folding.digest(),
+        ))
     }
 
     pub fn add(&mut self, path: &Path, content: &[u8]) {
@@ -62,11 +67,12 @@ impl CacheKey {
         (self.0 as u64) ^ ((self.0 >> 64) as u64)
     }
 }
-fn key_hasher(properties_digest: u64) -> Xxh3 {
+fn key_hasher(properties_digest: u64, folding_digest: u64) -> Xxh3 {
     let mut hasher = Xxh3::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(&FORMAT_VERSION.to_le_bytes());
     hasher.update(&properties_digest.to_le_bytes());
+    hasher.update(&folding_digest.to_le_bytes());
     hasher
 }
 

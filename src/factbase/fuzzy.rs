@@ -1,115 +1,10 @@
-//! Fuzzy name look-up at scale: names folded to a transliteration-blind spelling,
-//! and an index of their letter trigrams, so a look-up scores only the few names
+//! Fuzzy name look-up at scale: an index of the letter trigrams of names and of
+//! their folded spellings (see `folding`), so a look-up scores only the few names
 //! that share the most trigrams with it instead of every name in the base.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-/// A name key (lower-case words joined by spaces) folded so that common ways of
-/// writing one Arabic or Persian name in Latin letters come out the same:
-/// "al-" dropped, accents stripped, dh/th/kh/gh/ph and q, c, y mapped to one
-/// letter, every run of vowels one `a`, doubled letters single. "kadhimi" and
-/// "kazemi" both fold to "kazama"; "qassem" and "qasem" to "kasam".
-pub fn fold(key: &str) -> String {
-    let mut folded = String::with_capacity(key.len());
-    let words: Vec<&str> = key.split(' ').collect();
-    for (i, word) in words.iter().enumerate() {
-        let Some(word) = folded_word(word, i + 1 == words.len()) else {
-            continue;
-        };
-        let mut letters = String::new();
-        fold_word(word, |c| letters.push(c));
-        // A word with no letter to fold leaves no trace.
-        if letters.is_empty() {
-            continue;
-        }
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(&letters);
-    }
-    folded
-}
-
-/// What of a key's word is folded: nothing of an article ("al", "el") before
-/// another word, a word without its article prefix ("al-"), or the word itself.
-pub fn folded_word(word: &str, last: bool) -> Option<&str> {
-    let is_article = matches!(word, "al" | "el" | "ul");
-    if word.is_empty() || (is_article && !last) {
-        return None;
-    }
-    let stripped = ["al-", "el-", "al'", "el'", "ul-"]
-        .iter()
-        .find_map(|prefix| word.strip_prefix(prefix))
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(word);
-    Some(stripped)
-}
-
-/// Folds one word, passing each folded letter to `emit` (a look-up folds every
-/// word it tries, so a plain word is folded without allocating).
-pub fn fold_word(word: &str, emit: impl FnMut(char)) {
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        fold_letters(word.as_bytes(), emit);
-    } else {
-        let letters: Vec<char> = word
-            .chars()
-            .map(strip_accent)
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        fold_letters(&letters, emit);
-    }
-}
-
-/// Folds a word's letters (accents stripped, nothing but letters and digits).
-fn fold_letters<T: Copy + Into<char>>(letters: &[T], mut emit: impl FnMut(char)) {
-    let mut last = None;
-    let mut i = 0;
-    while let Some(&c) = letters.get(i) {
-        let (c, next) = (c.into(), letters.get(i + 1).map(|&n| n.into()));
-        let (letter, pair) = match (c, next) {
-            ('d', Some('h')) | ('d', Some('z')) => ('z', true),
-            ('t', Some('h')) => ('t', true),
-            ('k', Some('h')) | ('c', Some('k')) => ('k', true),
-            ('g', Some('h')) => ('g', true),
-            ('p', Some('h')) => ('f', true),
-            ('q', _) => ('k', false),
-            ('c', next) if next != Some('h') => ('k', false),
-            ('y', _) => ('i', false),
-            _ => (c, false),
-        };
-        i += if pair { 2 } else { 1 };
-        let letter = if is_vowel(letter) { 'a' } else { letter };
-        // Runs of vowels and doubled letters count once.
-        if last != Some(letter) {
-            emit(letter);
-            last = Some(letter);
-        }
-    }
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
-}
-
-/// The plain letter of a Latin letter with an accent, as transliterations use them.
-fn strip_accent(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ā' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
-        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'ō' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
-        'ḥ' => 'h',
-        'ṣ' | 'š' => 's',
-        'ṭ' => 't',
-        'ḍ' | 'ẓ' | 'ž' => 'z',
-        'ç' | 'č' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
-}
 
 /// How many index entries a look-up reads at most (beyond its rarest trigram):
 /// this bounds a look-up's time whatever the size of the base.
@@ -228,21 +123,10 @@ fn trigrams(folded: &str) -> Vec<[char; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::factbase::Folding;
 
-    #[test]
-    fn transliterations_fold_alike() {
-        assert_eq!(fold("kadhimi"), fold("kazemi"));
-        assert_eq!(fold("al-kadhimi"), fold("kadhimi"));
-        assert_eq!(fold("qassem soleimani"), fold("qasem suleymani"));
-        assert_eq!(fold("mohammed"), fold("muhammad"));
-        assert_eq!(fold("al kadhimi"), fold("kadhimi"));
-    }
-
-    #[test]
-    fn different_names_stay_different() {
-        assert_ne!(fold("iran"), fold("iraq"));
-        assert_ne!(fold("kazim"), fold("kazemi"));
-        assert_ne!(fold("ayad allawi"), fold("mohammed allawi"));
+    fn fold(key: &str) -> String {
+        Folding::bundled().fold(key)
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! index of fuzzy candidates so a look-up never scans every name) and event cues
 //! by word.
 
-use super::fuzzy::{TrigramIndex, fold};
+use super::folding::Folding;
+use super::fuzzy::TrigramIndex;
 use super::shape::{EditBudget, KeyShapes, Shape, WordShapes, most_edits};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
@@ -185,7 +186,8 @@ impl NameIndex {
                 (true, _) => (imported, true),
             };
             for &entity in &owners {
-                index.add_name(&key, entity, entities[entity].imported, shared);
+                let imported = entities[entity].imported;
+                index.add_name(&key, entity, imported, shared, &settings.folding);
             }
             if shared {
                 index.ambiguous.insert(key, owners);
@@ -200,8 +202,15 @@ impl NameIndex {
     }
 
     /// Adds one (name key, entity) pair to the fuzzy look-up structures.
-    fn add_name(&mut self, key: &str, entity: EntityIdx, imported: bool, shared: bool) {
-        let folded = fold(key);
+    fn add_name(
+        &mut self,
+        key: &str,
+        entity: EntityIdx,
+        imported: bool,
+        shared: bool,
+        folding: &Folding,
+    ) {
+        let folded = folding.fold(key);
         let number = self.names.len() as u32;
         let words = key.split(' ').count();
         let entry = BucketEntry {
@@ -293,12 +302,12 @@ impl NameIndex {
         };
         let shapes = KeyShapes {
             words,
-            ..KeyShapes::of(key)
+            ..KeyShapes::of(key, &settings.folding)
         };
         if shapes.raw.length < settings.fuzzy_min_length {
             return Fuzzy::Nothing;
         }
-        let folded = fold(key);
+        let folded = settings.folding.fold(key);
         let buckets = self.buckets_of(shapes.words, shapes.raw_first, shapes.folded_first);
         let candidates: Vec<u32> = match buckets {
             Some((raw, refolded)) => {
@@ -384,7 +393,7 @@ impl NameIndex {
         if key.chars().count() < settings.fuzzy_min_length {
             return Vec::new();
         }
-        let folded = fold(key);
+        let folded = settings.folding.fold(key);
         let candidates = self
             .trigrams
             .candidates(key, &folded, settings.fuzzy_candidates, |n| {

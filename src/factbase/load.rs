@@ -61,7 +61,7 @@ pub fn load_sources(
     let texts = read::read_source_texts(files);
     // Keyed by the very texts parsed, so a file changed meanwhile is never cached
     // under its old content.
-    let mut key = KeyHasher::new(rules.properties.digest());
+    let mut key = KeyHasher::new(rules);
     let mut digest = ContentDigest::default();
     let mut all_read = true;
     for (file, within) in texts.iter().zip(&within) {
@@ -105,7 +105,7 @@ pub fn compile_texts(texts: Vec<FileText>, rules: &Rules) -> Result<FactBase, Ve
 
 /// The cache key and the content digest of `files`, read one at a time.
 fn hash_files(files: &[SourceFile], rules: &Rules) -> Result<(CacheKey, String), String> {
-    let mut key = KeyHasher::new(rules.properties.digest());
+    let mut key = KeyHasher::new(rules);
     let mut digest = ContentDigest::default();
     for file in files {
         let bytes = file

@@ -6,6 +6,7 @@
 mod cache;
 mod compile;
 mod digest;
+mod folding;
 mod fuzzy;
 mod index;
 pub mod link;
@@ -19,6 +20,7 @@ mod shape;
 mod titles;
 
 pub use cache::CacheUse;
+pub use folding::Folding;
 pub use index::{CueIndex, Fuzzy, NameIndex, NameMatch, name_key};
 pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with, load_sources};
 pub use properties::{

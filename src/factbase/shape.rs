@@ -4,7 +4,7 @@
 //! together from its words' shapes, so a draft's words are measured once however
 //! many runs of words they are looked up in.
 
-use super::fuzzy::{fold_word, folded_word};
+use super::folding::Folding;
 use serde::{Deserialize, Serialize};
 
 /// How many of each character a spelling has: one lane for each letter a-z, one
@@ -118,10 +118,10 @@ impl Piece {
         piece
     }
 
-    /// The piece of a word as `fold` writes it.
-    fn folded(word: &str) -> Piece {
+    /// The piece of a word as `folding` writes it.
+    fn folded(word: &str, folding: &Folding) -> Piece {
         let mut piece = Piece::default();
-        fold_word(word, |c| piece.push(c));
+        folding.fold_word(word, |c| piece.push(c));
         piece
     }
 
@@ -147,9 +147,9 @@ impl Piece {
     }
 }
 
-/// A word of a key as a look-up needs it: its shape as written and as `fold`
-/// writes it, in the middle of a key and at its end (an article is folded only
-/// at the end). `None` where `fold` leaves the word out.
+/// A word of a key as a look-up needs it: its shape as written and as folded, in
+/// the middle of a key and at its end (an article is folded only at the end).
+/// `None` where folding leaves the word out.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordShapes {
     raw: Piece,
@@ -158,22 +158,20 @@ pub struct WordShapes {
 }
 
 impl WordShapes {
-    pub fn of(word: &str) -> WordShapes {
-        let fold_as = |last| {
-            folded_word(word, last)
-                .map(Piece::folded)
-                .filter(|piece| piece.length > 0)
-        };
-        let folded_last = fold_as(true);
+    pub fn of(word: &str, folding: &Folding) -> WordShapes {
+        let folded_last = folding
+            .folded_word(word, true)
+            .map(|word| Piece::folded(word, folding))
+            .filter(|piece| piece.length > 0);
         WordShapes {
             raw: Piece::of(word),
             // Only an article folds differently inside a key: it is left out.
-            folded_inside: folded_last.filter(|_| folded_word(word, false).is_some()),
+            folded_inside: folded_last.filter(|_| folding.folded_word(word, false).is_some()),
             folded_last,
         }
     }
 
-    /// The pieces `fold` writes for a key of words of these shapes, in order.
+    /// The pieces folding writes for a key of words of these shapes, in order.
     fn folded_pieces(words: &[WordShapes]) -> impl Iterator<Item = Piece> + '_ {
         words
             .iter()
@@ -198,7 +196,7 @@ pub struct KeyShapes {
 
 impl KeyShapes {
     /// The shapes of a key whose words (in order) have these shapes: exactly those
-    /// of the key and of `fold(key)`.
+    /// of the key and of its folded spelling.
     pub fn of_words(words: &[WordShapes]) -> KeyShapes {
         let (raw_first, raw) = Shape::joined(words.iter().map(|w| w.raw));
         let (folded_first, folded) = Shape::joined(WordShapes::folded_pieces(words));
@@ -222,8 +220,11 @@ impl KeyShapes {
         (raw, folded)
     }
 
-    pub fn of(key: &str) -> KeyShapes {
-        let words: Vec<WordShapes> = key.split(' ').map(WordShapes::of).collect();
+    pub fn of(key: &str, folding: &Folding) -> KeyShapes {
+        let words: Vec<WordShapes> = key
+            .split(' ')
+            .map(|word| WordShapes::of(word, folding))
+            .collect();
         KeyShapes::of_words(&words)
     }
 }
@@ -276,7 +277,6 @@ fn pair_bit(first: char, second: char) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fuzzy::fold;
     use super::*;
 
     proptest::proptest! {
@@ -305,8 +305,9 @@ mod tests {
             words in proptest::collection::vec("(al|el|al-[a-z]{1,4}|[a-z0-9éï'-]{1,6})", 1..4),
         ) {
             let key = words.join(" ");
-            let shapes = KeyShapes::of(&key);
-            let folded = fold(&key);
+            let folding = Folding::bundled();
+            let shapes = KeyShapes::of(&key, folding);
+            let folded = folding.fold(&key);
             proptest::prop_assert_eq!(shapes.raw, Shape::of(&key));
             proptest::prop_assert_eq!(shapes.raw_first, key.chars().next());
             proptest::prop_assert_eq!(shapes.folded, Shape::of(&folded));

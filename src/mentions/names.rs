@@ -207,7 +207,8 @@ impl<'a> NameFinder<'a> {
         for (shape, (number, token)) in shapes.iter_mut().zip(numbers.iter().zip(run)) {
             let word = &mut self.words[*number as usize];
             let at = *word.shapes.get_or_insert_with(|| {
-                self.shapes.push(WordShapes::of(&token.key));
+                let folding = &self.rules.names.folding;
+                self.shapes.push(WordShapes::of(&token.key, folding));
                 self.shapes.len() as u32 - 1
             });
             *shape = self.shapes[at as usize];
