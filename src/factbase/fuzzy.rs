@@ -125,20 +125,17 @@ mod tests {
     use super::*;
     use crate::factbase::Folding;
 
-    fn fold(key: &str) -> String {
-        Folding::bundled().fold(key)
-    }
-
     #[test]
     fn candidates_share_trigrams_and_respect_the_filter() {
+        let folding = Folding::bundled();
         let mut index = TrigramIndex::default();
         for (i, name) in ["kadhimi", "zurfi", "allawi", "kazim"].iter().enumerate() {
-            index.insert(i as u32, name, &fold(name));
+            index.insert(i as u32, name, &folding.fold(name));
         }
-        let found = index.candidates("kazemi", &fold("kazemi"), 10, |_| true);
+        let found = index.candidates("kazemi", &folding.fold("kazemi"), 10, |_| true);
         assert_eq!(found.first(), Some(&0));
         assert!(!found.contains(&1) && !found.contains(&2));
-        let without_first = index.candidates("kazemi", &fold("kazemi"), 10, |n| n != 0);
+        let without_first = index.candidates("kazemi", &folding.fold("kazemi"), 10, |n| n != 0);
         assert!(!without_first.is_empty() && !without_first.contains(&0));
     }
 }
