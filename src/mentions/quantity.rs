@@ -425,12 +425,22 @@ mod tests {
         let million = crate::segment::tokenize_str("some 1.5 million voters");
         let seven = crate::segment::tokenize_str("some 7 more voters");
         let value = |tokens: &[Token], end: usize| read(tokens, 1, end, &RULES).map(|q| q.value);
+        let remembered = |tokens: &[Token], end: usize| {
+            MEMO.with_borrow(|memo| memo.get(tokens, 1, end))
+                .map(|amount| amount.map(|q| q.value))
+        };
         let _scope = Memo::scope(&million);
-        for _ in 0..2 {
-            assert_eq!(value(&million, million.len()), Some(1.5e6));
-            assert_eq!(value(&million, 2), Some(1.5));
-            assert_eq!(value(&seven, seven.len()), Some(7.0));
-        }
+        let whole = million.len();
+        assert_eq!(remembered(&million, whole), None);
+        assert_eq!(value(&million, whole), Some(1.5e6));
+        assert_eq!(remembered(&million, whole), Some(Some(1.5e6)));
+        assert_eq!(value(&million, whole), Some(1.5e6));
+        // Another bound, or another document's tokens, are read afresh.
+        assert_eq!(remembered(&million, 2), None);
+        assert_eq!(value(&million, 2), Some(1.5));
+        assert_eq!(remembered(&seven, seven.len()), None);
+        assert_eq!(value(&seven, seven.len()), Some(7.0));
+        assert_eq!(remembered(&seven, seven.len()), None);
     }
 
     #[test]
