@@ -332,3 +332,36 @@ fn an_office_title_several_imported_offices_share_is_no_title_of_either() {
     ];
     assert_eq!(titles(&hand).best(&words).map(|m| m.office), Some(1));
 }
+
+/// A run of words matches a name of as many words fuzzily only if each word is a
+/// weak match for its own: one letter changes a short word into another word.
+#[test]
+fn each_word_of_a_name_matched_fuzzily_is_a_match_of_its_own() {
+    let all = [
+        office("us-president", "US President", false),
+        entity("elizabeth-i", "Elizabeth I", EntityKind::Person),
+        entity("mike-pompeo", "Mike Pompeo", EntityKind::Person),
+        entity("qasem-soleimani", "Qasem Soleimani", EntityKind::Person),
+        entity("ayad-allawi", "Ayad Allawi", EntityKind::Person),
+    ];
+    let index = NameIndex::new(&all, &settings());
+    let found = |draft: &str| {
+        let key = name_key(draft);
+        ids_in(&all, index.fuzzy(&key, key.split(' ').count()).matches())
+    };
+    for unrelated in ["As President", "Elizabeth H", "Mika Pompeo"] {
+        assert!(
+            found(unrelated).is_empty(),
+            "{unrelated}: {:?}",
+            found(unrelated)
+        );
+    }
+    // Each word a misspelling, or a transliteration long enough to be one.
+    assert_eq!(found("Mike Pompio"), ["mike-pompeo"]);
+    assert_eq!(found("Qassem Suleymani"), ["qasem-soleimani"]);
+    assert_eq!(found("Ayyad Alawi"), ["ayad-allawi"]);
+    // A word of a draft that cannot stand for any name's word is known at once.
+    assert!(!index.may_be_name_word("as"));
+    assert!(index.may_be_name_word("us"));
+    assert!(index.may_be_name_word("mikke"));
+}

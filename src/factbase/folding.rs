@@ -148,11 +148,7 @@ impl Folding {
         let mut folded = String::with_capacity(key.len());
         let words: Vec<&str> = key.split(' ').collect();
         for (i, word) in words.iter().enumerate() {
-            let Some(word) = self.folded_word(word, i + 1 == words.len()) else {
-                continue;
-            };
-            let mut letters = String::new();
-            self.fold_word(word, |c| letters.push(c));
+            let letters = self.folded_letters(word, i + 1 == words.len());
             // A word with no letter to fold leaves no trace.
             if letters.is_empty() {
                 continue;
@@ -163,6 +159,16 @@ impl Folding {
             folded.push_str(&letters);
         }
         folded
+    }
+
+    /// One word of a key folded, empty for an article left out; `last` says
+    /// whether it ends the key.
+    pub fn folded_letters(&self, word: &str, last: bool) -> String {
+        let mut letters = String::new();
+        if let Some(word) = self.folded_word(word, last) {
+            self.fold_word(word, |c| letters.push(c));
+        }
+        letters
     }
 
     /// What of a key's word is folded: nothing of an article before another

@@ -43,6 +43,10 @@ pub struct NameIndex {
     /// (longest first): a draft's words are mostly ruled out with one look-up, and
     /// the rest are tried only at lengths some name has.
     first_words: HashMap<String, Vec<usize>>,
+    /// The words of names of more than one word, as written and as folded: each
+    /// word of a run matched fuzzily must match its own (see `words_agree`).
+    name_words: HashSet<String>,
+    folded_name_words: HashSet<String>,
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
@@ -226,6 +230,14 @@ impl NameIndex {
                     .push(entry);
             }
         }
+        if words > 1 {
+            let last = words - 1;
+            for (i, word) in key.split(' ').enumerate() {
+                self.name_words.insert(word.to_string());
+                self.folded_name_words
+                    .insert(folding.folded_letters(word, i == last));
+            }
+        }
         self.trigrams.insert(number, key, &folded);
         self.names.push(IndexedName {
             shape: entry.shape,
@@ -254,6 +266,31 @@ impl NameIndex {
     /// The token counts of the names that start with this word, longest first.
     pub fn name_lengths(&self, word: &str) -> &[usize] {
         self.first_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a draft's word may stand for a word of a name of several words
+    /// (see `words_agree`): it is one, or long enough that a spelling an edit
+    /// away may still be a weak match, or, if long enough to be matched folded,
+    /// its folded spelling is one or long enough. Most short capitalised
+    /// words are none, and no run of words they are in needs a fuzzy look-up.
+    pub fn may_be_name_word(&self, word: &str) -> bool {
+        let Some(settings) = &self.settings else {
+            return false;
+        };
+        let misspelt = |budget: &EditBudget, word: &str| budget.most(word.chars().count() + 1) > 0;
+        if misspelt(&self.reach.raw, word) || self.name_words.contains(word) {
+            return true;
+        }
+        let folding = &settings.folding;
+        // An article inside a key folds to nothing, whatever it is.
+        if folding.folded_word(word, false).is_none() {
+            return true;
+        }
+        if word.chars().count() < settings.fuzzy_min_length {
+            return false;
+        }
+        let folded = folding.folded_letters(word, true);
+        misspelt(&self.reach.folded, &folded) || self.folded_name_words.contains(&folded)
     }
 
     pub fn max_words(&self) -> usize {
@@ -335,9 +372,9 @@ impl NameIndex {
             let floor = best.first().map_or(settings.weak_match, |(m, _)| m.score);
             let found = NameMatch {
                 entity: name.entity,
-                score: similarity(key, &folded, name, settings, floor),
+                score: similarity(key, &folded, (&name.key, &name.folded), settings, floor),
             };
-            if found.score < settings.weak_match {
+            if found.score < settings.weak_match || !words_agree(key, name, settings) {
                 continue;
             }
             match best.first().map(|(m, _)| m.score) {
@@ -404,7 +441,13 @@ impl NameIndex {
             .map(|n| &self.names[n as usize])
             .map(|name| NameMatch {
                 entity: name.entity,
-                score: similarity(key, &folded, name, settings, settings.weak_match),
+                score: similarity(
+                    key,
+                    &folded,
+                    (&name.key, &name.folded),
+                    settings,
+                    settings.weak_match,
+                ),
             })
             .filter(|m| m.score >= settings.weak_match)
             .collect()
@@ -505,6 +548,36 @@ fn within_reach<'a>(
     &entries[from..to]
 }
 
+/// Whether each word of `key` is a weak match at least for the word in its place
+/// in `name`, of as many words. A close whole is not enough: "As President" is
+/// one letter from "US President", but "as" is no spelling of "us". A word shorter
+/// than the fuzzy minimum is matched as spelt only, not by its folded spelling
+/// (which merges vowels), unless both are articles folding to nothing.
+fn words_agree(key: &str, name: &IndexedName, settings: &NameMatching) -> bool {
+    if name.words == 1 {
+        return true;
+    }
+    let (folding, weak) = (&settings.folding, settings.weak_match);
+    let last = name.words - 1;
+    key.split(' ')
+        .zip(name.key.split(' '))
+        .enumerate()
+        .all(|(i, (word, name_word))| {
+            if word == name_word || normalized_osa_above(word, name_word, weak) >= weak {
+                return true;
+            }
+            let (folded, name_folded) = (
+                folding.folded_letters(word, i == last),
+                folding.folded_letters(name_word, i == last),
+            );
+            let pair = (name_word, name_folded.as_str());
+            match word.chars().count() >= settings.fuzzy_min_length {
+                true => similarity(word, &folded, pair, settings, weak) >= weak,
+                false => folded.is_empty() && name_folded.is_empty(),
+            }
+        })
+}
+
 /// How alike a looked-up key and an indexed name are: their spelling similarity,
 /// or, when higher, their folded spellings' similarity scaled by the
 /// transliteration score (so "Kazemi" finds "Kadhimi", but never as strongly as
@@ -513,16 +586,16 @@ fn within_reach<'a>(
 fn similarity(
     key: &str,
     folded: &str,
-    name: &IndexedName,
+    (name, name_folded): (&str, &str),
     settings: &NameMatching,
     floor: f64,
 ) -> f64 {
-    let spelling = normalized_osa_above(key, &name.key, floor);
+    let spelling = normalized_osa_above(key, name, floor);
     // A folded spelling scores at most the transliteration score: it only counts
     // when it can beat the spelling's own.
     let transliteration_floor = floor.max(spelling) / settings.transliteration_match;
     let transliteration = if transliteration_floor <= 1.0 {
-        normalized_osa_above(folded, &name.folded, transliteration_floor)
+        normalized_osa_above(folded, name_folded, transliteration_floor)
             * settings.transliteration_match
     } else {
         0.0
