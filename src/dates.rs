@@ -188,20 +188,26 @@ impl fmt::Display for DateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.first;
         if !self.is_whole_unit() {
-            return write!(
-                f,
-                "{}/{}",
-                d.format("%Y-%m-%d"),
-                self.last.format("%Y-%m-%d")
-            );
+            write_day(f, d)?;
+            f.write_str("/")?;
+            return write_day(f, self.last);
         }
         match self.precision {
-            Precision::Day | Precision::Week => write!(f, "{}", d.format("%Y-%m-%d")),
+            Precision::Day | Precision::Week => write_day(f, d),
             Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
             Precision::Year => write!(f, "{:04}", d.year()),
             Precision::Decade => write!(f, "{:03}X", d.year() / 10),
             Precision::Century => write!(f, "{:04}/{:04}", d.year(), self.last.year()),
         }
+    }
+}
+
+/// A day as ISO 8601 writes it ("2020-01-03"), as `%Y-%m-%d` would, without
+/// parsing a format string for each date.
+fn write_day(f: &mut fmt::Formatter<'_>, day: NaiveDate) -> fmt::Result {
+    match day.year() {
+        0..=9999 => write!(f, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+        _ => write!(f, "{}", day.format("%Y-%m-%d")),
     }
 }
 
@@ -289,6 +295,34 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_day_is_written_as_iso_8601_writes_it_in_any_year() {
+        for day in [
+            ymd(2020, 4, 9),
+            ymd(1, 1, 1),
+            ymd(999, 12, 31),
+            ymd(0, 6, 1),
+        ]
+        .into_iter()
+        .chain([ymd(-44, 3, 15), ymd(10_000, 1, 2), ymd(9999, 12, 31)])
+        {
+            let span = DateRange {
+                last: day + Days::new(1),
+                ..DateRange::day(day)
+            };
+            let written = format!(
+                "{}/{}",
+                day.format("%Y-%m-%d"),
+                span.last.format("%Y-%m-%d")
+            );
+            assert_eq!(
+                DateRange::day(day).to_string(),
+                written[..written.find('/').unwrap()]
+            );
+            assert_eq!(span.to_string(), written);
+        }
     }
 
     #[test]

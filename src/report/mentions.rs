@@ -12,6 +12,7 @@ use crate::span::{LineIndex, Span};
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 use serde::ser::Serializer;
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -21,7 +22,7 @@ pub struct MentionRecord<'a> {
     pub span: Span,
     pub text: &'a str,
     pub kind: &'static str,
-    pub value: RecordValue,
+    pub value: RecordValue<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
     /// The span of the date a date hangs on ("two days later").
@@ -38,15 +39,15 @@ pub struct MentionRecord<'a> {
     pub vague: bool,
     /// The other end of a range ("20-30", "three to five years").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<RecordValue>,
+    pub to: Option<RecordValue<'a>>,
     /// The noun joined to a number ("pound" of "4-pound") or counted by a tally.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<&'a str>,
     /// A tally's two numbers and its form ("versus", "out-of").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first: Option<RecordValue>,
+    pub first: Option<RecordValue<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub second: Option<RecordValue>,
+    pub second: Option<RecordValue<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<&'static str>,
     /// A hedge's tolerance.
@@ -66,14 +67,14 @@ fn is_false(flag: &bool) -> bool {
 /// A record's value: a number (whole numbers without a fraction), a date cut to
 /// its precision, or text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RecordValue {
+pub enum RecordValue<'a> {
     Number(f64),
     Date(DateRange),
-    Text(String),
+    Text(Cow<'a, str>),
     Null,
 }
 
-impl Serialize for RecordValue {
+impl Serialize for RecordValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             RecordValue::Number(value) if value.fract() == 0.0 && value.abs() < 9e15 => {
@@ -87,7 +88,7 @@ impl Serialize for RecordValue {
     }
 }
 
-impl std::fmt::Display for RecordValue {
+impl std::fmt::Display for RecordValue<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RecordValue::Number(value) if value.fract() == 0.0 && value.abs() < 9e15 => {
@@ -134,10 +135,10 @@ pub fn record<'a>(
             record.weekday = date.weekday.map(weekday_name);
             record.weekday_mismatch = date.weekday_mismatch;
         }
-        MentionValue::Duration(duration) => record.value = RecordValue::Text(duration.iso()),
+        MentionValue::Duration(duration) => record.value = RecordValue::Text(duration.iso().into()),
         MentionValue::DurationRange(range) => {
-            record.value = RecordValue::Text(range.least.iso());
-            record.to = Some(RecordValue::Text(range.most.iso()));
+            record.value = RecordValue::Text(range.least.iso().into());
+            record.to = Some(RecordValue::Text(range.most.iso().into()));
             record.vague = range.vague;
         }
         MentionValue::Number { value, vague, unit } => {
@@ -154,12 +155,14 @@ pub fn record<'a>(
         MentionValue::Ordinal(value) => record.value = RecordValue::Number(*value as f64),
         MentionValue::Age(years) => record.value = RecordValue::Number(f64::from(*years)),
         MentionValue::Hedge(tolerance) => {
-            record.value = RecordValue::Text(tolerance.name().to_string());
+            record.value = RecordValue::Text(tolerance.name().into());
             record.tolerance = Some(*tolerance);
         }
         MentionValue::Entity { entity, score } => {
             let found = base.and_then(|b| b.entities.get(*entity));
-            record.value = found.map_or(RecordValue::Null, |e| RecordValue::Text(e.id.clone()));
+            record.value = found.map_or(RecordValue::Null, |e| {
+                RecordValue::Text(e.id.as_str().into())
+            });
             record.name = found.map(|e| e.name.as_str());
             record.score = Some((score * 1000.0).round() / 1000.0);
         }
@@ -168,7 +171,7 @@ pub fn record<'a>(
                 TallyForm::Versus => format!("{}-{}", tally.first, tally.second),
                 TallyForm::OutOf => format!("{} of {}", tally.first, tally.second),
             };
-            record.value = RecordValue::Text(written);
+            record.value = RecordValue::Text(written.into());
             record.first = Some(RecordValue::Number(tally.first));
             record.second = Some(RecordValue::Number(tally.second));
             record.form = Some(tally.form.name());
@@ -256,6 +259,8 @@ impl MentionsDocument<'_> {
 
 /// One level of indentation in the JSON report.
 const INDENT: &[u8] = b"  ";
+/// Enough indentation for any level a report reaches, written at once.
+const INDENTATION: &[u8] = &[b' '; 64];
 
 /// `serde_json`'s pretty layout for a value that sits `depth` levels deep in a
 /// larger document, so a record is written in place rather than indented after.
@@ -275,7 +280,10 @@ impl NestedPretty {
 
     /// The indentation of a line at the current depth.
     fn indent<W: ?Sized + io::Write>(&self, writer: &mut W) -> io::Result<()> {
-        (0..self.depth).try_for_each(|_| writer.write_all(INDENT))
+        match INDENTATION.get(..self.depth * INDENT.len()) {
+            Some(indentation) => writer.write_all(indentation),
+            None => (0..self.depth).try_for_each(|_| writer.write_all(INDENT)),
+        }
     }
 
     fn new_line<W: ?Sized + io::Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
