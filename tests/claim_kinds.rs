@@ -179,3 +179,36 @@ fn a_common_word_is_not_a_name_unless_capitalised() {
     // "mini-budget" is written in lower case in the fact base, so it may be here too.
     assert_eq!(names, ["Hunt", "mini-budget"]);
 }
+
+#[test]
+fn a_weekday_the_calendar_denies_is_contradicted() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 November 2020 was a Monday and 9 April 2020 a Thursday; 2 November was a
+    // Thursday in 2017 and 2023, neither within a year of 2020.
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "The board met on Thursday, November 2, 2020.\n\n\
+         The board met again on Thursday, April 9, 2020.\n\n\
+         The council met on Thursday, November 2.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2021-06-01"]);
+    let weekdays: Vec<(&str, &str)> = common::claims(&report)
+        .into_iter()
+        .filter(|c| c["kind"] == "weekday")
+        .map(|c| (c["text"].as_str().unwrap(), c["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        weekdays,
+        [
+            ("Thursday, November 2, 2020", "contradicted"),
+            ("Thursday, November 2", "contradicted")
+        ]
+    );
+    let explanation = common::claims(&report)
+        .into_iter()
+        .find(|c| c["kind"] == "weekday")
+        .map(|c| c["explanation"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(explanation.contains("was a Monday"), "{explanation}");
+}

@@ -77,6 +77,7 @@ macro_rules! claim_kinds {
 
 claim_kinds! {
     event_date::DateStatement,
+    weekday::WeekdayStatement,
     elapsed::ElapsedStatement,
     relative::RelativeStatement,
     count::CountStatement,

@@ -234,10 +234,20 @@ impl<'a> CheckContext<'a> {
 
     /// The first date stated in `range`, with its tokens.
     pub fn date_in(&self, range: &Range<usize>) -> Option<(DateRange, Range<usize>)> {
-        self.mentions_in(range).iter().find_map(|m| match &m.value {
-            MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
-            _ => None,
-        })
+        self.dates_in(range).next()
+    }
+
+    /// The dates mentioned in `range` that say which day they mean: not one the
+    /// calendar contradicts by its weekday, which may mean another day.
+    fn dates_in(&self, range: &Range<usize>) -> impl Iterator<Item = (DateRange, Range<usize>)> {
+        self.mentions_in(range)
+            .iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::Date(date) if !date.weekday_mismatch => {
+                    Some((date.range, m.tokens.clone()))
+                }
+                _ => None,
+            })
     }
 
     /// The date mentioned in `range` nearest to `near`.
@@ -246,12 +256,7 @@ impl<'a> CheckContext<'a> {
         range: &Range<usize>,
         near: &Range<usize>,
     ) -> Option<(DateRange, Range<usize>)> {
-        self.mentions_in(range)
-            .iter()
-            .filter_map(|m| match &m.value {
-                MentionValue::Date(date) => Some((date.range, m.tokens.clone())),
-                _ => None,
-            })
+        self.dates_in(range)
             .min_by_key(|(_, tokens)| tokens.start.abs_diff(near.start))
     }
 
