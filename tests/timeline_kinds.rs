@@ -240,3 +240,29 @@ fn the_nth_time_counts_a_run_of_like_events() {
     let verdicts = verdicts_of(&report, "ordinal");
     assert_eq!(verdicts, ["supported", "contradicted", "contradicted"]);
 }
+
+#[test]
+fn a_title_is_not_outdated_over_a_period_its_term_covers_in_part() {
+    // Trump left office three weeks into 2021; Biden took it in 2021, not 2019.
+    let report = report_of(
+        "In 2021, President Donald Trump signed an order.\n\
+         In 2019, President Joe Biden signed an order.\n",
+        "2022-03-01",
+    );
+    let partly = common::claim(&report, "President Donald Trump");
+    assert_eq!(partly["verdict"], "unverified", "{partly:#}");
+    let outside = common::claim(&report, "President Joe Biden");
+    assert_eq!(outside["verdict"], "outdated", "{outside:#}");
+    let explanation = outside["explanation"].as_str().unwrap();
+    assert!(explanation.contains("not in 2019"), "{explanation}");
+}
+
+#[test]
+fn a_date_the_calendar_denies_does_not_time_a_title() {
+    // 2 November 2020 was a Monday: the draft slipped the weekday or the day.
+    let report = report_of(
+        "On Thursday, November 2, 2020, President Joe Biden hosted a summit.\n",
+        "2021-06-01",
+    );
+    assert_eq!(verdict_of(&report, "President Joe Biden"), "supported");
+}

@@ -20,6 +20,7 @@
 //! person, the title is unverified, unless it names one office in full.
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
+use crate::dates::DateRange;
 use crate::factbase::{EntityIdx, EntityKind, Fact, FactBase, FactTime, Holders, Role};
 use crate::mentions::{Mention, MentionValue};
 use crate::rules::TitleModifier;
@@ -316,10 +317,11 @@ impl Check for TitleStatement {
             office: None,
         };
         let text = cx.text_of(claim.tokens.clone());
-        let Some((when, why)) = when(self, claim, cx) else {
+        let Some((period, why)) = when(self, claim, cx) else {
             return Judgement::unverified(format!("“{text}”: no date to judge the title at"))
                 .with(&normalized);
         };
+        let when = middle(&period);
         normalized.at = Some(when.to_string());
         let states: Vec<&Fact> = base
             .facts_about(self.person)
@@ -389,17 +391,36 @@ impl Check for TitleStatement {
                 None => Judgement::new(
                     Verdict::Outdated,
                     format!(
-                        "“{text}”: {} was {}, not on {when} ({why})",
+                        "“{text}”: {} was {}, not {} ({why})",
                         state(first),
-                        wording::term(first)
+                        wording::term(first),
+                        match period.first == period.last {
+                            true => format!("on {when}"),
+                            false => format!("in {period}"),
+                        }
                     ),
                     Evidence::all(meant.iter().copied()),
                 ),
             },
         };
+        // A stated period that a term covers only in part names no one day: the
+        // title may be meant at the end of it the term covers.
+        let partly = |f: &&&Fact| f.time.is_some_and(|t| covers_part(&t.range(), &period));
+        let judgement = match meant.iter().find(partly) {
+            Some(term) if judgement.verdict.is_bad() => Judgement::unverified(format!(
+                "“{text}”: {} covers only part of {period} ({why})",
+                state(term)
+            )),
+            _ => judgement,
+        };
         self.guarded(judgement, person.name.as_str())
             .with(&normalized)
     }
+}
+
+/// Whether a term covers some days of a period but not all.
+fn covers_part(term: &DateRange, period: &DateRange) -> bool {
+    term.overlaps(period) && !term.contains(period)
 }
 
 impl TitleStatement {
@@ -499,10 +520,10 @@ impl TitleStatement {
     }
 }
 
-/// The date the title is judged at, and why: a date the clause states (not one
+/// The time the title is judged at, and why: a date the clause states (not one
 /// reaching past the draft's, which a plan or forecast gives), else the time of what the clause
 /// tells of (other than the person's own states), else the as-of date.
-fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<(NaiveDate, String)> {
+fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<(DateRange, String)> {
     // A date before the person was born is about something else ("a ban from 1864").
     let born = cx
         .base
@@ -513,7 +534,7 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
         && cx.as_of.is_none_or(|a| range.last <= a)
         && born.is_none_or(|b| range.first >= b)
     {
-        return Some((middle(&range), "the date the sentence states".into()));
+        return Some((range, "the date the sentence states".into()));
     }
     // What the title's own clause tells of, about what that clause names.
     let query = Query {
@@ -537,11 +558,11 @@ fn when(statement: &TitleStatement, claim: &Claim, cx: &CheckContext) -> Option<
         .filter(|(_, time)| cx.as_of.is_none_or(|a| time.first <= a))
     {
         return Some((
-            middle(&time),
+            time,
             format!("the date of {}", wording::fact(base, reading.fact)),
         ));
     }
-    cx.as_of.map(|a| (a, "the as-of date".into()))
+    cx.as_of.map(|a| (DateRange::day(a), "the as-of date".into()))
 }
 
 /// Whether a term covers a day; an open term runs on.
