@@ -135,6 +135,7 @@ pub(crate) struct CalendarFile {
     short_weekday_cues: Vec<String>,
     relative_days: FxHashMap<String, i64>,
     modifiers: FxHashMap<Modifier, Vec<String>>,
+    modifiers_after_this: FxHashMap<Modifier, Vec<String>>,
     periods: FxHashMap<Period, Vec<String>>,
     earlier_this: Vec<String>,
     later_this: Vec<String>,
@@ -213,6 +214,8 @@ pub struct CalendarWords {
     pub relative_days: PhraseTable<i64>,
     /// "last", "this", "next" and their like.
     pub modifiers: WordMap<Modifier>,
+    /// Words that say which one only after "this": "this past Sunday".
+    pub modifiers_after_this: WordMap<Modifier>,
     /// The periods a modifier or an anchor's part may name: "week", "month", "year".
     pub periods: WordMap<Period>,
     /// "earlier this", "later this": before a period, the part of the as-of date's
@@ -330,6 +333,7 @@ impl CalendarWords {
                     .map(|(p, &days)| (p.as_str(), days)),
             ),
             modifiers: word_map(&file.modifiers),
+            modifiers_after_this: word_map(&file.modifiers_after_this),
             periods: word_map(&file.periods),
             this_period_parts: PhraseTable::new(earlier_this.chain(later_this)),
             ahead_words: lower(&file.ahead_words),

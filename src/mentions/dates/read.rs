@@ -176,7 +176,7 @@ fn read_words(
     read_after_month(tokens, i, end, month, rules)
 }
 
-/// After "last", "this", "next", "past" or "coming": a period, a weekday, a month, a
+/// After "last", "this", "next" or "coming": a period, a weekday, a month, a
 /// holiday or a season ("this coming Saturday", "last Christmas", "next summer").
 fn read_modified(
     tokens: &[Token],
@@ -189,7 +189,10 @@ fn read_modified(
     let mut modifier = modifier;
     // "this coming Saturday", "this past Sunday"
     if modifier == Modifier::This
-        && let Some(inner) = at(tokens, k, end).and_then(|t| modifier_of(&t.key, rules))
+        && let Some(inner) = at(tokens, k, end).and_then(|t| {
+            let after_this = &rules.forms.calendar.modifiers_after_this;
+            modifier_of(&t.key, rules).or_else(|| after_this.get(t.key.as_str()).copied())
+        })
         && inner != Modifier::This
     {
         modifier = inner;
