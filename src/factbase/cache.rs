@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_64_with_seed};
 
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
 /// Bumped whenever the payload's shape changes, or the way names are keyed and
@@ -150,8 +150,55 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
     }
     let length = u64::from_le_bytes(length.try_into().map_err(|_| "bad header")?);
     let checksum = u64::from_le_bytes(checksum.try_into().map_err(|_| "bad header")?);
-    // Decoded while it is read, so the file is never held whole beside the base it
-    // decodes to; nothing decoded is used until the checksum over all of it agrees.
+    let payload = match length <= READ_WHOLE_UP_TO {
+        true => decode_whole(file, length, checksum, key)?,
+        false => decode_streamed(file, length, checksum, key)?,
+    };
+    let mut base = FactBase {
+        properties: rules.properties.clone(),
+        cues: CueIndex::new(&payload.entities),
+        titles: TitleIndex::new(&payload.entities, &rules.titles, &payload.names),
+        entities: payload.entities,
+        facts: payload.facts,
+        series: payload.series,
+        names: payload.names,
+        ..FactBase::default()
+    };
+    base.names.set_thresholds(&rules.names);
+    share_paths(&mut base);
+    base.group_facts();
+    Ok(base)
+}
+
+/// The longest payload read whole before it is decoded: decoding from memory is
+/// many times faster than from a stream, and a base this small is little memory.
+const READ_WHOLE_UP_TO: u64 = 32 << 20;
+
+/// A payload read whole, checked, then decoded.
+fn decode_whole(
+    mut file: std::fs::File,
+    length: u64,
+    checksum: u64,
+    key: CacheKey,
+) -> Result<Payload, String> {
+    let mut bytes = Vec::with_capacity(length as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| format!("cache file unreadable ({e})"))?;
+    if bytes.len() as u64 != length || xxh3_64_with_seed(&bytes, key.seed()) != checksum {
+        return Err("cache file corrupt (checksum mismatch)".into());
+    }
+    postcard::from_bytes(&bytes).map_err(|e| format!("cache file unreadable ({e})"))
+}
+
+/// A large payload decoded while it is read, so the file is never held whole
+/// beside the base it decodes to; nothing decoded is used until the checksum over
+/// all of it agrees.
+fn decode_streamed(
+    file: std::fs::File,
+    length: u64,
+    checksum: u64,
+    key: CacheKey,
+) -> Result<Payload, String> {
     let mut reader = std::io::BufReader::with_capacity(
         1 << 20,
         Checksummed {
@@ -171,21 +218,7 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
     if read.bytes != length || read.hasher.digest() != checksum {
         return Err("cache file corrupt (checksum mismatch)".into());
     }
-    let payload = decoded?;
-    let mut base = FactBase {
-        properties: rules.properties.clone(),
-        cues: CueIndex::new(&payload.entities),
-        titles: TitleIndex::new(&payload.entities, &rules.titles, &payload.names),
-        entities: payload.entities,
-        facts: payload.facts,
-        series: payload.series,
-        names: payload.names,
-        ..FactBase::default()
-    };
-    base.names.set_thresholds(&rules.names);
-    share_paths(&mut base);
-    base.group_facts();
-    Ok(base)
+    decoded
 }
 
 /// Writes the base under `key`, whole or not at all (see `output`).
@@ -269,5 +302,64 @@ mod tests {
         write(&file, CacheKey(7), &FactBase::default()).unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
         assert!(std::fs::read(&file).unwrap().starts_with(MAGIC));
+    }
+}
+
+#[cfg(test)]
+mod payload_tests {
+    use super::*;
+
+    /// The bundled base's cache, written to a file, and the file opened just past
+    /// its header, with the header's length and checksum.
+    fn written(dir: &Path) -> (Rules, CacheKey, std::fs::File, u64, u64) {
+        let rules = Rules::bundled().expect("bundled rules");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        let base = super::super::load::load_dir(&root, &rules).expect("bundled base");
+        let key = CacheKey(0x5eed);
+        let file = dir.join("facts.bin");
+        write(&file, key, &base).unwrap();
+        let mut file = std::fs::File::open(&file).unwrap();
+        let mut header = [0u8; HEADER_LEN];
+        file.read_exact(&mut header).unwrap();
+        let number = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap());
+        let (length, checksum) = (number(HEADER_LEN - 16), number(HEADER_LEN - 8));
+        (rules, key, file, length, checksum)
+    }
+
+    #[test]
+    fn a_payload_read_whole_or_streamed_decodes_alike_and_is_checked_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, key, file, length, checksum) = written(dir.path());
+        let whole = decode_whole(file.try_clone().unwrap(), length, checksum, key).unwrap();
+        let mut again = file.try_clone().unwrap();
+        std::io::Seek::seek(&mut again, std::io::SeekFrom::Start(HEADER_LEN as u64)).unwrap();
+        let streamed = decode_streamed(again, length, checksum, key).unwrap();
+        // Lists encode alike when they are alike (maps need not iterate alike).
+        let listed = |payload: &Payload| {
+            postcard::to_stdvec(&(&payload.entities, &payload.facts, &payload.series)).unwrap()
+        };
+        assert!(
+            listed(&whole) == listed(&streamed),
+            "the two decodings differ"
+        );
+        assert!(!whole.entities.is_empty());
+        for name in ["iraq", "united states", "qasem soleimani"] {
+            assert_eq!(
+                whole.names.exact(name),
+                streamed.names.exact(name),
+                "{name}"
+            );
+            assert!(!whole.names.exact(name).is_empty(), "{name}");
+        }
+        // Another checksum is refused both ways.
+        for decode in [decode_whole, decode_streamed] {
+            let mut again = file.try_clone().unwrap();
+            std::io::Seek::seek(&mut again, std::io::SeekFrom::Start(HEADER_LEN as u64)).unwrap();
+            let refused = decode(again, length, checksum ^ 1, key).err();
+            assert_eq!(
+                refused.as_deref(),
+                Some("cache file corrupt (checksum mismatch)")
+            );
+        }
     }
 }
