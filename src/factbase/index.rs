@@ -61,6 +61,43 @@ pub struct NameIndex {
     /// The edits a spelling and a folded spelling may take, from the thresholds.
     #[serde(skip)]
     reach: Reach,
+    /// The shapes of `first_words`, made with the thresholds.
+    #[serde(skip)]
+    first_word_shapes: FirstWordShapes,
+}
+
+/// The first byte and the length of every name's first word, as one bit each:
+/// most words of a draft start no name, and this says so without hashing them.
+#[derive(Debug, Clone)]
+struct FirstWordShapes([u32; 256]);
+
+impl Default for FirstWordShapes {
+    fn default() -> Self {
+        FirstWordShapes([0; 256])
+    }
+}
+
+impl FirstWordShapes {
+    fn of<'a>(words: impl Iterator<Item = &'a String>) -> FirstWordShapes {
+        let mut shapes = FirstWordShapes::default();
+        for word in words {
+            if let Some((at, bit)) = FirstWordShapes::bit_of(word) {
+                shapes.0[at] |= bit;
+            }
+        }
+        shapes
+    }
+
+    /// Whether some first word has this word's first byte and length.
+    fn may_hold(&self, word: &str) -> bool {
+        FirstWordShapes::bit_of(word).is_some_and(|(at, bit)| self.0[at] & bit != 0)
+    }
+
+    /// Where a word's bit is: its first byte, and its length (the longest share one).
+    fn bit_of(word: &str) -> Option<(usize, u32)> {
+        let first = *word.as_bytes().first()?;
+        Some((usize::from(first), 1 << word.len().min(31)))
+    }
 }
 
 /// The most names a fuzzy look-up scans directly; larger buckets go through the
@@ -202,6 +239,7 @@ impl NameIndex {
         for ((_, _, is_folded), entries) in &mut index.buckets {
             entries.sort_by_key(|entry| (entry.length(*is_folded), entry.number));
         }
+        index.first_word_shapes = FirstWordShapes::of(index.first_words.keys());
         index
     }
 
@@ -255,6 +293,7 @@ impl NameIndex {
     pub fn set_thresholds(&mut self, settings: &NameMatching) {
         self.settings = Some(settings.clone());
         self.reach = Reach::new(settings);
+        self.first_word_shapes = FirstWordShapes::of(self.first_words.keys());
     }
 
     /// Whether a name with this key is written in lower case somewhere, so a draft
@@ -265,6 +304,9 @@ impl NameIndex {
 
     /// The token counts of the names that start with this word, longest first.
     pub fn name_lengths(&self, word: &str) -> &[usize] {
+        if !self.first_word_shapes.may_hold(word) {
+            return &[];
+        }
         self.first_words.get(word).map_or(&[], Vec::as_slice)
     }
 
