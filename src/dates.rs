@@ -312,16 +312,9 @@ mod tests {
                 last: day + Days::new(1),
                 ..DateRange::day(day)
             };
-            let written = format!(
-                "{}/{}",
-                day.format("%Y-%m-%d"),
-                span.last.format("%Y-%m-%d")
-            );
-            assert_eq!(
-                DateRange::day(day).to_string(),
-                written[..written.find('/').unwrap()]
-            );
-            assert_eq!(span.to_string(), written);
+            let iso = |day: NaiveDate| day.format("%Y-%m-%d").to_string();
+            assert_eq!(DateRange::day(day).to_string(), iso(day));
+            assert_eq!(span.to_string(), format!("{}/{}", iso(day), iso(span.last)));
         }
     }
 

@@ -779,76 +779,59 @@ impl Rules {
 
     /// The rules from the texts of their files; `dir` only names them in errors.
     pub fn from_texts(dir: &Path, texts: &RuleTexts) -> Result<Rules, RulesError> {
-        // The property list is a third of the rules' reading: it is read beside the
-        // rest.
-        let (properties, rest) = std::thread::scope(|scope| {
+        let parse = |name: &str, text: &str| (dir.join(name), text.to_string());
+        std::thread::scope(|scope| {
+            // The property list is a third of the rules' reading: it is read beside
+            // the files before it.
             let properties = scope.spawn(|| {
                 let path = dir.join("properties.yaml");
                 let properties: PropertiesFile = yaml::parse(&path, &texts.properties, 0)?;
                 PropertyTable::new(properties, &texts.properties)
                     .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))
             });
-            let rest = Rules::from_texts_but_properties(dir, texts);
+            let (path, text) = parse("lexicon.yaml", &texts.lexicon);
+            let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("context.yaml", &texts.context);
+            let context: ContextFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("mentions.yaml", &texts.mentions);
+            let forms: FormsFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("holidays.yaml", &texts.holidays);
+            let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("hedges.yaml", &texts.hedges);
+            let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("names.yaml", &texts.names);
+            let names: NameMatching = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("triggers.yaml", &texts.triggers);
+            let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
             let properties = properties
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (properties, rest)
-        });
-        let (files, counting, titles) = rest?;
-        let mut rules = Rules::from_parts(files(properties?), dir)?;
-        rules.counting = counting;
-        rules.titles = TitleRules::new(titles);
-        Ok(rules)
-    }
-
-    /// Every rule file read but the property list, which the files are then
-    /// completed with.
-    fn from_texts_but_properties(
-        dir: &Path,
-        texts: &RuleTexts,
-    ) -> Result<
-        (
-            impl FnOnce(PropertyTable) -> RuleFiles,
-            crate::units::Units,
-            TitlesFile,
-        ),
-        RulesError,
-    > {
-        let parse = |name: &str, text: &str| (dir.join(name), text.to_string());
-        let (path, text) = parse("lexicon.yaml", &texts.lexicon);
-        let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("context.yaml", &texts.context);
-        let context: ContextFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("mentions.yaml", &texts.mentions);
-        let forms: FormsFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("holidays.yaml", &texts.holidays);
-        let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("hedges.yaml", &texts.hedges);
-        let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("names.yaml", &texts.names);
-        let names: NameMatching = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("triggers.yaml", &texts.triggers);
-        let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("references.yaml", &texts.references);
-        let references: ReferencesFile = yaml::parse(&path, &text, 0)?;
-        let (path, text) = parse("units.yaml", &texts.units);
-        let counting: crate::units::UnitsFile = yaml::parse(&path, &text, 0)?;
-        let counting = crate::units::Units::new(counting)
-            .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-        let (path, text) = parse("titles.yaml", &texts.titles);
-        let titles: TitlesFile = yaml::parse(&path, &text, 0)?;
-        let files = |properties| RuleFiles {
-            lexicon,
-            context,
-            forms,
-            holidays,
-            hedges,
-            names,
-            triggers,
-            properties,
-            references,
-        };
-        Ok((files, counting, titles))
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let (path, text) = parse("references.yaml", &texts.references);
+            let references: ReferencesFile = yaml::parse(&path, &text, 0)?;
+            let (path, text) = parse("units.yaml", &texts.units);
+            let counting: crate::units::UnitsFile = yaml::parse(&path, &text, 0)?;
+            let counting = crate::units::Units::new(counting)
+                .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
+            let (path, text) = parse("titles.yaml", &texts.titles);
+            let titles: TitlesFile = yaml::parse(&path, &text, 0)?;
+            let mut rules = Rules::from_parts(
+                RuleFiles {
+                    lexicon,
+                    context,
+                    forms,
+                    holidays,
+                    hedges,
+                    names,
+                    triggers,
+                    properties,
+                    references,
+                },
+                dir,
+            )?;
+            rules.counting = counting;
+            rules.titles = TitleRules::new(titles);
+            Ok(rules)
+        })
     }
 
     fn from_parts(files: RuleFiles, dir: &Path) -> Result<Rules, RulesError> {

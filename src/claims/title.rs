@@ -405,8 +405,8 @@ impl Check for TitleStatement {
         };
         // A stated period that a term covers only in part names no one day: the
         // title may be meant at the end of it the term covers.
-        let partly = |f: &&&Fact| f.time.is_some_and(|t| covers_part(&t.range(), &period));
-        let judgement = match meant.iter().find(partly) {
+        let partly = |f: &&Fact| f.time.is_some_and(|t| covers_part(&t.range(), &period));
+        let judgement = match meant.iter().copied().find(partly) {
             Some(term) if judgement.verdict.is_bad() => Judgement::unverified(format!(
                 "“{text}”: {} covers only part of {period} ({why})",
                 state(term)

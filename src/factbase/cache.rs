@@ -22,7 +22,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_64_with_seed};
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
 /// Bumped whenever the payload's shape changes, or the way names are keyed and
 /// folded and indexed for the name index (`name_key`, `fuzzy`).
-const FORMAT_VERSION: u32 = 15;
+const FORMAT_VERSION: u32 = 16;
 const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
 
 /// What the cache did for one load.
@@ -287,10 +287,12 @@ fn share_paths(base: &mut FactBase) {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Seek, SeekFrom};
 
+    #[cfg(unix)]
     #[test]
     fn a_link_planted_where_an_older_writer_put_its_temporary_is_not_followed() {
         let dir = tempfile::tempdir().unwrap();
@@ -303,37 +305,32 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
         assert!(std::fs::read(&file).unwrap().starts_with(MAGIC));
     }
-}
 
-#[cfg(test)]
-mod payload_tests {
-    use super::*;
-
-    /// The bundled base's cache, written to a file, and the file opened just past
-    /// its header, with the header's length and checksum.
-    fn written(dir: &Path) -> (Rules, CacheKey, std::fs::File, u64, u64) {
+    /// Writes the bundled base's cache under `key`; its file, and the payload's
+    /// length and checksum from its header.
+    fn written(dir: &Path, key: CacheKey) -> (PathBuf, u64, u64) {
         let rules = Rules::bundled().expect("bundled rules");
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
         let base = super::super::load::load_dir(&root, &rules).expect("bundled base");
-        let key = CacheKey(0x5eed);
         let file = dir.join("facts.bin");
         write(&file, key, &base).unwrap();
-        let mut file = std::fs::File::open(&file).unwrap();
-        let mut header = [0u8; HEADER_LEN];
-        file.read_exact(&mut header).unwrap();
+        let header = std::fs::read(&file).unwrap();
         let number = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap());
-        let (length, checksum) = (number(HEADER_LEN - 16), number(HEADER_LEN - 8));
-        (rules, key, file, length, checksum)
+        (file, number(HEADER_LEN - 16), number(HEADER_LEN - 8))
     }
 
     #[test]
     fn a_payload_read_whole_or_streamed_decodes_alike_and_is_checked_alike() {
         let dir = tempfile::tempdir().unwrap();
-        let (_, key, file, length, checksum) = written(dir.path());
-        let whole = decode_whole(file.try_clone().unwrap(), length, checksum, key).unwrap();
-        let mut again = file.try_clone().unwrap();
-        std::io::Seek::seek(&mut again, std::io::SeekFrom::Start(HEADER_LEN as u64)).unwrap();
-        let streamed = decode_streamed(again, length, checksum, key).unwrap();
+        let key = CacheKey(0x5eed);
+        let (file, length, checksum) = written(dir.path(), key);
+        let payload = || {
+            let mut opened = std::fs::File::open(&file).unwrap();
+            opened.seek(SeekFrom::Start(HEADER_LEN as u64)).unwrap();
+            opened
+        };
+        let whole = decode_whole(payload(), length, checksum, key).unwrap();
+        let streamed = decode_streamed(payload(), length, checksum, key).unwrap();
         // Lists encode alike when they are alike (maps need not iterate alike).
         let listed = |payload: &Payload| {
             postcard::to_stdvec(&(&payload.entities, &payload.facts, &payload.series)).unwrap()
@@ -353,9 +350,7 @@ mod payload_tests {
         }
         // Another checksum is refused both ways.
         for decode in [decode_whole, decode_streamed] {
-            let mut again = file.try_clone().unwrap();
-            std::io::Seek::seek(&mut again, std::io::SeekFrom::Start(HEADER_LEN as u64)).unwrap();
-            let refused = decode(again, length, checksum ^ 1, key).err();
+            let refused = decode(payload(), length, checksum ^ 1, key).err();
             assert_eq!(
                 refused.as_deref(),
                 Some("cache file corrupt (checksum mismatch)")

@@ -43,10 +43,6 @@ pub struct NameIndex {
     /// (longest first): a draft's words are mostly ruled out with one look-up, and
     /// the rest are tried only at lengths some name has.
     first_words: HashMap<String, Vec<usize>>,
-    /// The words of names of more than one word, as written and as folded: each
-    /// word of a run matched fuzzily must match its own (see `words_agree`).
-    name_words: HashSet<String>,
-    folded_name_words: HashSet<String>,
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
@@ -61,7 +57,8 @@ pub struct NameIndex {
     /// The edits a spelling and a folded spelling may take, from the thresholds.
     #[serde(skip)]
     reach: Reach,
-    /// The shapes of `first_words`, made with the thresholds.
+    /// The shapes of `first_words`, made again when the index is read from the
+    /// cache (see `set_thresholds`).
     #[serde(skip)]
     first_word_shapes: FirstWordShapes,
 }
@@ -173,11 +170,7 @@ pub struct NameMatch {
 
 impl NameIndex {
     pub fn new(entities: &[Entity], settings: &NameMatching) -> Self {
-        let mut index = NameIndex {
-            settings: Some(settings.clone()),
-            reach: Reach::new(settings),
-            ..NameIndex::default()
-        };
+        let mut index = NameIndex::default();
         // Name key → the hand-written and the imported entities that have it, keys
         // in the order first met so the index is built alike every time.
         let mut users: HashMap<String, (Vec<EntityIdx>, Vec<EntityIdx>)> = HashMap::default();
@@ -239,7 +232,7 @@ impl NameIndex {
         for ((_, _, is_folded), entries) in &mut index.buckets {
             entries.sort_by_key(|entry| (entry.length(*is_folded), entry.number));
         }
-        index.first_word_shapes = FirstWordShapes::of(index.first_words.keys());
+        index.set_thresholds(settings);
         index
     }
 
@@ -268,14 +261,6 @@ impl NameIndex {
                     .push(entry);
             }
         }
-        if words > 1 {
-            let last = words - 1;
-            for (i, word) in key.split(' ').enumerate() {
-                self.name_words.insert(word.to_string());
-                self.folded_name_words
-                    .insert(folding.folded_letters(word, i == last));
-            }
-        }
         self.trigrams.insert(number, key, &folded);
         self.names.push(IndexedName {
             shape: entry.shape,
@@ -289,7 +274,8 @@ impl NameIndex {
         });
     }
 
-    /// Sets the thresholds look-ups use (an index read from the cache has none).
+    /// Sets the thresholds look-ups use, and makes what is not stored in the cache
+    /// (an index read from it has neither).
     pub fn set_thresholds(&mut self, settings: &NameMatching) {
         self.settings = Some(settings.clone());
         self.reach = Reach::new(settings);
@@ -308,31 +294,6 @@ impl NameIndex {
             return &[];
         }
         self.first_words.get(word).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether a draft's word may stand for a word of a name of several words
-    /// (see `words_agree`): it is one, or long enough that a spelling an edit
-    /// away may still be a weak match, or, if long enough to be matched folded,
-    /// its folded spelling is one or long enough. Most short capitalised
-    /// words are none, and no run of words they are in needs a fuzzy look-up.
-    pub fn may_be_name_word(&self, word: &str) -> bool {
-        let Some(settings) = &self.settings else {
-            return false;
-        };
-        let misspelt = |budget: &EditBudget, word: &str| budget.most(word.chars().count() + 1) > 0;
-        if misspelt(&self.reach.raw, word) || self.name_words.contains(word) {
-            return true;
-        }
-        let folding = &settings.folding;
-        // An article inside a key folds to nothing, whatever it is.
-        if folding.folded_word(word, false).is_none() {
-            return true;
-        }
-        if word.chars().count() < settings.fuzzy_min_length {
-            return false;
-        }
-        let folded = folding.folded_letters(word, true);
-        misspelt(&self.reach.folded, &folded) || self.folded_name_words.contains(&folded)
     }
 
     pub fn max_words(&self) -> usize {
@@ -605,17 +566,20 @@ fn words_agree(key: &str, name: &IndexedName, settings: &NameMatching) -> bool {
         .zip(name.key.split(' '))
         .enumerate()
         .all(|(i, (word, name_word))| {
-            if word == name_word || normalized_osa_above(word, name_word, weak) >= weak {
+            if word == name_word {
                 return true;
             }
-            let (folded, name_folded) = (
-                folding.folded_letters(word, i == last),
-                folding.folded_letters(name_word, i == last),
-            );
-            let pair = (name_word, name_folded.as_str());
+            let folded = |word: &str| folding.folded_letters(word, i == last);
+            let (word_folded, name_folded) = (folded(word), folded(name_word));
             match word.chars().count() >= settings.fuzzy_min_length {
-                true => similarity(word, &folded, pair, settings, weak) >= weak,
-                false => folded.is_empty() && name_folded.is_empty(),
+                true => {
+                    let pair = (name_word, name_folded.as_str());
+                    similarity(word, &word_folded, pair, settings, weak) >= weak
+                }
+                false => {
+                    normalized_osa_above(word, name_word, weak) >= weak
+                        || (word_folded.is_empty() && name_folded.is_empty())
+                }
             }
         })
 }

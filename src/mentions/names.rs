@@ -49,8 +49,6 @@ struct Word<'a> {
     /// Where its shapes are in `NameFinder::shapes`, once measured at its first
     /// fuzzy look-up.
     shapes: Option<u32>,
-    /// Whether it may stand for a word of a name of several words, once asked.
-    in_longer_names: Option<bool>,
 }
 
 impl<'a> NameFinder<'a> {
@@ -130,7 +128,6 @@ impl<'a> NameFinder<'a> {
             name_lengths: self.names.name_lengths(key),
             bytes: key.len(),
             shapes: None,
-            in_longer_names: None,
         });
         self.word_numbers.insert(key.to_string(), number);
         number
@@ -180,12 +177,12 @@ impl<'a> NameFinder<'a> {
         (1..=run).rev().find_map(|n| {
             let numbers = &self.sentence[i..i + n];
             let bytes: usize = numbers.iter().map(|&w| self.words[w as usize].bytes).sum();
-            let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
-            seen_key[..n].copy_from_slice(numbers);
             // Too short to match fuzzily (a character has a byte at least).
-            if bytes + n - 1 < shortest || (n > 1 && !self.may_be_name_words(tokens, i, n)) {
+            if bytes + n - 1 < shortest {
                 return None;
             }
+            let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
+            seen_key[..n].copy_from_slice(numbers);
             let key = run_key(seen_key);
             let found = match self.fuzzy_seen.get(&key) {
                 Some(found) => found.clone(),
@@ -196,17 +193,6 @@ impl<'a> NameFinder<'a> {
                 }
             };
             Some((n, found?))
-        })
-    }
-
-    /// Whether each of the `n` words at token `i` may stand for a word of a name
-    /// of several words: a run with one that cannot names nothing fuzzily.
-    fn may_be_name_words(&mut self, tokens: &[Token], i: usize, n: usize) -> bool {
-        (i..i + n).all(|at| {
-            let word = &mut self.words[self.sentence[at] as usize];
-            *word
-                .in_longer_names
-                .get_or_insert_with(|| self.names.may_be_name_word(&tokens[at].key))
         })
     }
 
