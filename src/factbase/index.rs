@@ -63,14 +63,20 @@ pub struct NameIndex {
     first_word_shapes: FirstWordShapes,
 }
 
-/// The first byte and the length of every name's first word, as one bit each:
-/// most words of a draft start no name, and this says so without hashing them.
+/// The first two bytes and the length of every name's first word, as one bit
+/// each: most words of a draft start no name, and this says so without hashing
+/// them.
 #[derive(Debug, Clone)]
-struct FirstWordShapes([u32; 256]);
+struct FirstWordShapes(Box<[u32; FIRST_WORD_SLOTS]>);
+
+/// How many slots the first two bytes of a word are spread over: enough that a
+/// base of a few thousand first words leaves most slots empty, few enough that
+/// the table stays in the processor's nearest cache.
+const FIRST_WORD_SLOTS: usize = 1024;
 
 impl Default for FirstWordShapes {
     fn default() -> Self {
-        FirstWordShapes([0; 256])
+        FirstWordShapes(Box::new([0; FIRST_WORD_SLOTS]))
     }
 }
 
@@ -85,15 +91,21 @@ impl FirstWordShapes {
         shapes
     }
 
-    /// Whether some first word has this word's first byte and length.
+    /// Whether some first word has this word's first two bytes and length.
     fn may_hold(&self, word: &str) -> bool {
         FirstWordShapes::bit_of(word).is_some_and(|(at, bit)| self.0[at] & bit != 0)
     }
 
-    /// Where a word's bit is: its first byte, and its length (the longest share one).
+    /// Where a word's bit is: its first two bytes, and its length (the longest
+    /// share one).
     fn bit_of(word: &str) -> Option<(usize, u32)> {
-        let first = *word.as_bytes().first()?;
-        Some((usize::from(first), 1 << word.len().min(31)))
+        let (first, second) = match word.as_bytes() {
+            [] => return None,
+            [first] => (*first, 0),
+            [first, second, ..] => (*first, *second),
+        };
+        let at = (usize::from(first) * 97 + usize::from(second)) % FIRST_WORD_SLOTS;
+        Some((at, 1 << word.len().min(31)))
     }
 }
 

@@ -13,43 +13,49 @@ use std::ops::Range;
 const FUZZY_MAX_WORDS: usize = 3;
 
 /// Finds names sentence by sentence. Each distinct capitalised word of the text
-/// is looked up once (the names it starts, its shapes), and fuzzy look-ups are
-/// remembered by their words: the same capitalised words come back again and
-/// again in a document.
+/// is looked up once (the names it starts, whether it is a calendar word, its
+/// shapes), and fuzzy look-ups are remembered by their words: the same
+/// capitalised words come back again and again in a document.
 pub struct NameFinder<'a> {
     names: &'a NameIndex,
     rules: &'a Rules,
-    /// Each distinct capitalised word met that may be part of a name matched
-    /// fuzzily → its number in `words`.
+    /// Each distinct capitalised word met → its number in `words`.
     word_numbers: FxHashMap<String, u32>,
     words: Vec<Word<'a>>,
     /// The shapes of the words looked up fuzzily, by `Word::shapes`.
     shapes: Vec<WordShapes>,
     /// Each run of words looked up fuzzily, by its words' numbers (see `run_key`):
-    /// `None` when no name is close, else the entities meant (none for an
-    /// ambiguous name, which still takes its words).
-    fuzzy_seen: FxHashMap<u128, Option<Vec<(EntityIdx, f64)>>>,
-    /// The sentence's words by number (`NOT_NAMED` for the other tokens), and how
-    /// many such words run from each token on (fuzzy matching only looks inside
-    /// such runs).
+    /// where its result is in `found`.
+    fuzzy_seen: FxHashMap<u128, u32>,
+    /// The results of fuzzy look-ups: `None` when no name is close, else the
+    /// entities meant (none for an ambiguous name, which still takes its words).
+    found: Vec<Option<Vec<(EntityIdx, f64)>>>,
+    /// The sentence's capitalised words by number (`NOT_A_WORD` for the other
+    /// tokens), and how many words that may be part of a name matched fuzzily run
+    /// from each token on (fuzzy matching only looks inside such runs).
     sentence: Vec<u32>,
     run_from: Vec<usize>,
     key: String,
 }
 
-/// The number of a token that is no capitalised word, or a calendar word ("May"):
-/// no part of a name matched fuzzily.
-const NOT_NAMED: u32 = u32::MAX;
+/// The number of a token that is no capitalised word.
+const NOT_A_WORD: u32 = u32::MAX;
 
 /// What finding names needs to know of a capitalised word.
 struct Word<'a> {
     /// The token counts of the names it starts, longest first.
     name_lengths: &'a [usize],
     bytes: usize,
+    /// A month or weekday name ("May"): no part of a name matched fuzzily.
+    calendar: bool,
     /// Where its shapes are in `NameFinder::shapes`, once measured at its first
     /// fuzzy look-up.
     shapes: Option<u32>,
 }
+
+/// Where the result of a fuzzy look-up that found no name is kept in
+/// `NameFinder::found`: its first place.
+const NOTHING_FOUND: u32 = 0;
 
 impl<'a> NameFinder<'a> {
     pub fn new(names: &'a NameIndex, rules: &'a Rules) -> Self {
@@ -60,6 +66,7 @@ impl<'a> NameFinder<'a> {
             words: Vec::new(),
             shapes: Vec::new(),
             fuzzy_seen: FxHashMap::default(),
+            found: vec![None],
             sentence: Vec::new(),
             run_from: Vec::new(),
             key: String::new(),
@@ -71,21 +78,17 @@ impl<'a> NameFinder<'a> {
         let tokens = &segmented.tokens[range.clone()];
         self.sentence.clear();
         for token in tokens {
-            let key = token.key.as_str();
-            let named = token.kind == TokenKind::Word
-                && token.capitalized
-                && !self.rules.months.contains_key(key)
-                && !self.rules.weekdays.contains_key(key);
-            let number = match named {
-                true => self.word_number(key),
-                false => NOT_NAMED,
+            let number = match token.kind == TokenKind::Word && token.capitalized {
+                true => self.word_number(&token.key),
+                false => NOT_A_WORD,
             };
             self.sentence.push(number);
         }
         self.run_from.clear();
         self.run_from.resize(tokens.len() + 1, 0);
         for i in (0..tokens.len()).rev() {
-            if self.sentence[i] != NOT_NAMED {
+            let number = self.sentence[i];
+            if number != NOT_A_WORD && !self.words[number as usize].calendar {
                 self.run_from[i] = self.run_from[i + 1] + 1;
             }
         }
@@ -97,9 +100,11 @@ impl<'a> NameFinder<'a> {
                 continue;
             }
             let longest = self.names.max_words().min(tokens.len() - i);
-            let matched = self
-                .exact_at(tokens, i, longest)
-                .or_else(|| self.fuzzy_at(tokens, i, longest));
+            let matched = match self.exact_at(tokens, i, longest) {
+                Some(matched) => Some(matched),
+                None if self.run_from[i] > 0 => self.fuzzy_at(tokens, i, longest),
+                None => None,
+            };
             match matched {
                 Some((n, entities)) => {
                     let at = range.start + i;
@@ -118,7 +123,7 @@ impl<'a> NameFinder<'a> {
         }
     }
 
-    /// The number of a word, given it if it is new.
+    /// The number of a capitalised word, given it if it is new.
     fn word_number(&mut self, key: &str) -> u32 {
         if let Some(&number) = self.word_numbers.get(key) {
             return number;
@@ -127,6 +132,7 @@ impl<'a> NameFinder<'a> {
         self.words.push(Word {
             name_lengths: self.names.name_lengths(key),
             bytes: key.len(),
+            calendar: self.rules.months.contains_key(key) || self.rules.weekdays.contains_key(key),
             shapes: None,
         });
         self.word_numbers.insert(key.to_string(), number);
@@ -143,7 +149,7 @@ impl<'a> NameFinder<'a> {
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
         let names = self.names;
         let lengths = match self.sentence[i] {
-            NOT_NAMED => names.name_lengths(&tokens[i].key),
+            NOT_A_WORD => names.name_lengths(&tokens[i].key),
             number => self.words[number as usize].name_lengths,
         };
         lengths.iter().filter(|&&n| n <= longest).find_map(|&n| {
@@ -184,15 +190,21 @@ impl<'a> NameFinder<'a> {
             let mut seen_key = [u32::MAX; FUZZY_MAX_WORDS];
             seen_key[..n].copy_from_slice(numbers);
             let key = run_key(seen_key);
-            let found = match self.fuzzy_seen.get(&key) {
-                Some(found) => found.clone(),
+            let at = match self.fuzzy_seen.get(&key) {
+                Some(&at) => at,
                 None => {
-                    let found = self.look_up_fuzzy(&tokens[i..i + n], seen_key);
-                    self.fuzzy_seen.insert(key, found.clone());
-                    found
+                    let at = match self.look_up_fuzzy(&tokens[i..i + n], seen_key) {
+                        None => NOTHING_FOUND,
+                        found => {
+                            self.found.push(found);
+                            self.found.len() as u32 - 1
+                        }
+                    };
+                    self.fuzzy_seen.insert(key, at);
+                    at
                 }
             };
-            Some((n, found?))
+            Some((n, self.found[at as usize].clone()?))
         })
     }
 
@@ -203,6 +215,24 @@ impl<'a> NameFinder<'a> {
         run: &[Token],
         numbers: [u32; FUZZY_MAX_WORDS],
     ) -> Option<Vec<(EntityIdx, f64)>> {
+        let shapes = self.shapes_of(run, numbers);
+        if !self.names.may_match(&shapes[..run.len()]) {
+            return None;
+        }
+        key_of(run, &mut self.key)?;
+        match self.names.fuzzy(&self.key, run.len()) {
+            Fuzzy::Nothing => None,
+            Fuzzy::Ambiguous => Some(Vec::new()),
+            Fuzzy::Matches(found) => Some(found.iter().map(|m| (m.entity, m.score)).collect()),
+        }
+    }
+
+    /// The shapes of a run's words, each measured at its first look-up.
+    fn shapes_of(
+        &mut self,
+        run: &[Token],
+        numbers: [u32; FUZZY_MAX_WORDS],
+    ) -> [WordShapes; FUZZY_MAX_WORDS] {
         let mut shapes = [WordShapes::default(); FUZZY_MAX_WORDS];
         for (shape, (number, token)) in shapes.iter_mut().zip(numbers.iter().zip(run)) {
             let word = &mut self.words[*number as usize];
@@ -213,15 +243,7 @@ impl<'a> NameFinder<'a> {
             });
             *shape = self.shapes[at as usize];
         }
-        if !self.names.may_match(&shapes[..run.len()]) {
-            return None;
-        }
-        key_of(run, &mut self.key)?;
-        match self.names.fuzzy(&self.key, run.len()) {
-            Fuzzy::Nothing => None,
-            Fuzzy::Ambiguous => Some(Vec::new()),
-            Fuzzy::Matches(found) => Some(found.iter().map(|m| (m.entity, m.score)).collect()),
-        }
+        shapes
     }
 }
 
