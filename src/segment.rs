@@ -145,8 +145,8 @@ const LOWER_OR_DIGIT: u8 = 1;
 const CAPITAL: u8 = 2;
 
 fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
     let end = block.end.min(text.len());
+    let bytes = &text.as_bytes()[..end];
     let mut i = block.start;
     while i < end {
         let b = bytes[i];
@@ -172,23 +172,27 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         let start = i;
         i += c.len_utf8();
         let capitalized = c.is_uppercase();
-        // Whether a capital was met, as the token's letters are stepped over.
+        // Whether a capital was met, as the token's letters are stepped over, and
+        // whether every character was ASCII.
         let mut capital = capitalized;
+        let mut ascii = c.is_ascii();
         let mut hyphenated = false;
         let mut apostrophe = false;
         if kind != TokenKind::Punct {
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
-                while let Some(class) = bytes[..end]
-                    .get(i)
-                    .map(|&b| ASCII_WORD_BYTES[usize::from(b)])
-                    && class != NOT_A_WORD_BYTE
-                {
-                    capital |= class == CAPITAL;
+                let mut classes = 0;
+                while let Some(&b) = bytes.get(i) {
+                    let class = ASCII_WORD_BYTES[usize::from(b)];
+                    if class == NOT_A_WORD_BYTE {
+                        break;
+                    }
+                    classes |= class;
                     i += 1;
                 }
+                capital |= classes & CAPITAL != 0;
                 // Most words end at a space or at punctuation that never joins.
-                if i >= end || (bytes[i] < 0x80 && !ASCII_JOINERS.contains(&bytes[i])) {
+                if i >= end || (bytes[i] < 0x80 && !may_join(bytes[i])) {
                     break;
                 }
                 let Some(c) = char_at(text, i) else {
@@ -198,6 +202,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
                     break;
                 }
                 capital |= c.is_uppercase();
+                ascii &= c.is_ascii();
                 hyphenated |= c == '-';
                 apostrophe |= is_apostrophe(c);
                 i += c.len_utf8();
@@ -206,7 +211,7 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         tokens.push(Token {
             span: Span::new(start, i),
             kind,
-            key: token_key(&text[start..i], capital, apostrophe),
+            key: token_key(&text[start..i], ascii, capital, apostrophe),
             capitalized,
             has_capital: capital,
             hyphenated,
@@ -214,9 +219,11 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
     }
 }
 
-/// The only ASCII characters besides letters and digits that `joins` can accept: the
-/// tokenizer ends a word at any other without asking.
-const ASCII_JOINERS: &[u8] = b"-',.";
+/// Whether an ASCII byte that is no letter or digit may join a token, as `joins`
+/// decides: the tokenizer ends a word at any other without asking.
+fn may_join(b: u8) -> bool {
+    matches!(b, b'-' | b'\'' | b',' | b'.')
+}
 
 /// Whether character `c` at byte `at` continues the token that began at `start`.
 fn joins(text: &str, start: usize, at: usize, c: char, kind: TokenKind, end: usize) -> bool {
@@ -259,11 +266,11 @@ fn initialism(word: &str) -> bool {
     })
 }
 
-/// The key of a token's text `raw`: `capital` if it has an upper-case letter,
-/// `apostrophe` if an apostrophe joins it.
-fn token_key(raw: &str, capital: bool, apostrophe: bool) -> CompactString {
+/// The key of a token's text `raw`: `ascii` if it is all ASCII, `capital` if it has
+/// an upper-case letter, `apostrophe` if an apostrophe joins it.
+fn token_key(raw: &str, ascii: bool, capital: bool, apostrophe: bool) -> CompactString {
     let mut key;
-    if raw.is_ascii() {
+    if ascii {
         key = CompactString::from(raw);
         if capital {
             key.make_ascii_lowercase();
@@ -407,7 +414,7 @@ mod tests {
     #[test]
     fn no_other_ascii_character_joins_a_token() {
         let others = (0u8..0x80)
-            .filter(|b| !b.is_ascii_alphanumeric() && !ASCII_JOINERS.contains(b))
+            .filter(|b| !b.is_ascii_alphanumeric() && !may_join(*b))
             .map(char::from);
         for c in others {
             for text in [format!("a{c}b"), format!("1{c}2"), format!("a.b{c}c")] {

@@ -327,7 +327,7 @@ impl NameIndex {
     /// Whether some name may be a fuzzy match for the key made of words of these
     /// shapes: whether a look-up is worth making. Far cheaper than one, and it
     /// rules out nearly every run of capitalised words a draft has.
-    pub fn may_match(&self, words: &[WordShapes]) -> bool {
+    pub fn may_match(&self, words: &[&WordShapes]) -> bool {
         let Some(settings) = &self.settings else {
             return false;
         };
@@ -552,12 +552,7 @@ fn within_reach<'a>(
         return entries;
     };
     let shortest = length.saturating_sub(budget.most(length));
-    // The edits allowed grow by at most one a character, so the lengths within
-    // reach above `length` run without a gap.
-    let mut longer = length;
-    while longer < longest && longer + 1 - length <= budget.most(longer + 1) {
-        longer += 1;
-    }
+    let longer = budget.longest_reach(length).min(longest);
     let from = entries.partition_point(|e| e.length(is_folded) < shortest);
     let to = entries.partition_point(|e| e.length(is_folded) <= longer);
     &entries[from..to]

@@ -172,7 +172,7 @@ impl WordShapes {
     }
 
     /// The pieces folding writes for a key of words of these shapes, in order.
-    fn folded_pieces(words: &[WordShapes]) -> impl Iterator<Item = Piece> + '_ {
+    fn folded_pieces<'a>(words: &'a [&WordShapes]) -> impl Iterator<Item = Piece> + 'a {
         words
             .iter()
             .enumerate()
@@ -197,7 +197,7 @@ pub struct KeyShapes {
 impl KeyShapes {
     /// The shapes of a key whose words (in order) have these shapes: exactly those
     /// of the key and of its folded spelling.
-    pub fn of_words(words: &[WordShapes]) -> KeyShapes {
+    pub fn of_words(words: &[&WordShapes]) -> KeyShapes {
         let (raw_first, raw) = Shape::joined(words.iter().map(|w| w.raw));
         let (folded_first, folded) = Shape::joined(WordShapes::folded_pieces(words));
         KeyShapes {
@@ -212,7 +212,7 @@ impl KeyShapes {
     /// The first character of a key whose words have these shapes, as written and
     /// as folded: what picks the name buckets to read, known before the shapes
     /// are put together.
-    pub fn first_letters(words: &[WordShapes]) -> (Option<char>, Option<char>) {
+    pub fn first_letters(words: &[&WordShapes]) -> (Option<char>, Option<char>) {
         let raw = words.first().and_then(|w| w.raw.first);
         let folded = WordShapes::folded_pieces(words)
             .next()
@@ -225,6 +225,7 @@ impl KeyShapes {
             .split(' ')
             .map(|word| WordShapes::of(word, folding))
             .collect();
+        let words: Vec<&WordShapes> = words.iter().collect();
         KeyShapes::of_words(&words)
     }
 }
@@ -236,14 +237,44 @@ impl KeyShapes {
 pub struct EditBudget {
     need: f64,
     by_length: Vec<u8>,
+    /// `longest_reach` by length.
+    reach_by_length: Vec<u8>,
 }
 
 impl EditBudget {
     pub fn new(need: f64) -> EditBudget {
-        let by_length = (0..=u8::MAX as usize)
+        let mut budget = EditBudget {
+            need,
+            by_length: Vec::new(),
+            reach_by_length: Vec::new(),
+        };
+        budget.by_length = (0..=u8::MAX as usize)
             .map(|length| most_edits(need, length).min(u8::MAX as usize) as u8)
             .collect();
-        EditBudget { need, by_length }
+        budget.reach_by_length = (0..=u8::MAX as usize)
+            .map(|length| budget.reach_above(length).min(u8::MAX as usize) as u8)
+            .collect();
+        budget
+    }
+
+    /// The longest spelling a spelling of `length` characters may come close
+    /// enough to.
+    pub fn longest_reach(&self, length: usize) -> usize {
+        match self.reach_by_length.get(length) {
+            Some(&longest) if longest < u8::MAX => usize::from(longest),
+            _ => self.reach_above(length),
+        }
+    }
+
+    /// `longest_reach`, counted: one edit adds a character at most, and the edits
+    /// allowed grow by at most one a character, so the lengths within reach above
+    /// `length` run without a gap.
+    fn reach_above(&self, length: usize) -> usize {
+        let mut longer = length;
+        while longer < LONGEST_SPELLING && longer + 1 - length <= self.most(longer + 1) {
+            longer += 1;
+        }
+        longer
     }
 
     pub fn most(&self, length: usize) -> usize {
@@ -260,6 +291,10 @@ impl Default for EditBudget {
         EditBudget::new(1.0)
     }
 }
+
+/// Longer than any name: with no similarity needed (0) every length is within
+/// reach, and counting stops here.
+const LONGEST_SPELLING: usize = 1 << 12;
 
 /// The most edits a spelling of `length` characters may take and keep a
 /// similarity of `need` (at least 0).
@@ -312,6 +347,22 @@ mod tests {
             proptest::prop_assert_eq!(shapes.raw_first, key.chars().next());
             proptest::prop_assert_eq!(shapes.folded, Shape::of(&folded));
             proptest::prop_assert_eq!(shapes.folded_first, folded.chars().next());
+        }
+    }
+
+    #[test]
+    fn the_longest_reach_is_the_last_length_of_an_unbroken_run_within_budget() {
+        for need in [0.0, 0.5, 0.8, 0.94, 1.0] {
+            let budget = EditBudget::new(need);
+            for length in 0..300 {
+                let longest = budget.longest_reach(length);
+                let within = |longer: usize| longer - length <= budget.most(longer);
+                assert!((length..=longest).all(within), "{need} {length}");
+                assert!(
+                    longest == LONGEST_SPELLING || !within(longest + 1),
+                    "{need} {length}: {longest}"
+                );
+            }
         }
     }
 

@@ -215,7 +215,16 @@ impl<'a> NameFinder<'a> {
         run: &[Token],
         numbers: [u32; FUZZY_MAX_WORDS],
     ) -> Option<Vec<(EntityIdx, f64)>> {
-        let shapes = self.shapes_of(run, numbers);
+        let mut at = [0; FUZZY_MAX_WORDS];
+        for (at, (number, token)) in at.iter_mut().zip(numbers.iter().zip(run)) {
+            let word = &mut self.words[*number as usize];
+            *at = *word.shapes.get_or_insert_with(|| {
+                let folding = &self.rules.names.folding;
+                self.shapes.push(WordShapes::of(&token.key, folding));
+                self.shapes.len() as u32 - 1
+            });
+        }
+        let shapes = at.map(|at| &self.shapes[at as usize]);
         if !self.names.may_match(&shapes[..run.len()]) {
             return None;
         }
@@ -225,25 +234,6 @@ impl<'a> NameFinder<'a> {
             Fuzzy::Ambiguous => Some(Vec::new()),
             Fuzzy::Matches(found) => Some(found.iter().map(|m| (m.entity, m.score)).collect()),
         }
-    }
-
-    /// The shapes of a run's words, each measured at its first look-up.
-    fn shapes_of(
-        &mut self,
-        run: &[Token],
-        numbers: [u32; FUZZY_MAX_WORDS],
-    ) -> [WordShapes; FUZZY_MAX_WORDS] {
-        let mut shapes = [WordShapes::default(); FUZZY_MAX_WORDS];
-        for (shape, (number, token)) in shapes.iter_mut().zip(numbers.iter().zip(run)) {
-            let word = &mut self.words[*number as usize];
-            let at = *word.shapes.get_or_insert_with(|| {
-                let folding = &self.rules.names.folding;
-                self.shapes.push(WordShapes::of(&token.key, folding));
-                self.shapes.len() as u32 - 1
-            });
-            *shape = self.shapes[at as usize];
-        }
-        shapes
     }
 }
 
