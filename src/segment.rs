@@ -61,13 +61,17 @@ pub struct Sentence {
     /// Index of the block (paragraph) the sentence is in.
     pub block: usize,
     pub tokens: Range<usize>,
-    pub clauses: Vec<Range<usize>>,
+    /// Where its clauses are in `Segmented::clauses`.
+    clauses: Range<usize>,
 }
 
 #[derive(Debug)]
 pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Every sentence's clauses in one list, as token ranges: a sentence has a
+    /// few, and one list saves a small allocation for each.
+    clauses: Vec<Range<usize>>,
 }
 
 impl Segmented {
@@ -79,20 +83,22 @@ impl Segmented {
     /// in the whole document: a part of a long draft is read without copying it.
     pub fn blocks(prose: &str, blocks: &[Span], rules: &Rules) -> Segmented {
         let length: usize = blocks.iter().map(|b| b.end - b.start).sum();
-        let mut tokens = Vec::with_capacity(length / 5);
-        let mut sentences = Vec::new();
+        let mut segmented = Segmented {
+            tokens: Vec::with_capacity(length / 5),
+            sentences: Vec::new(),
+            clauses: Vec::new(),
+        };
         for (block_index, block) in blocks.iter().enumerate() {
-            let first = tokens.len();
-            tokenize(prose, *block, &mut tokens);
-            split_sentences(
-                &tokens,
-                first..tokens.len(),
-                block_index,
-                rules,
-                &mut sentences,
-            );
+            let first = segmented.tokens.len();
+            tokenize(prose, *block, &mut segmented.tokens);
+            segmented.split_sentences(first..segmented.tokens.len(), block_index, rules);
         }
-        Segmented { tokens, sentences }
+        segmented
+    }
+
+    /// The clauses of a sentence of this text, in order, as token ranges.
+    pub fn clauses(&self, sentence: &Sentence) -> &[Range<usize>] {
+        &self.clauses[sentence.clauses.clone()]
     }
 
     /// The span from the first to the last token of a non-empty range.
@@ -291,45 +297,54 @@ fn token_key(raw: &str, ascii: bool, capital: bool, apostrophe: bool) -> Compact
     key
 }
 
-fn split_sentences(
-    tokens: &[Token],
-    range: Range<usize>,
-    block: usize,
-    rules: &Rules,
-    out: &mut Vec<Sentence>,
-) {
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let token = &tokens[i];
-        let full_stop = token.is_punct('.');
-        let ends = (full_stop || token.is_punct('!') || token.is_punct('?'))
-            && !(full_stop
-                && i > start
-                && rules.abbreviations.contains(tokens[i - 1].key.as_str()));
-        if ends {
-            // Closing quotes and brackets belong to the sentence they close.
-            let mut end = i + 1;
-            // A straight quote set off by a space opens the next sentence instead.
-            while end < range.end
-                && is_closer(&tokens[end])
-                && tokens[end].span.start == tokens[end - 1].span.end
-            {
-                end += 1;
+impl Segmented {
+    /// Adds the sentences of the block whose tokens are `range`.
+    fn split_sentences(&mut self, range: Range<usize>, block: usize, rules: &Rules) {
+        let tokens = &self.tokens;
+        let mut start = range.start;
+        let mut i = range.start;
+        while i < range.end {
+            let token = &tokens[i];
+            let full_stop = token.is_punct('.');
+            let ends = (full_stop || token.is_punct('!') || token.is_punct('?'))
+                && !(full_stop
+                    && i > start
+                    && rules.abbreviations.contains(tokens[i - 1].key.as_str()));
+            if ends {
+                // Closing quotes and brackets belong to the sentence they close.
+                let mut end = i + 1;
+                // A straight quote set off by a space opens the next sentence instead.
+                while end < range.end
+                    && is_closer(&tokens[end])
+                    && tokens[end].span.start == tokens[end - 1].span.end
+                {
+                    end += 1;
+                }
+                let next_starts_sentence = end >= range.end
+                    || tokens[end].kind != TokenKind::Word
+                    || tokens[end].capitalized;
+                if next_starts_sentence {
+                    let clauses = clauses(tokens, start..end, rules, &mut self.clauses);
+                    self.sentences.push(Sentence {
+                        block,
+                        tokens: start..end,
+                        clauses,
+                    });
+                    start = end;
+                    i = end;
+                    continue;
+                }
             }
-            let next_starts_sentence =
-                end >= range.end || tokens[end].kind != TokenKind::Word || tokens[end].capitalized;
-            if next_starts_sentence {
-                out.push(sentence(tokens, start..end, block, rules));
-                start = end;
-                i = end;
-                continue;
-            }
+            i += 1;
         }
-        i += 1;
-    }
-    if start < range.end {
-        out.push(sentence(tokens, start..range.end, block, rules));
+        if start < range.end {
+            let clauses = clauses(tokens, start..range.end, rules, &mut self.clauses);
+            self.sentences.push(Sentence {
+                block,
+                tokens: start..range.end,
+                clauses,
+            });
+        }
     }
 }
 
@@ -342,8 +357,14 @@ fn is_closer(token: &Token) -> bool {
 }
 
 /// Cuts a sentence before each clause marker ("after", "since", ...) and at semicolons.
-fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) -> Sentence {
-    let mut clauses = Vec::new();
+/// The clauses are added to `clauses`, and where they are there returned.
+fn clauses(
+    tokens: &[Token],
+    range: Range<usize>,
+    rules: &Rules,
+    clauses: &mut Vec<Range<usize>>,
+) -> Range<usize> {
+    let first = clauses.len();
     let mut start = range.start;
     for i in range.clone() {
         // "the day before." ends with the marker: no clause follows it; after an
@@ -370,11 +391,7 @@ fn sentence(tokens: &[Token], range: Range<usize>, block: usize, rules: &Rules) 
     if start < range.end {
         clauses.push(start..range.end);
     }
-    Sentence {
-        block,
-        tokens: range,
-        clauses,
-    }
+    first..clauses.len()
 }
 
 #[cfg(test)]

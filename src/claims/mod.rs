@@ -203,13 +203,13 @@ pub fn find(
     let mut claims = Vec::new();
     for sentence in &segmented.sentences {
         let mut found = Vec::new();
-        for (clause_index, clause) in sentence.clauses.iter().enumerate() {
+        for (clause_index, clause) in segmented.clauses(sentence).iter().enumerate() {
             let context = ClauseContext {
                 segmented,
                 rules,
                 base,
                 sentence: sentence.tokens.clone(),
-                clauses: &sentence.clauses,
+                clauses: segmented.clauses(sentence),
                 clause_index,
                 clause: clause.clone(),
                 mentions: within(clause),

@@ -125,7 +125,8 @@ pub fn extract(
 ) -> Result<Vec<Mention>, NeedsAsOf> {
     let _memo = quantity::Memo::scope(&segmented.tokens);
     let mut mentions = Vec::new();
-    let mut finder = names.map(|names| names::NameFinder::new(names, rules));
+    let tokens = segmented.tokens.len();
+    let mut finder = names.map(|names| names::NameFinder::new(names, rules, tokens));
     // The last date of the paragraph, which "two days later" counts from, with its
     // paragraph.
     let mut anchor: Option<(usize, Anchor)> = None;
@@ -134,7 +135,7 @@ pub fn extract(
         if anchor.is_some_and(|(block, _)| block != sentence.block) {
             anchor = None;
         }
-        for clause in &sentence.clauses {
+        for clause in segmented.clauses(sentence) {
             let reader = ClauseReader {
                 segmented,
                 rules,

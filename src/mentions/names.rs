@@ -38,6 +38,10 @@ pub struct NameFinder<'a> {
     key: String,
 }
 
+/// Tokens for each distinct capitalised word, fewer than a text usually has
+/// (newswire has about 24): room for a text's words is made at once.
+const TOKENS_PER_CAPITALISED_WORD: usize = 16;
+
 /// The number of a token that is no capitalised word.
 const NOT_A_WORD: u32 = u32::MAX;
 
@@ -58,13 +62,16 @@ struct Word<'a> {
 const NOTHING_FOUND: u32 = 0;
 
 impl<'a> NameFinder<'a> {
-    pub fn new(names: &'a NameIndex, rules: &'a Rules) -> Self {
+    /// A finder for a text of `tokens` tokens, which has room for the capitalised
+    /// words such a text has.
+    pub fn new(names: &'a NameIndex, rules: &'a Rules, tokens: usize) -> Self {
+        let words = tokens / TOKENS_PER_CAPITALISED_WORD;
         NameFinder {
             names,
             rules,
             word_numbers: FxHashMap::default(),
-            words: Vec::new(),
-            shapes: Vec::new(),
+            words: Vec::with_capacity(words),
+            shapes: Vec::with_capacity(words),
             fuzzy_seen: FxHashMap::default(),
             found: vec![None],
             sentence: Vec::new(),
