@@ -109,6 +109,55 @@ impl<V> FromIterator<(String, V)> for WordMap<V> {
     }
 }
 
+/// The first two bytes and the length of some words, one bit each, in a table
+/// small enough to stay in the processor's nearest cache: most other words are
+/// ruled out without hashing them, however many words there are.
+#[derive(Debug, Clone)]
+pub struct WordFilter(Box<[u32; WORD_FILTER_SLOTS]>);
+
+/// How many slots the first two bytes of a word are spread over: a few thousand
+/// words leave most slots empty.
+const WORD_FILTER_SLOTS: usize = 1024;
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter(Box::new([0; WORD_FILTER_SLOTS]))
+    }
+}
+
+impl<'a> FromIterator<&'a String> for WordFilter {
+    fn from_iter<I: IntoIterator<Item = &'a String>>(words: I) -> Self {
+        let mut filter = WordFilter::default();
+        for word in words {
+            if let Some((at, bit)) = WordFilter::bit_of(word) {
+                filter.0[at] |= bit;
+            }
+        }
+        filter
+    }
+}
+
+impl WordFilter {
+    /// Whether one of the words has this word's first two bytes and length.
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        WordFilter::bit_of(word).is_some_and(|(at, bit)| self.0[at] & bit != 0)
+    }
+
+    /// Where a word's bit is: its first two bytes, and its length (the longest
+    /// share one).
+    #[inline]
+    fn bit_of(word: &str) -> Option<(usize, u32)> {
+        let (first, second) = match word.as_bytes() {
+            [] => return None,
+            [first] => (*first, 0),
+            [first, second, ..] => (*first, *second),
+        };
+        let at = (usize::from(first) * 97 + usize::from(second)) % WORD_FILTER_SLOTS;
+        Some((at, 1 << word.len().min(31)))
+    }
+}
+
 /// Words.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet(WordMap<()>);

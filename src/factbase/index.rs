@@ -8,6 +8,7 @@ use super::shape::{EditBudget, KeyShapes, Shape, WordShapes, most_edits};
 use super::{Entity, EntityIdx};
 use crate::rules::NameMatching;
 use crate::segment::{TokenKind, tokenize_str};
+use crate::words::WordFilter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
@@ -57,56 +58,10 @@ pub struct NameIndex {
     /// The edits a spelling and a folded spelling may take, from the thresholds.
     #[serde(skip)]
     reach: Reach,
-    /// The shapes of `first_words`, made again when the index is read from the
-    /// cache (see `set_thresholds`).
+    /// Rules out most words that are none of `first_words` without hashing them;
+    /// made again when the index is read from the cache (see `set_thresholds`).
     #[serde(skip)]
-    first_word_shapes: FirstWordShapes,
-}
-
-/// The first two bytes and the length of every name's first word, as one bit
-/// each: most words of a draft start no name, and this says so without hashing
-/// them.
-#[derive(Debug, Clone)]
-struct FirstWordShapes(Box<[u32; FIRST_WORD_SLOTS]>);
-
-/// How many slots the first two bytes of a word are spread over: enough that a
-/// base of a few thousand first words leaves most slots empty, few enough that
-/// the table stays in the processor's nearest cache.
-const FIRST_WORD_SLOTS: usize = 1024;
-
-impl Default for FirstWordShapes {
-    fn default() -> Self {
-        FirstWordShapes(Box::new([0; FIRST_WORD_SLOTS]))
-    }
-}
-
-impl FirstWordShapes {
-    fn of<'a>(words: impl Iterator<Item = &'a String>) -> FirstWordShapes {
-        let mut shapes = FirstWordShapes::default();
-        for word in words {
-            if let Some((at, bit)) = FirstWordShapes::bit_of(word) {
-                shapes.0[at] |= bit;
-            }
-        }
-        shapes
-    }
-
-    /// Whether some first word has this word's first two bytes and length.
-    fn may_hold(&self, word: &str) -> bool {
-        FirstWordShapes::bit_of(word).is_some_and(|(at, bit)| self.0[at] & bit != 0)
-    }
-
-    /// Where a word's bit is: its first two bytes, and its length (the longest
-    /// share one).
-    fn bit_of(word: &str) -> Option<(usize, u32)> {
-        let (first, second) = match word.as_bytes() {
-            [] => return None,
-            [first] => (*first, 0),
-            [first, second, ..] => (*first, *second),
-        };
-        let at = (usize::from(first) * 97 + usize::from(second)) % FIRST_WORD_SLOTS;
-        Some((at, 1 << word.len().min(31)))
-    }
+    first_word_filter: WordFilter,
 }
 
 /// The most names a fuzzy look-up scans directly; larger buckets go through the
@@ -291,7 +246,7 @@ impl NameIndex {
     pub fn set_thresholds(&mut self, settings: &NameMatching) {
         self.settings = Some(settings.clone());
         self.reach = Reach::new(settings);
-        self.first_word_shapes = FirstWordShapes::of(self.first_words.keys());
+        self.first_word_filter = self.first_words.keys().collect();
     }
 
     /// Whether a name with this key is written in lower case somewhere, so a draft
@@ -302,7 +257,7 @@ impl NameIndex {
 
     /// The token counts of the names that start with this word, longest first.
     pub fn name_lengths(&self, word: &str) -> &[usize] {
-        if !self.first_word_shapes.may_hold(word) {
+        if !self.first_word_filter.may_hold(word) {
             return &[];
         }
         self.first_words.get(word).map_or(&[], Vec::as_slice)
