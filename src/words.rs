@@ -1,7 +1,8 @@
 //! Look-up tables keyed by lower-case words, for the rules' word lists. Most words of
 //! a draft are in none of a list's words, and most lists are short: a check of a
 //! word's length, first byte and last byte rules such words out before any hashing,
-//! which keeps the many small look-ups of the mention readers cheap.
+//! which keeps the many small look-ups of the mention readers cheap. For a long list
+//! (the first words of every name), a table of first two bytes and lengths does it.
 
 use rustc_hash::FxHashMap;
 
