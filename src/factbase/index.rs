@@ -256,6 +256,8 @@ impl NameIndex {
     }
 
     /// The token counts of the names that start with this word, longest first.
+    /// Inlined where it is called: most words are ruled out by the filter alone.
+    #[inline]
     pub fn name_lengths(&self, word: &str) -> &[usize] {
         if !self.first_word_filter.may_hold(word) {
             return &[];

@@ -237,8 +237,8 @@ impl KeyShapes {
 pub struct EditBudget {
     need: f64,
     by_length: Vec<u8>,
-    /// `longest_reach` by length.
-    reach_by_length: Vec<u8>,
+    /// `longest_reach` by length (at most `LONGEST_SPELLING`, so it fits).
+    reach_by_length: Vec<u16>,
 }
 
 impl EditBudget {
@@ -252,7 +252,7 @@ impl EditBudget {
             .map(|length| most_edits(need, length).min(u8::MAX as usize) as u8)
             .collect();
         budget.reach_by_length = (0..=u8::MAX as usize)
-            .map(|length| budget.reach_above(length).min(u8::MAX as usize) as u8)
+            .map(|length| budget.reach_above(length) as u16)
             .collect();
         budget
     }
@@ -261,8 +261,8 @@ impl EditBudget {
     /// enough to.
     pub fn longest_reach(&self, length: usize) -> usize {
         match self.reach_by_length.get(length) {
-            Some(&longest) if longest < u8::MAX => usize::from(longest),
-            _ => self.reach_above(length),
+            Some(&longest) => usize::from(longest),
+            None => self.reach_above(length),
         }
     }
 
@@ -295,6 +295,7 @@ impl Default for EditBudget {
 /// Longer than any name: with no similarity needed (0) every length is within
 /// reach, and counting stops here.
 const LONGEST_SPELLING: usize = 1 << 12;
+const _: () = assert!(LONGEST_SPELLING <= u16::MAX as usize);
 
 /// The most edits a spelling of `length` characters may take and keep a
 /// similarity of `need` (at least 0).
