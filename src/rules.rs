@@ -779,41 +779,33 @@ impl Rules {
 
     /// The rules from the texts of their files; `dir` only names them in errors.
     pub fn from_texts(dir: &Path, texts: &RuleTexts) -> Result<Rules, RulesError> {
-        let parse = |name: &str, text: &str| (dir.join(name), text.to_string());
+        let file = |name: &str| dir.join(name);
         std::thread::scope(|scope| {
             // The property list is a third of the rules' reading: it is read beside
             // the files before it.
             let properties = scope.spawn(|| {
-                let path = dir.join("properties.yaml");
+                let path = file("properties.yaml");
                 let properties: PropertiesFile = yaml::parse(&path, &texts.properties, 0)?;
                 PropertyTable::new(properties, &texts.properties)
                     .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))
             });
-            let (path, text) = parse("lexicon.yaml", &texts.lexicon);
-            let lexicon: LexiconFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("context.yaml", &texts.context);
-            let context: ContextFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("mentions.yaml", &texts.mentions);
-            let forms: FormsFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("holidays.yaml", &texts.holidays);
-            let holidays: HolidaysFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("hedges.yaml", &texts.hedges);
-            let hedges: HedgesFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("names.yaml", &texts.names);
-            let names: NameMatching = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("triggers.yaml", &texts.triggers);
-            let triggers: TriggersFile = yaml::parse(&path, &text, 0)?;
+            let lexicon: LexiconFile = yaml::parse(&file("lexicon.yaml"), &texts.lexicon, 0)?;
+            let context: ContextFile = yaml::parse(&file("context.yaml"), &texts.context, 0)?;
+            let forms: FormsFile = yaml::parse(&file("mentions.yaml"), &texts.mentions, 0)?;
+            let holidays: HolidaysFile = yaml::parse(&file("holidays.yaml"), &texts.holidays, 0)?;
+            let hedges: HedgesFile = yaml::parse(&file("hedges.yaml"), &texts.hedges, 0)?;
+            let names: NameMatching = yaml::parse(&file("names.yaml"), &texts.names, 0)?;
+            let triggers: TriggersFile = yaml::parse(&file("triggers.yaml"), &texts.triggers, 0)?;
             let properties = properties
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let (path, text) = parse("references.yaml", &texts.references);
-            let references: ReferencesFile = yaml::parse(&path, &text, 0)?;
-            let (path, text) = parse("units.yaml", &texts.units);
-            let counting: crate::units::UnitsFile = yaml::parse(&path, &text, 0)?;
+            let references: ReferencesFile =
+                yaml::parse(&file("references.yaml"), &texts.references, 0)?;
+            let path = file("units.yaml");
+            let counting: crate::units::UnitsFile = yaml::parse(&path, &texts.units, 0)?;
             let counting = crate::units::Units::new(counting)
                 .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-            let (path, text) = parse("titles.yaml", &texts.titles);
-            let titles: TitlesFile = yaml::parse(&path, &text, 0)?;
+            let titles: TitlesFile = yaml::parse(&file("titles.yaml"), &texts.titles, 0)?;
             let mut rules = Rules::from_parts(
                 RuleFiles {
                     lexicon,

@@ -301,6 +301,14 @@ impl Segmented {
     /// Adds the sentences of the block whose tokens are `range`.
     fn split_sentences(&mut self, range: Range<usize>, block: usize, rules: &Rules) {
         let tokens = &self.tokens;
+        let mut add = |sentence: Range<usize>| {
+            let clauses = clauses(tokens, sentence.clone(), rules, &mut self.clauses);
+            self.sentences.push(Sentence {
+                block,
+                tokens: sentence,
+                clauses,
+            });
+        };
         let mut start = range.start;
         let mut i = range.start;
         while i < range.end {
@@ -324,12 +332,7 @@ impl Segmented {
                     || tokens[end].kind != TokenKind::Word
                     || tokens[end].capitalized;
                 if next_starts_sentence {
-                    let clauses = clauses(tokens, start..end, rules, &mut self.clauses);
-                    self.sentences.push(Sentence {
-                        block,
-                        tokens: start..end,
-                        clauses,
-                    });
+                    add(start..end);
                     start = end;
                     i = end;
                     continue;
@@ -338,12 +341,7 @@ impl Segmented {
             i += 1;
         }
         if start < range.end {
-            let clauses = clauses(tokens, start..range.end, rules, &mut self.clauses);
-            self.sentences.push(Sentence {
-                block,
-                tokens: start..range.end,
-                clauses,
-            });
+            add(start..range.end);
         }
     }
 }

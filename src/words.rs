@@ -228,6 +228,18 @@ mod tests {
         assert_eq!(map.get("tin"), None);
     }
 
+    #[test]
+    fn a_filter_holds_its_words_and_rules_out_others_of_another_start_or_length() {
+        let members = ["joe", "j", "nasa", LONG].map(String::from);
+        let filter: WordFilter = members.iter().collect();
+        for word in &members {
+            assert!(filter.may_hold(word), "{word}");
+        }
+        for word in ["jo", "joes", "", "nas", "asan"] {
+            assert!(!filter.may_hold(word), "{word}");
+        }
+    }
+
     proptest! {
         #[test]
         fn a_set_answers_as_a_hash_set_does(
