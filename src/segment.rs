@@ -161,27 +161,33 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            TokenKind::Number
-        } else if c.is_alphanumeric() {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
         let start = i;
-        i += c.len_utf8();
-        let capitalized = c.is_uppercase();
+        // An ASCII byte is classed by table; other characters are decoded.
+        let (kind, capitalized, ascii) = if b < 0x80 {
+            i += 1;
+            match ASCII_WORD_BYTES[usize::from(b)] {
+                _ if b.is_ascii_digit() => (TokenKind::Number, false, true),
+                NOT_A_WORD_BYTE => (TokenKind::Punct, false, true),
+                class => (TokenKind::Word, class == CAPITAL, true),
+            }
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            let kind = match c.is_alphanumeric() {
+                true => TokenKind::Word,
+                false => TokenKind::Punct,
+            };
+            (kind, c.is_uppercase(), false)
+        };
         // Whether a capital was met, as the token's letters are stepped over, and
         // whether every character was ASCII.
         let mut capital = capitalized;
-        let mut ascii = c.is_ascii();
+        let mut ascii = ascii;
         let mut hyphenated = false;
         let mut apostrophe = false;
         if kind != TokenKind::Punct {

@@ -83,19 +83,18 @@ impl<'a> NameFinder<'a> {
     /// The names in tokens `range` (a sentence) of `segmented`, added to `out`.
     pub fn find(&mut self, segmented: &Segmented, range: Range<usize>, out: &mut Vec<Mention>) {
         let tokens = &segmented.tokens[range.clone()];
+        // One pass from the end learns each token's word and the runs it starts.
         self.sentence.clear();
-        for token in tokens {
-            let number = match token.kind == TokenKind::Word && token.capitalized {
-                true => self.word_number(&token.key),
-                false => NOT_A_WORD,
-            };
-            self.sentence.push(number);
-        }
+        self.sentence.resize(tokens.len(), NOT_A_WORD);
         self.run_from.clear();
         self.run_from.resize(tokens.len() + 1, 0);
-        for i in (0..tokens.len()).rev() {
-            let number = self.sentence[i];
-            if number != NOT_A_WORD && !self.words[number as usize].calendar {
+        for (i, token) in tokens.iter().enumerate().rev() {
+            if token.kind != TokenKind::Word || !token.capitalized {
+                continue;
+            }
+            let (number, calendar) = self.word_number(&token.key);
+            self.sentence[i] = number;
+            if !calendar {
                 self.run_from[i] = self.run_from[i + 1] + 1;
             }
         }
@@ -130,20 +129,22 @@ impl<'a> NameFinder<'a> {
         }
     }
 
-    /// The number of a capitalised word, given it if it is new.
-    fn word_number(&mut self, key: &str) -> u32 {
+    /// The number of a capitalised word, given it if it is new, and whether it is a
+    /// calendar word.
+    fn word_number(&mut self, key: &str) -> (u32, bool) {
         if let Some(&number) = self.word_numbers.get(key) {
-            return number;
+            return (number, self.words[number as usize].calendar);
         }
         let number = self.words.len() as u32;
+        let calendar = self.rules.months.contains_key(key) || self.rules.weekdays.contains_key(key);
         self.words.push(Word {
             name_lengths: self.names.name_lengths(key),
             bytes: key.len(),
-            calendar: self.rules.months.contains_key(key) || self.rules.weekdays.contains_key(key),
+            calendar,
             shapes: None,
         });
         self.word_numbers.insert(key.to_string(), number);
-        number
+        (number, calendar)
     }
 
     /// The longest exact name at token `i` of the sentence, tried only at lengths
