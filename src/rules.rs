@@ -9,7 +9,7 @@ use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, Folding, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
-use crate::words::{WordMap, WordSet};
+use crate::words::{WordMap, WordSet, WordTable};
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -551,21 +551,21 @@ impl RuleTexts {
 #[derive(Debug)]
 pub struct Rules {
     /// Month name or abbreviation → month number (1-12).
-    pub months: FxHashMap<String, u32>,
+    pub months: WordMap<u32>,
     /// Weekday name or abbreviation → weekday.
-    pub weekdays: FxHashMap<String, chrono::Weekday>,
-    pub number_words: FxHashMap<String, u64>,
-    pub scales: FxHashMap<String, f64>,
-    pub scale_suffixes: FxHashMap<String, f64>,
-    pub vague: FxHashMap<String, f64>,
-    pub fractions: FxHashMap<String, u32>,
+    pub weekdays: WordMap<chrono::Weekday>,
+    pub number_words: WordMap<u64>,
+    pub scales: WordMap<f64>,
+    pub scale_suffixes: WordMap<f64>,
+    pub vague: WordMap<f64>,
+    pub fractions: WordMap<u32>,
     /// Fractions read without a number before them, with their denominators ("half
     /// the votes", "half a day").
     pub bare_fractions: WordMap<u32>,
     /// Scales "and" and a smaller number may follow within one number, with their
     /// values ("two hundred and fifty").
     pub scales_before_and: WordMap<f64>,
-    pub ordinals: FxHashMap<String, u64>,
+    pub ordinals: WordMap<u64>,
     pub ordinal_suffixes: OrdinalSuffixes,
     /// Endings of a superlative joined to an ordinal ("fifth-largest").
     pub superlative_endings: Vec<String>,
@@ -667,7 +667,7 @@ pub struct Rules {
     pub relative_clause_words: WordSet,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
-    pub mention_starters: FxHashMap<String, Starts>,
+    pub mention_starters: WordTable<Starts>,
     /// The properties a fact may state (`properties.yaml`).
     pub properties: PropertyTable,
     /// How pronouns and descriptions refer back (`references.yaml`).
@@ -1068,7 +1068,7 @@ impl Rules {
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
             relative_clause_words: word_set(&triggers.relative_clause_words),
-            mention_starters: FxHashMap::default(),
+            mention_starters: WordTable::default(),
             properties,
             references: ReferenceRules::new(references),
             counting: crate::units::Units::default(),
@@ -1079,10 +1079,10 @@ impl Rules {
         Ok(rules)
     }
 
-    fn starters(&self) -> FxHashMap<String, Starts> {
-        let mut starts: FxHashMap<String, Starts> = FxHashMap::default();
+    fn starters(&self) -> WordTable<Starts> {
+        let mut starts: WordTable<Starts> = WordTable::default();
         let mut add = |word: &str, flags: Starts| {
-            let entry = starts.entry(word.to_string()).or_default();
+            let entry = starts.entry_or_default(word);
             *entry = *entry | flags;
         };
         // "the week before last"
@@ -1150,18 +1150,19 @@ fn series_phrases<'a>(
     PhraseTable::new(facts.into_iter().chain(holders).chain(leaders))
 }
 
-fn lower_keys<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
-    map.into_iter()
+fn lower_keys<V>(map: HashMap<String, V>) -> WordMap<V> {
+    let mut entries: Vec<(String, V)> = map
+        .into_iter()
         .map(|(k, v)| (k.to_lowercase(), v))
-        .collect()
+        .collect();
+    // In the rules' own order of words, not the order a map happened to hold.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter().collect()
 }
 
 /// Each word of `words`, lower case, with its value in `table`; or the first word
 /// `table` lacks.
-fn listed_in<V: Copy>(
-    words: &[String],
-    table: &FxHashMap<String, V>,
-) -> Result<WordMap<V>, String> {
+fn listed_in<V: Copy>(words: &[String], table: &WordMap<V>) -> Result<WordMap<V>, String> {
     words
         .iter()
         .map(|word| {

@@ -54,17 +54,92 @@ impl ByteSet {
     }
 }
 
-/// Words, each with a value.
+/// Words as hash keys, each with a value: a word of up to 15 bytes (nearly every
+/// word) is packed into one number, which hashes and compares in a few
+/// instructions where text needs a call to compare; longer words are kept as text.
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<String, V>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V> WordTable<V> {
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        match packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    /// Gives `word` its value; `true` if it had none.
+    pub fn insert(&mut self, word: &str, value: V) -> bool {
+        match packed(word) {
+            Some(key) => self.short.insert(key, value).is_none(),
+            None => self.long.insert(word.to_string(), value).is_none(),
+        }
+    }
+
+    /// The value of `word`, a default one added if it has none.
+    pub fn entry_or_default(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        match packed(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word.to_string()).or_default(),
+        }
+    }
+}
+
+/// A word of at most 15 bytes as one number: its bytes, and its length in the top
+/// byte, so that two words have the same number only if they are the same word.
+/// The bytes are read a few at a time, in reads that may overlap.
+#[inline]
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    let at = |from: usize| u32::from_le_bytes(bytes[from..from + 4].try_into().unwrap());
+    let wide = |from: usize| u64::from_le_bytes(bytes[from..from + 8].try_into().unwrap());
+    let (low, high) = match n {
+        0 => (0, 0),
+        // The first, middle and last bytes: all of them, for a given length.
+        1..=3 => {
+            let [first, middle, last] = [0, n / 2, n - 1].map(|i| u64::from(bytes[i]));
+            (first | middle << 8 | last << 16, 0)
+        }
+        // The first four bytes and the last four, moved to their places (the bytes
+        // both reads hold are the same bytes, so or-ing them keeps them).
+        4..=8 => (u64::from(at(0)) | u64::from(at(n - 4)) << ((n - 4) * 8), 0),
+        // The first eight bytes, and the last eight without those the first hold.
+        9..=15 => (wide(0), wide(n - 8) >> ((16 - n) * 8)),
+        _ => return None,
+    };
+    Some(u128::from(low) | u128::from(high) << 64 | (n as u128) << 120)
+}
+
+/// Words, each with a value, in the order they were added.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
-    map: FxHashMap<String, V>,
+    table: WordTable<V>,
+    words: Vec<String>,
     sieve: Sieve,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            map: FxHashMap::default(),
+            table: WordTable::default(),
+            words: Vec::new(),
             sieve: Sieve::default(),
         }
     }
@@ -74,7 +149,7 @@ impl<V> WordMap<V> {
     #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
         if self.sieve.may_hold(word) {
-            self.map.get(word)
+            self.table.get(word)
         } else {
             None
         }
@@ -90,21 +165,27 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
-        self.sieve.add(&word);
-        self.map.entry(word).or_default()
+        if self.table.get(&word).is_none() {
+            self.sieve.add(&word);
+            self.words.push(word.clone());
+        }
+        self.table.entry_or_default(&word)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.map.keys()
+        self.words.iter()
     }
 }
 
 impl<V> FromIterator<(String, V)> for WordMap<V> {
+    /// The map of `entries`; of two with the same word, the last is kept.
     fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
         let mut words = WordMap::default();
         for (word, value) in entries {
-            words.sieve.add(&word);
-            words.map.insert(word, value);
+            if words.table.insert(&word, value) {
+                words.sieve.add(&word);
+                words.words.push(word);
+            }
         }
         words
     }
@@ -182,10 +263,10 @@ impl FromIterator<String> for WordSet {
 
 impl<'a> IntoIterator for &'a WordSet {
     type Item = &'a String;
-    type IntoIter = std::collections::hash_map::Keys<'a, String, ()>;
+    type IntoIter = std::slice::Iter<'a, String>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.map.keys()
+        self.0.words.iter()
     }
 }
 
@@ -241,6 +322,33 @@ mod tests {
     }
 
     proptest! {
+        /// Lengths around the reads' widths, and bytes that differ in one bit.
+        #[test]
+        fn words_are_packed_alike_only_when_they_are_alike(
+            a in "[a-c\\x00é]{0,17}",
+            b in "[a-c\\x00é]{0,17}",
+        ) {
+            prop_assert_eq!(packed(&a).is_some(), a.len() <= 15);
+            if let (Some(x), Some(y)) = (packed(&a), packed(&b)) {
+                prop_assert_eq!(x == y, a == b, "{:?} {:?}", a, b);
+            }
+        }
+
+        #[test]
+        fn a_table_answers_as_a_hash_map_does(
+            members in prop::collection::vec("[ab]{0,17}", 0..12),
+            probes in prop::collection::vec("[ab]{0,17}", 0..24),
+        ) {
+            let mut table = WordTable::default();
+            let mut plain = rustc_hash::FxHashMap::default();
+            for (value, word) in members.iter().enumerate() {
+                prop_assert_eq!(table.insert(word, value), plain.insert(word.as_str(), value).is_none());
+            }
+            for word in members.iter().chain(&probes) {
+                prop_assert_eq!(table.get(word), plain.get(word.as_str()));
+            }
+        }
+
         #[test]
         fn a_set_answers_as_a_hash_set_does(
             members in prop::collection::vec("[a-zé-]{0,4}", 0..8),

@@ -6,7 +6,7 @@ use super::dates::AnchorPart;
 pub(crate) use super::dates::calendar::HolidaysFile;
 use super::dates::calendar::{CalendarFile, CalendarWords};
 use crate::rules::{PhraseTable, Starts};
-use crate::words::WordSet;
+use crate::words::{WordMap, WordSet};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -213,7 +213,7 @@ impl Forms {
     pub(crate) fn new(
         file: FormsFile,
         holidays: HolidaysFile,
-        weekdays: &FxHashMap<String, chrono::Weekday>,
+        weekdays: &WordMap<chrono::Weekday>,
     ) -> Result<Forms, (&'static str, String)> {
         let ages = file.ages;
         let calendar = CalendarWords::new(file.calendar, holidays, weekdays)?;

@@ -6,6 +6,7 @@ use super::{Mention, MentionValue};
 use crate::factbase::{EntityIdx, Fuzzy, NameIndex, WordShapes};
 use crate::rules::Rules;
 use crate::segment::{Segmented, Token, TokenKind};
+use crate::words::WordTable;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ pub struct NameFinder<'a> {
     names: &'a NameIndex,
     rules: &'a Rules,
     /// Each distinct capitalised word met → its number in `words`.
-    word_numbers: FxHashMap<String, u32>,
+    word_numbers: WordTable<u32>,
     words: Vec<Word<'a>>,
     /// The shapes of the words looked up fuzzily, by `Word::shapes`.
     shapes: Vec<WordShapes>,
@@ -69,7 +70,7 @@ impl<'a> NameFinder<'a> {
         NameFinder {
             names,
             rules,
-            word_numbers: FxHashMap::default(),
+            word_numbers: WordTable::default(),
             words: Vec::with_capacity(words),
             shapes: Vec::with_capacity(words),
             fuzzy_seen: FxHashMap::default(),
@@ -143,7 +144,7 @@ impl<'a> NameFinder<'a> {
             calendar,
             shapes: None,
         });
-        self.word_numbers.insert(key.to_string(), number);
+        self.word_numbers.insert(key, number);
         (number, calendar)
     }
 

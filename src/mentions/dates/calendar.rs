@@ -247,7 +247,7 @@ impl CalendarWords {
     pub(crate) fn new(
         file: CalendarFile,
         holidays: HolidaysFile,
-        weekdays: &FxHashMap<String, Weekday>,
+        weekdays: &WordMap<Weekday>,
     ) -> Result<CalendarWords, (&'static str, String)> {
         let holiday_error = |what: String| ("holidays.yaml", what);
         let mut rules = Vec::new();

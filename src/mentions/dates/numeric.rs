@@ -107,7 +107,7 @@ fn joined_date(key: &str, rules: &Rules) -> Option<NaiveDate> {
     if let Some(year) = four_digit_year(first).filter(|_| first.len() == 4) {
         return NaiveDate::from_ymd_opt(year, digits(second, 2)?, digits(third, 2)?);
     }
-    if let Some(&month) = rules.months.get(*second).filter(|_| separator == '-') {
+    if let Some(&month) = rules.months.get(second).filter(|_| separator == '-') {
         return NaiveDate::from_ymd_opt(year_written(third, rules)?, month, digits(first, 2)?);
     }
     let year = four_digit_year(third)?;
