@@ -27,7 +27,7 @@ impl Sieve {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn may_hold(&self, word: &str) -> bool {
         if self.lengths & (1 << word.len().min(63)) == 0 {
             return false;
@@ -146,7 +146,8 @@ impl<V> Default for WordMap<V> {
 }
 
 impl<V> WordMap<V> {
-    #[inline]
+    /// Inlined where it is called: the sieve rules out most words without a call.
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&V> {
         if self.sieve.may_hold(word) {
             self.table.get(word)
@@ -155,7 +156,7 @@ impl<V> WordMap<V> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn contains_key(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
@@ -245,7 +246,7 @@ impl WordFilter {
 pub struct WordSet(WordMap<()>);
 
 impl WordSet {
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.0.contains_key(word)
     }
