@@ -73,6 +73,14 @@ impl<V> Default for WordTable<V> {
 }
 
 impl<V> WordTable<V> {
+    /// A table with room for `words` short words.
+    pub fn with_capacity(words: usize) -> Self {
+        WordTable {
+            short: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            long: FxHashMap::default(),
+        }
+    }
+
     #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
         match packed(word) {

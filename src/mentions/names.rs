@@ -43,6 +43,10 @@ pub struct NameFinder<'a> {
 /// (newswire has about 24): room for a text's words is made at once.
 const TOKENS_PER_CAPITALISED_WORD: usize = 16;
 
+/// Runs of words looked up fuzzily for each distinct capitalised word, about as
+/// many as a text usually has (newswire about two).
+const RUNS_PER_WORD: usize = 2;
+
 /// The number of a token that is no capitalised word.
 const NOT_A_WORD: u32 = u32::MAX;
 
@@ -70,10 +74,13 @@ impl<'a> NameFinder<'a> {
         NameFinder {
             names,
             rules,
-            word_numbers: WordTable::default(),
+            word_numbers: WordTable::with_capacity(words),
             words: Vec::with_capacity(words),
             shapes: Vec::with_capacity(words),
-            fuzzy_seen: FxHashMap::default(),
+            fuzzy_seen: FxHashMap::with_capacity_and_hasher(
+                words * RUNS_PER_WORD,
+                Default::default(),
+            ),
             found: vec![None],
             sentence: Vec::new(),
             run_from: Vec::new(),
