@@ -64,7 +64,30 @@ fn is_false(flag: &bool) -> bool {
     !flag
 }
 
-impl MentionRecord<'_> {
+impl<'a> MentionRecord<'a> {
+    /// A record with none of the members a kind may leave out.
+    fn new(span: Span, text: &'a str, kind: &'static str, value: RecordValue<'a>) -> Self {
+        MentionRecord {
+            span,
+            text,
+            kind,
+            value,
+            precision: None,
+            anchor: None,
+            weekday: None,
+            weekday_mismatch: false,
+            vague: false,
+            to: None,
+            unit: None,
+            first: None,
+            second: None,
+            form: None,
+            tolerance: None,
+            name: None,
+            score: None,
+        }
+    }
+
     /// Writes the record as its `Serialize` would in serde_json's pretty layout,
     /// `depth` levels deep, but lays the members out itself: a listing has a
     /// record for every few words of a draft, and serde's general path costs
@@ -223,25 +246,12 @@ pub fn record<'a>(
     text: &'a str,
     base: Option<&'a FactBase>,
 ) -> MentionRecord<'a> {
-    let mut record = MentionRecord {
-        span: mention.span,
-        text: mention.span.get(text).unwrap_or(""),
-        kind: mention.value.kind(),
-        value: RecordValue::Null,
-        precision: None,
-        anchor: None,
-        weekday: None,
-        weekday_mismatch: false,
-        vague: false,
-        to: None,
-        unit: None,
-        first: None,
-        second: None,
-        form: None,
-        tolerance: None,
-        name: None,
-        score: None,
-    };
+    let mut record = MentionRecord::new(
+        mention.span,
+        mention.span.get(text).unwrap_or(""),
+        mention.value.kind(),
+        RecordValue::Null,
+    );
     match &mention.value {
         MentionValue::Date(date) => {
             record.value = RecordValue::Date(date.range);
@@ -553,10 +563,6 @@ mod tests {
     fn records() -> [MentionRecord<'static>; 2] {
         let span = Span::new(3, 9);
         let full = MentionRecord {
-            span,
-            text: "a \"quoted\"\nline",
-            kind: "tally",
-            value: RecordValue::Text("60-59".into()),
             precision: Some(Precision::Day),
             anchor: Some(Span::new(0, 2)),
             weekday: Some("monday"),
@@ -570,26 +576,14 @@ mod tests {
             tolerance: Some(Tolerance::Around { fraction: 0.1 }),
             name: Some("Joe Biden"),
             score: Some(0.875),
+            ..MentionRecord::new(
+                span,
+                "a \"quoted\"\nline",
+                "tally",
+                RecordValue::Text("60-59".into()),
+            )
         };
-        let bare = MentionRecord {
-            span,
-            text: "",
-            kind: "number",
-            value: RecordValue::Number(7.0),
-            precision: None,
-            anchor: None,
-            weekday: None,
-            weekday_mismatch: false,
-            vague: false,
-            to: None,
-            unit: None,
-            first: None,
-            second: None,
-            form: None,
-            tolerance: None,
-            name: None,
-            score: None,
-        };
+        let bare = MentionRecord::new(span, "", "number", RecordValue::Number(7.0));
         [full, bare]
     }
 
