@@ -1150,14 +1150,19 @@ fn series_phrases<'a>(
     PhraseTable::new(facts.into_iter().chain(holders).chain(leaders))
 }
 
+/// The entries of `map` keyed in lower case, in the order of their words, so that
+/// the table is made alike every time; of two words alike in lower case ("May",
+/// "may"), the one last in that order is kept.
 fn lower_keys<V>(map: HashMap<String, V>) -> WordMap<V> {
-    let mut entries: Vec<(String, V)> = map
+    let mut entries: Vec<(String, String, V)> = map
         .into_iter()
-        .map(|(k, v)| (k.to_lowercase(), v))
+        .map(|(word, value)| (word.to_lowercase(), word, value))
         .collect();
-    // In the rules' own order of words, not the order a map happened to hold.
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    entries.into_iter().collect()
+    entries.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    entries
+        .into_iter()
+        .map(|(lower, _, value)| (lower, value))
+        .collect()
 }
 
 /// Each word of `words`, lower case, with its value in `table`; or the first word

@@ -163,12 +163,12 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         }
         let start = i;
         // An ASCII byte is classed by table; other characters are decoded.
-        let (kind, capitalized, ascii) = if b < 0x80 {
+        let (kind, capitalized) = if b < 0x80 {
             i += 1;
             match ASCII_WORD_BYTES[usize::from(b)] {
-                _ if b.is_ascii_digit() => (TokenKind::Number, false, true),
-                NOT_A_WORD_BYTE => (TokenKind::Punct, false, true),
-                class => (TokenKind::Word, class == CAPITAL, true),
+                _ if b.is_ascii_digit() => (TokenKind::Number, false),
+                NOT_A_WORD_BYTE => (TokenKind::Punct, false),
+                class => (TokenKind::Word, class == CAPITAL),
             }
         } else {
             let Some(c) = text[i..].chars().next() else {
@@ -182,12 +182,12 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
                 true => TokenKind::Word,
                 false => TokenKind::Punct,
             };
-            (kind, c.is_uppercase(), false)
+            (kind, c.is_uppercase())
         };
         // Whether a capital was met, as the token's letters are stepped over, and
         // whether every character was ASCII.
         let mut capital = capitalized;
-        let mut ascii = ascii;
+        let mut ascii = b < 0x80;
         let mut hyphenated = false;
         let mut apostrophe = false;
         if kind != TokenKind::Punct {

@@ -3,6 +3,8 @@
 //! word's length, first byte and last byte rules such words out before any hashing,
 //! which keeps the many small look-ups of the mention readers cheap. For a long list
 //! (the first words of every name), a table of first two bytes and lengths does it.
+//! The words themselves are keyed by a packed number where they are short enough
+//! (`WordTable`), so a look-up that gets past the sieve hashes no text either.
 
 use rustc_hash::FxHashMap;
 

@@ -26,11 +26,11 @@ pub struct NameFinder<'a> {
     /// The shapes of the words looked up fuzzily, by `Word::shapes`.
     shapes: Vec<WordShapes>,
     /// Each run of words looked up fuzzily, by its words' numbers (see `run_key`):
-    /// where its result is in `found`.
-    fuzzy_seen: FxHashMap<u128, u32>,
-    /// The results of fuzzy look-ups: `None` when no name is close, else the
-    /// entities meant (none for an ambiguous name, which still takes its words).
-    found: Vec<Option<Vec<(EntityIdx, f64)>>>,
+    /// `None` when no name is close, else where the entities meant are in `found`.
+    fuzzy_seen: FxHashMap<u128, Option<u32>>,
+    /// The entities fuzzy look-ups found (none for an ambiguous name, which still
+    /// takes its words).
+    found: Vec<Vec<(EntityIdx, f64)>>,
     /// The sentence's capitalised words by number (`NOT_A_WORD` for the other
     /// tokens), and how many words that may be part of a name matched fuzzily run
     /// from each token on (fuzzy matching only looks inside such runs).
@@ -62,10 +62,6 @@ struct Word<'a> {
     shapes: Option<u32>,
 }
 
-/// Where the result of a fuzzy look-up that found no name is kept in
-/// `NameFinder::found`: its first place.
-const NOTHING_FOUND: u32 = 0;
-
 impl<'a> NameFinder<'a> {
     /// A finder for a text of `tokens` tokens, which has room for the capitalised
     /// words such a text has.
@@ -81,7 +77,7 @@ impl<'a> NameFinder<'a> {
                 words * RUNS_PER_WORD,
                 Default::default(),
             ),
-            found: vec![None],
+            found: Vec::new(),
             sentence: Vec::new(),
             run_from: Vec::new(),
             key: String::new(),
@@ -209,18 +205,17 @@ impl<'a> NameFinder<'a> {
             let at = match self.fuzzy_seen.get(&key) {
                 Some(&at) => at,
                 None => {
-                    let at = match self.look_up_fuzzy(&tokens[i..i + n], seen_key) {
-                        None => NOTHING_FOUND,
-                        found => {
+                    let at = self
+                        .look_up_fuzzy(&tokens[i..i + n], seen_key)
+                        .map(|found| {
                             self.found.push(found);
                             self.found.len() as u32 - 1
-                        }
-                    };
+                        });
                     self.fuzzy_seen.insert(key, at);
                     at
                 }
             };
-            Some((n, self.found[at as usize].clone()?))
+            Some((n, self.found[at? as usize].clone()))
         })
     }
 

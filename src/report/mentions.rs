@@ -113,7 +113,7 @@ impl<'a> MentionRecord<'a> {
         object.optional("tolerance", &self.tolerance)?;
         object.optional("name", &self.name)?;
         object.optional("score", &self.score)?;
-        object.close().map_err(serde_json::Error::io)
+        object.close()
     }
 }
 
@@ -152,7 +152,7 @@ impl<'o> ObjectWriter<'o> {
         let mut inner = ObjectWriter::open(self.out, self.depth + 1);
         inner.member("start", &span.start)?;
         inner.member("end", &span.end)?;
-        inner.close().map_err(serde_json::Error::io)
+        inner.close()
     }
 
     /// The start of a member, up to its value.
@@ -184,10 +184,10 @@ impl<'o> ObjectWriter<'o> {
         }
     }
 
-    fn close(self) -> io::Result<()> {
+    fn close(self) -> serde_json::Result<()> {
         if self.has_member {
             self.out.push(b'\n');
-            indent(self.out, self.depth)?;
+            indent(self.out, self.depth).map_err(serde_json::Error::io)?;
         }
         self.out.push(b'}');
         Ok(())
