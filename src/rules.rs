@@ -710,6 +710,17 @@ impl std::ops::BitOr for Starts {
 }
 
 impl Rules {
+    /// What a word joined by hyphens can start: what it or any of its parts can
+    /// ("twenty-first", "mid-March", "five-year", "two-thirds"), as the readers
+    /// read such a word whole or split at its hyphens.
+    pub fn joined_starts(&self, key: &str) -> Option<Starts> {
+        let whole = self.mention_starters.get(key).copied();
+        key.split('-')
+            .filter_map(|part| self.mention_starters.get(part).copied())
+            .chain(whole)
+            .reduce(|a, b| a | b)
+    }
+
     /// Whether a word is a verb: a past form, or a word of one word some property
     /// states a fact with ("won", "sign") that is no description's noun.
     pub fn is_verb(&self, word: &str) -> bool {

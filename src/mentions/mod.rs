@@ -208,8 +208,10 @@ impl ClauseReader<'_> {
         let token = &self.segmented.tokens[i];
         let starts = match token.kind {
             TokenKind::Number => Starts::ALL,
-            // Joined forms ("mid-2019", "twenty-one", "five-year") are read whole.
-            TokenKind::Word if token.hyphenated => Starts::ALL,
+            TokenKind::Word if token.hyphenated => match self.rules.joined_starts(&token.key) {
+                Some(starts) => starts,
+                None => return Ok(Step::Next),
+            },
             TokenKind::Word => match self.rules.mention_starters.get(token.key.as_str()) {
                 Some(&starts) => starts,
                 None => return Ok(Step::Next),
