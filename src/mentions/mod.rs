@@ -203,7 +203,7 @@ impl ClauseReader<'_> {
     ///
     /// Inlined where it is called, so the many tokens that start no mention cost a
     /// look-up and no call.
-    #[inline]
+    #[inline(always)]
     fn read_at(&self, i: usize, anchor: Option<Anchor>, hedges: bool) -> Result<Step, NeedsAsOf> {
         let token = &self.segmented.tokens[i];
         let starts = match token.kind {
