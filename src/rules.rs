@@ -667,7 +667,7 @@ pub struct Rules {
     pub relative_clause_words: WordSet,
     /// Every word a mention can start with, and which readers it can start, so
     /// other words are passed over at once.
-    pub mention_starters: WordTable<Starts>,
+    pub mention_starters: Starters,
     /// The properties a fact may state (`properties.yaml`).
     pub properties: PropertyTable,
     /// How pronouns and descriptions refer back (`references.yaml`).
@@ -709,14 +709,68 @@ impl std::ops::BitOr for Starts {
     }
 }
 
+/// Which mentions each word can start. A word that opens a phrase of several
+/// words ("the day before", "at least") starts its reader only before the
+/// phrase's second word, so the many words like "the" that open none of them
+/// are passed over after a look-up or two.
+#[derive(Debug, Default)]
+pub struct Starters(WordTable<Opening>);
+
+/// What a word starts: whatever follows it, and before some words only.
+#[derive(Debug, Default)]
+struct Opening {
+    alone: Starts,
+    /// By the word after it; none for most words.
+    before: Option<Box<WordMap<Starts>>>,
+    /// Everything it starts before any word.
+    any: Starts,
+}
+
+impl Starters {
+    /// `word` starts `flags` before `next`, or whatever follows it.
+    fn add(&mut self, word: &str, next: Option<&str>, flags: Starts) {
+        let opening = self.0.entry_or_default(word);
+        opening.any = opening.any | flags;
+        match next {
+            None => opening.alone = opening.alone | flags,
+            Some(next) => {
+                let before = opening.before.get_or_insert_default();
+                let paired = before.entry_or_default(next.to_string());
+                *paired = *paired | flags;
+            }
+        }
+    }
+
+    /// What the word at token `i` can start, given the word after it.
+    #[inline(always)]
+    pub fn at(&self, tokens: &[Token], i: usize) -> Option<Starts> {
+        let opening = self.0.get(tokens[i].key.as_str())?;
+        let Some(before) = &opening.before else {
+            return Some(opening.alone);
+        };
+        let paired = tokens
+            .get(i + 1)
+            .and_then(|next| before.get(next.key.as_str()));
+        match paired {
+            Some(&paired) => Some(opening.alone | paired),
+            None => (opening.alone != Starts::default()).then_some(opening.alone),
+        }
+    }
+
+    /// What a word can start before some word or other.
+    pub fn before_any(&self, word: &str) -> Option<Starts> {
+        self.0.get(word).map(|opening| opening.any)
+    }
+}
+
 impl Rules {
     /// What a word joined by hyphens can start: what it or any of its parts can
     /// ("twenty-first", "mid-March", "five-year", "two-thirds"), as the readers
     /// read such a word whole or split at its hyphens.
     pub fn joined_starts(&self, key: &str) -> Option<Starts> {
-        let whole = self.mention_starters.get(key).copied();
+        let whole = self.mention_starters.before_any(key);
         key.split('-')
-            .filter_map(|part| self.mention_starters.get(part).copied())
+            .filter_map(|part| self.mention_starters.before_any(part))
             .chain(whole)
             .reduce(|a, b| a | b)
     }
@@ -1079,7 +1133,7 @@ impl Rules {
             speech_verbs: word_set(&triggers.speech_verbs),
             quote_min_words: triggers.quote_min_words,
             relative_clause_words: word_set(&triggers.relative_clause_words),
-            mention_starters: WordTable::default(),
+            mention_starters: Starters::default(),
             properties,
             references: ReferenceRules::new(references),
             counting: crate::units::Units::default(),
@@ -1090,16 +1144,9 @@ impl Rules {
         Ok(rules)
     }
 
-    fn starters(&self) -> WordTable<Starts> {
-        let mut starts: WordTable<Starts> = WordTable::default();
-        let mut add = |word: &str, flags: Starts| {
-            let entry = starts.entry_or_default(word);
-            *entry = *entry | flags;
-        };
-        // "the week before last"
-        for word in &self.definite_articles {
-            add(word, Starts::DATE);
-        }
+    fn starters(&self) -> Starters {
+        let mut starters = Starters::default();
+        let mut add = |word: &str, flags: Starts| starters.add(word, None, flags);
         // "a week ago", "a week", "a dozen", "a third of"
         for word in &self.indefinite_articles {
             add(
@@ -1126,13 +1173,19 @@ impl Rules {
         for word in self.ordinals.keys() {
             add(word, Starts::ORDINAL | Starts::DATE | Starts::CALENDAR);
         }
-        for word in self.hedges.first_words() {
-            add(word, Starts::HEDGE);
+        // "the week before last": an article before a period.
+        for article in &self.definite_articles {
+            for period in self.forms.calendar.periods.keys() {
+                starters.add(article, Some(period), Starts::DATE);
+            }
         }
-        for (word, flags) in self.forms.opening_words() {
-            add(word, flags);
+        for (first, second) in self.hedges.openings() {
+            starters.add(first, second, Starts::HEDGE);
         }
-        starts
+        for (first, second, flags) in self.forms.openings() {
+            starters.add(first, second, flags);
+        }
+        starters
     }
 }
 
@@ -1296,8 +1349,17 @@ impl<T> PhraseTable<T> {
         self.by_first_word.contains_key(word)
     }
 
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first_word.keys().map(String::as_str)
+    /// How the phrases open: each first word with a second word it is followed by,
+    /// or with none when it is a phrase alone.
+    pub fn openings(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.by_first_word.iter().flat_map(|(first, node)| {
+            let alone = node.value.as_ref().map(|_| (first.as_str(), None));
+            let followed = node
+                .next
+                .keys()
+                .map(|second| (first.as_str(), Some(second.as_str())));
+            alone.into_iter().chain(followed)
+        })
     }
 
     /// Whether any phrase occurs within tokens `range`.
@@ -1494,6 +1556,37 @@ mod tests {
         assert!(
             error.starts_with("<bundled>/rules/context.yaml:") && error.contains("no-such-setting"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_word_opening_a_phrase_starts_its_reader_only_before_the_phrase_second_word() {
+        let rules = Rules::bundled().unwrap();
+        let starts_at = |text: &str, i: usize| {
+            let tokens = crate::segment::tokenize_str(text);
+            rules.mention_starters.at(&tokens, i)
+        };
+        // "the week before last", "the day before", "the age of", "the whole year"
+        for (text, reader) in [
+            ("the week before last", Starts::DATE),
+            ("the day before", Starts::DATE),
+            ("at the age of 71", Starts::AGE),
+            ("the whole year", Starts::DURATION),
+        ] {
+            let at = text.split(' ').position(|w| w == "the").unwrap();
+            assert!(starts_at(text, at).is_some_and(|s| s.has(reader)), "{text}");
+        }
+        assert_eq!(starts_at("the report said", 0), None);
+        assert_eq!(starts_at("the", 0), None);
+        assert!(starts_at("at least 40", 0).is_some_and(|s| s.has(Starts::HEDGE)));
+        assert_eq!(starts_at("at noon", 0), None);
+        // A word that starts a reader alone does whatever follows it.
+        assert!(starts_at("nearly everyone", 0).is_some_and(|s| s.has(Starts::HEDGE)));
+        // Read split at a hyphen, a word starts all its phrases do.
+        assert!(
+            rules
+                .joined_starts("at-least")
+                .is_some_and(|s| s.has(Starts::HEDGE))
         );
     }
 

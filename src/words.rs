@@ -186,6 +186,13 @@ impl<V> WordMap<V> {
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.words.iter()
     }
+
+    /// The words with their values, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.words
+            .iter()
+            .filter_map(|word| Some((word, self.table.get(word)?)))
+    }
 }
 
 impl<V> FromIterator<(String, V)> for WordMap<V> {

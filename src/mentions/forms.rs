@@ -280,52 +280,61 @@ impl Forms {
             .unwrap_or_else(|| word.to_string())
     }
 
-    /// The first words of the phrases that open a form, with the readers they start,
-    /// so the mention reader stops at them.
-    pub(crate) fn opening_words(&self) -> impl Iterator<Item = (&str, Starts)> {
-        let ages = self.ages.before.first_words().map(|w| (w, Starts::AGE));
+    /// How the forms open, with the readers they start, so the mention reader stops
+    /// at them: each word that opens one, with the word after it when the form is
+    /// a phrase of several words.
+    pub(crate) fn openings(&self) -> impl Iterator<Item = (&str, Option<&str>, Starts)> {
+        let ages = self
+            .ages
+            .before
+            .openings()
+            .map(|(w, n)| (w, n, Starts::AGE));
         let anaphora = &self.anaphora;
         let calendar = &self.calendar;
         let dates = anaphora
             .days
-            .first_words()
-            .chain(anaphora.periods.first_words())
-            .chain(calendar.relative_days.first_words())
-            .chain(calendar.modifiers.keys().map(String::as_str))
-            .chain(calendar.this_period_parts.first_words())
-            .chain(calendar.ahead_words.iter().map(String::as_str))
-            .chain(calendar.period_parts.iter().map(String::as_str))
-            .map(|w| (w, Starts::DATE));
+            .openings()
+            .chain(anaphora.periods.openings())
+            .chain(calendar.relative_days.openings())
+            .chain(alone(calendar.modifiers.keys()))
+            .chain(calendar.this_period_parts.openings())
+            .chain(alone(&calendar.ahead_words))
+            .chain(alone(&calendar.period_parts))
+            .map(|(w, n)| (w, n, Starts::DATE));
         let durations = self
             .whole_periods
-            .first_words()
-            .chain(self.lengths_to_now.words.iter().map(String::as_str))
-            .map(|w| (w, Starts::DURATION));
+            .openings()
+            .chain(alone(&self.lengths_to_now.words))
+            .map(|(w, n)| (w, n, Starts::DURATION));
         // "several months", "a few days": read where amounts are.
         let vague = self
             .numbers
             .vague_counts
-            .first_words()
-            .map(|w| (w, Starts::DURATION | Starts::QUANTITY));
-        let numbers = self
-            .numbers
-            .negative
-            .iter()
-            .chain(&self.numbers.range_openers)
-            .map(|w| (w.as_str(), Starts::QUANTITY | Starts::DURATION));
+            .openings()
+            .map(|(w, n)| (w, n, Starts::DURATION | Starts::QUANTITY));
+        let numbers = alone(&self.numbers.negative)
+            .chain(alone(&self.numbers.range_openers))
+            .map(|(w, n)| (w, n, Starts::QUANTITY | Starts::DURATION));
         let calendar_words = calendar
             .holidays
-            .first_words()
-            .chain(calendar.seasons.keys().map(String::as_str))
-            .chain(calendar.decade_words.keys().map(String::as_str))
-            .chain(calendar.quarter_names.keys().map(String::as_str))
-            .map(|w| (w, Starts::DATE | Starts::CALENDAR));
+            .openings()
+            .chain(alone(calendar.seasons.keys()))
+            .chain(alone(calendar.decade_words.keys()))
+            .chain(alone(calendar.quarter_names.keys()))
+            .map(|(w, n)| (w, n, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)
             .chain(vague)
             .chain(numbers)
             .chain(calendar_words)
     }
+}
+
+/// Words that open a form alone, whatever follows them.
+fn alone<'a>(
+    words: impl IntoIterator<Item = &'a String>,
+) -> impl Iterator<Item = (&'a str, Option<&'a str>)> {
+    words.into_iter().map(|word| (word.as_str(), None))
 }
 
 fn lower(words: &[String]) -> WordSet {

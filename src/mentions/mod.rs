@@ -212,8 +212,8 @@ impl ClauseReader<'_> {
                 Some(starts) => starts,
                 None => return Ok(Step::Next),
             },
-            TokenKind::Word => match self.rules.mention_starters.get(token.key.as_str()) {
-                Some(&starts) => starts,
+            TokenKind::Word => match self.rules.mention_starters.at(&self.segmented.tokens, i) {
+                Some(starts) => starts,
                 None => return Ok(Step::Next),
             },
             TokenKind::Punct => return Ok(self.negative_number(i)),
