@@ -1147,13 +1147,6 @@ impl Rules {
     fn starters(&self) -> Starters {
         let mut starters = Starters::default();
         let mut add = |word: &str, flags: Starts| starters.add(word, None, flags);
-        // "a week ago", "a week", "a dozen", "a third of"
-        for word in &self.indefinite_articles {
-            add(
-                word,
-                Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION,
-            );
-        }
         // "half the votes", "half a day"
         for word in self.bare_fractions.keys() {
             add(word, Starts::FRACTION | Starts::DURATION);
@@ -1172,6 +1165,15 @@ impl Rules {
         // "first of June", "third quarter of 2020", "19th century" start with one.
         for word in self.ordinals.keys() {
             add(word, Starts::ORDINAL | Starts::DATE | Starts::CALENDAR);
+        }
+        // "a week ago", "a week", "a dozen", "a third of": an article before a unit
+        // of time, a scale or a fraction.
+        let flags = Starts::DATE | Starts::DURATION | Starts::QUANTITY | Starts::FRACTION;
+        for article in &self.indefinite_articles {
+            let amounts = self.units.keys().chain(self.scales.keys());
+            for word in amounts.chain(self.fractions.keys()) {
+                starters.add(article, Some(word), flags);
+            }
         }
         // "the week before last": an article before a period.
         for article in &self.definite_articles {
@@ -1576,6 +1578,10 @@ mod tests {
             let at = text.split(' ').position(|w| w == "the").unwrap();
             assert!(starts_at(text, at).is_some_and(|s| s.has(reader)), "{text}");
         }
+        assert!(starts_at("a week ago", 0).is_some_and(|s| s.has(Starts::DATE)));
+        assert!(starts_at("a dozen", 0).is_some_and(|s| s.has(Starts::QUANTITY)));
+        assert!(starts_at("a third of", 0).is_some_and(|s| s.has(Starts::FRACTION)));
+        assert_eq!(starts_at("a report", 0), None);
         assert_eq!(starts_at("the report said", 0), None);
         assert_eq!(starts_at("the", 0), None);
         assert!(starts_at("at least 40", 0).is_some_and(|s| s.has(Starts::HEDGE)));
