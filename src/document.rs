@@ -313,8 +313,9 @@ fn is_utf16(bytes: &[u8]) -> bool {
 /// keeps every offset.
 fn ends_old_mac_lines(prose: &mut String) {
     let mut bytes = std::mem::take(prose).into_bytes();
-    for i in 0..bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+    let returns: Vec<usize> = memchr::memchr_iter(b'\r', &bytes).collect();
+    for i in returns {
+        if bytes.get(i + 1) != Some(&b'\n') {
             bytes[i] = b'\n';
         }
     }
@@ -433,9 +434,11 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
     let mut offset = from;
-    for line in text[from..].split_inclusive('\n') {
-        let blank_line = line.trim().is_empty();
-        match (blank_line, start) {
+    // Each line with its line break, the last one without (if it is not empty).
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[from..]).map(|at| from + at + 1);
+    let ends = breaks.chain((!text.ends_with('\n')).then_some(text.len()));
+    for end in ends.filter(|&end| end > from) {
+        match (is_blank(&text[offset..end]), start) {
             (true, Some(s)) => {
                 blocks.push(Span::new(s, offset));
                 start = None;
@@ -443,12 +446,21 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
             (false, None) => start = Some(offset),
             _ => {}
         }
-        offset += line.len();
+        offset = end;
     }
     if let Some(s) = start {
         blocks.push(Span::new(s, text.len()));
     }
     blocks
+}
+
+/// Whether a line is all white space. Most lines show it by their first byte.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|&b| !matches!(b, b' ' | b'\t'..=b'\r')) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 /// Markdown: keeps the text of paragraphs, headings, list items and table cells and
@@ -510,6 +522,36 @@ fn markdown_prose(source: &str) -> (String, Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A plain text's blocks are its runs of lines that are not all white space
+        /// (Unicode's white space, as `str::trim` has it).
+        #[test]
+        fn paragraphs_are_runs_of_lines_that_are_not_blank(
+            text in "[a \t\n\r\u{b}\u{a0}\u{2028}é]{0,40}",
+            from in 0..40usize,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let mut expected = Vec::new();
+            let mut start = None;
+            let mut offset = from;
+            for line in text[from..].split_inclusive('\n') {
+                match (line.trim().is_empty(), start) {
+                    (true, Some(s)) => {
+                        expected.push(Span::new(s, offset));
+                        start = None;
+                    }
+                    (false, None) => start = Some(offset),
+                    _ => {}
+                }
+                offset += line.len();
+            }
+            if let Some(s) = start {
+                expected.push(Span::new(s, text.len()));
+            }
+            proptest::prop_assert_eq!(paragraphs(&text, from), expected);
+        }
+    }
 
     fn markdown(text: &str) -> Document {
         Document::from_text(Path::new("draft.md"), text.to_string()).unwrap()
