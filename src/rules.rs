@@ -1314,7 +1314,7 @@ impl<T> PhraseTable<T> {
     /// The longest phrase that starts at token `i` and ends by `end`, with its length.
     /// Inlined where it is called, so a token that starts no phrase (most) costs no
     /// call.
-    #[inline]
+    #[inline(always)]
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(&T, usize)> {
         let end = end.min(tokens.len());
         if i >= end {
