@@ -361,3 +361,17 @@ fn each_word_of_a_name_matched_fuzzily_is_a_match_of_its_own() {
     assert_eq!(found("Qassem Suleymani"), ["qasem-soleimani"]);
     assert_eq!(found("Ayyad Alawi"), ["ayad-allawi"]);
 }
+
+#[test]
+fn a_run_is_looked_up_only_when_a_name_may_end_with_its_last_word() {
+    let index = NameIndex::new(&entities(), &settings());
+    for entity in entities() {
+        let key = name_key(&entity.name);
+        let last = key.rsplit(' ').next().unwrap();
+        assert!(index.may_end_with(last), "{key}");
+    }
+    // No name ends with a word of these first two letters and lengths.
+    for word in ["", "zz", "quux", "xylophones"] {
+        assert!(!index.may_end_with(word), "{word}");
+    }
+}

@@ -44,6 +44,9 @@ pub struct NameIndex {
     /// (longest first): a draft's words are mostly ruled out with one look-up, and
     /// the rest are tried only at lengths some name has.
     first_words: HashMap<String, Vec<usize>>,
+    /// The last word of every name: a run of a draft's words is looked up only
+    /// when its last word may end one.
+    last_words: HashSet<String>,
     /// Every distinct (name key, entity) pair, numbered for the trigram index.
     names: Vec<IndexedName>,
     trigrams: TrigramIndex,
@@ -62,6 +65,9 @@ pub struct NameIndex {
     /// made again when the index is read from the cache (see `set_thresholds`).
     #[serde(skip)]
     first_word_filter: WordFilter,
+    /// Rules out most words that are none of `last_words`, made alike.
+    #[serde(skip)]
+    last_word_filter: WordFilter,
 }
 
 /// The most names a fuzzy look-up scans directly; larger buckets go through the
@@ -166,6 +172,9 @@ impl NameIndex {
                         lengths.sort_unstable_by(|a, b| b.cmp(a));
                     }
                 }
+                if let Some(last) = key.rsplit(' ').next() {
+                    index.last_words.insert(last.to_string());
+                }
                 let (hand, imported) = users.entry(key.clone()).or_insert_with(|| {
                     keys.push(key);
                     Default::default()
@@ -247,6 +256,7 @@ impl NameIndex {
         self.settings = Some(settings.clone());
         self.reach = Reach::new(settings);
         self.first_word_filter = self.first_words.keys().collect();
+        self.last_word_filter = self.last_words.iter().collect();
     }
 
     /// Whether a name with this key is written in lower case somewhere, so a draft
@@ -263,6 +273,13 @@ impl NameIndex {
             return &[];
         }
         self.first_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some name may end with this word: most words are ruled out by the
+    /// filter alone (it never rules out a word that ends a name).
+    #[inline]
+    pub fn may_end_with(&self, word: &str) -> bool {
+        self.last_word_filter.may_hold(word)
     }
 
     pub fn max_words(&self) -> usize {

@@ -165,6 +165,9 @@ impl<'a> NameFinder<'a> {
             number => self.words[number as usize].name_lengths,
         };
         lengths.iter().filter(|&&n| n <= longest).find_map(|&n| {
+            if !names.may_end_with(&tokens[i + n - 1].key) {
+                return None;
+            }
             key_of(&tokens[i..i + n], &mut self.key)?;
             // "a hunt" is not Jeremy Hunt: a name needs a capital unless it is
             // written in lower case in the fact base.
