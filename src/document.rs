@@ -271,7 +271,8 @@ pub fn markup_source(text: &str) -> (Cow<'_, str>, usize) {
     if text.starts_with(BYTE_ORDER_MARK) {
         blank(source.to_mut(), Span::new(0, BYTE_ORDER_MARK.len_utf8()));
     }
-    if text.contains('\r') {
+    // Looked for a vector at a time: a draft can be megabytes long.
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         ends_old_mac_lines(source.to_mut());
     }
     let body_start = match front_matter_span(text) {
