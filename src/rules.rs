@@ -722,59 +722,57 @@ struct Opening {
     alone: Starts,
     /// By the word after it; none for most words.
     before: Option<Box<WordMap<Starts>>>,
-    /// Everything it starts before any word.
-    any: Starts,
+}
+
+impl Opening {
+    /// Everything it starts, before one word or another.
+    fn any(&self) -> Starts {
+        let paired = self.before.iter().flat_map(|before| before.iter());
+        paired.fold(self.alone, |any, (_, &starts)| any | starts)
+    }
 }
 
 impl Starters {
     /// `word` starts `flags` before `next`, or whatever follows it.
     fn add(&mut self, word: &str, next: Option<&str>, flags: Starts) {
         let opening = self.0.entry_or_default(word);
-        opening.any = opening.any | flags;
-        match next {
-            None => opening.alone = opening.alone | flags,
+        let starts = match next {
+            None => &mut opening.alone,
             Some(next) => {
                 let before = opening.before.get_or_insert_default();
-                let paired = before.entry_or_default(next.to_string());
-                *paired = *paired | flags;
+                before.entry_or_default(next.to_string())
             }
-        }
+        };
+        *starts = *starts | flags;
     }
 
     /// What the word at token `i` can start, given the word after it.
     #[inline(always)]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Starts> {
         let opening = self.0.get(tokens[i].key.as_str())?;
+        // Most words start what they start whatever follows them.
         let Some(before) = &opening.before else {
             return Some(opening.alone);
         };
         let paired = tokens
             .get(i + 1)
             .and_then(|next| before.get(next.key.as_str()));
-        match paired {
-            Some(&paired) => Some(opening.alone | paired),
-            None => (opening.alone != Starts::default()).then_some(opening.alone),
-        }
+        let starts = opening.alone | paired.copied().unwrap_or_default();
+        (starts != Starts::default()).then_some(starts)
     }
 
-    /// What a word can start before some word or other.
-    pub fn before_any(&self, word: &str) -> Option<Starts> {
-        self.0.get(word).map(|opening| opening.any)
+    /// What a word joined by hyphens can start: what it or any of its parts can
+    /// before any word ("twenty-first", "mid-March", "five-year", "two-thirds"),
+    /// as the readers read such a word whole or split at its hyphens.
+    pub fn joined(&self, key: &str) -> Option<Starts> {
+        std::iter::once(key)
+            .chain(key.split('-'))
+            .filter_map(|word| self.0.get(word).map(Opening::any))
+            .reduce(|a, b| a | b)
     }
 }
 
 impl Rules {
-    /// What a word joined by hyphens can start: what it or any of its parts can
-    /// ("twenty-first", "mid-March", "five-year", "two-thirds"), as the readers
-    /// read such a word whole or split at its hyphens.
-    pub fn joined_starts(&self, key: &str) -> Option<Starts> {
-        let whole = self.mention_starters.before_any(key);
-        key.split('-')
-            .filter_map(|part| self.mention_starters.before_any(part))
-            .chain(whole)
-            .reduce(|a, b| a | b)
-    }
-
     /// Whether a word is a verb: a past form, or a word of one word some property
     /// states a fact with ("won", "sign") that is no description's noun.
     pub fn is_verb(&self, word: &str) -> bool {
@@ -1591,7 +1589,8 @@ mod tests {
         // Read split at a hyphen, a word starts all its phrases do.
         assert!(
             rules
-                .joined_starts("at-least")
+                .mention_starters
+                .joined("at-least")
                 .is_some_and(|s| s.has(Starts::HEDGE))
         );
     }

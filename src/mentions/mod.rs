@@ -208,10 +208,12 @@ impl ClauseReader<'_> {
         let token = &self.segmented.tokens[i];
         let starts = match token.kind {
             TokenKind::Number => Starts::ALL,
-            TokenKind::Word if token.hyphenated => match self.rules.joined_starts(&token.key) {
-                Some(starts) => starts,
-                None => return Ok(Step::Next),
-            },
+            TokenKind::Word if token.hyphenated => {
+                match self.rules.mention_starters.joined(&token.key) {
+                    Some(starts) => starts,
+                    None => return Ok(Step::Next),
+                }
+            }
             TokenKind::Word => match self.rules.mention_starters.at(&self.segmented.tokens, i) {
                 Some(starts) => starts,
                 None => return Ok(Step::Next),

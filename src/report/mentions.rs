@@ -163,18 +163,12 @@ impl<'o> ObjectWriter<'o> {
         Ok(())
     }
 
-    /// The start of a member, up to its value: the comma ending the member before
-    /// and the line break and indentation are written at once.
+    /// The start of a member, up to its value.
     fn key(&mut self, key: &str) -> serde_json::Result<()> {
         debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        let skip_comma = usize::from(!self.has_member);
-        match BREAK_AND_INDENTATION.get(skip_comma..2 + (self.depth + 1) * INDENT.len()) {
-            Some(line_start) => self.out.extend_from_slice(line_start),
-            None => {
-                self.out.extend_from_slice(&b",\n"[skip_comma..]);
-                indent(self.out, self.depth + 1).map_err(serde_json::Error::io)?;
-            }
-        }
+        let separator: &[u8] = if self.has_member { b",\n" } else { b"\n" };
+        self.out.extend_from_slice(separator);
+        indent(self.out, self.depth + 1).map_err(serde_json::Error::io)?;
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(b"\": ");
@@ -398,13 +392,6 @@ impl MentionsDocument<'_> {
 const INDENT: &[u8] = b"  ";
 /// Enough indentation for any level a report reaches, written at once.
 const INDENTATION: &[u8] = &[b' '; 64];
-/// A comma, a line break and indentation, for the start of a member.
-const BREAK_AND_INDENTATION: &[u8] = &{
-    let mut line = [b' '; 66];
-    line[0] = b',';
-    line[1] = b'\n';
-    line
-};
 
 /// `serde_json`'s pretty layout for a value that sits `depth` levels deep in a
 /// larger document, so a record is written in place rather than indented after.
