@@ -166,6 +166,7 @@ struct RuleFiles {
     triggers: TriggersFile,
     properties: PropertyTable,
     references: ReferencesFile,
+    base_digest: u64,
 }
 
 /// The order of day and month in dates written with slashes.
@@ -499,6 +500,14 @@ pub struct NameMatching {
     pub folding: Folding,
 }
 
+/// `RuleTexts::base_digest` of the properties file's text and the name folding.
+fn base_digest(properties: &str, folding: &Folding) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&xxhash_rust::xxh3::xxh3_64(properties.as_bytes()).to_le_bytes());
+    hasher.update(&folding.digest().to_le_bytes());
+    hasher.digest()
+}
+
 /// The text of each rules file, as read from `rules/`.
 #[derive(Debug, Clone, Default)]
 pub struct RuleTexts {
@@ -533,6 +542,27 @@ impl RuleTexts {
             units: read("units.yaml")?,
             titles: read("titles.yaml")?,
         })
+    }
+
+    /// The texts of the rules files in `dir`.
+    pub fn read(dir: &Path) -> Result<RuleTexts, RulesError> {
+        RuleTexts::read_with(|name| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
+                path: path.display().to_string(),
+                source,
+            })
+        })
+    }
+
+    /// A digest of the rules a compiled fact base depends on: the properties
+    /// (which its facts state) and the name folding (its index holds folded
+    /// names), not the thresholds names are matched with. Needs only
+    /// `names.yaml` parsed, so a cached base can be checked before the rules are
+    /// compiled.
+    pub fn base_digest(&self, dir: &Path) -> Result<u64, RulesError> {
+        let names: NameMatching = yaml::parse(&dir.join("names.yaml"), &self.names, 0)?;
+        Ok(base_digest(&self.properties, &names.folding))
     }
 
     /// The texts of the rules files compiled into claimcheck.
@@ -678,6 +708,8 @@ pub struct Rules {
     pub titles: TitleRules,
     /// Where the rules were read from: a directory, or `<bundled>/rules`.
     pub dir: std::path::PathBuf,
+    /// `RuleTexts::base_digest` of the texts these rules were compiled from.
+    pub base_digest: u64,
 }
 
 /// Which kinds of mention a word can start: a set of flags.
@@ -797,14 +829,7 @@ impl Rules {
     /// `mentions.yaml`, `holidays.yaml`, `hedges.yaml`, `names.yaml`, `triggers.yaml`,
     /// `properties.yaml`, `references.yaml`, `units.yaml` and `titles.yaml`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
-        let texts = RuleTexts::read_with(|name| {
-            let path = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
-                path: path.display().to_string(),
-                source,
-            })
-        })?;
-        Rules::from_texts(dir, &texts)
+        Rules::from_texts(dir, &RuleTexts::read(dir)?)
     }
 
     /// Reads slashed dates in the order `locale` writes them, in place of
@@ -849,7 +874,7 @@ impl Rules {
             let properties = scope.spawn(|| {
                 let path = file("properties.yaml");
                 let properties: PropertiesFile = yaml::parse(&path, &texts.properties, 0)?;
-                PropertyTable::new(properties, &texts.properties)
+                PropertyTable::new(properties)
                     .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))
             });
             let lexicon: LexiconFile = yaml::parse(&file("lexicon.yaml"), &texts.lexicon, 0)?;
@@ -869,6 +894,7 @@ impl Rules {
             let counting = crate::units::Units::new(counting)
                 .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
             let titles: TitlesFile = yaml::parse(&file("titles.yaml"), &texts.titles, 0)?;
+            let digest = base_digest(&texts.properties, &names.folding);
             let mut rules = Rules::from_parts(
                 RuleFiles {
                     lexicon,
@@ -880,6 +906,7 @@ impl Rules {
                     triggers,
                     properties,
                     references,
+                    base_digest: digest,
                 },
                 dir,
             )?;
@@ -900,6 +927,7 @@ impl Rules {
             triggers,
             properties,
             references,
+            base_digest,
         } = files;
         let invalid = |file: &str, what: String| {
             RulesError::Invalid(format!("{}: {what}", dir.join(file).display()))
@@ -1137,6 +1165,7 @@ impl Rules {
             counting: crate::units::Units::default(),
             titles: TitleRules::default(),
             dir: dir.to_path_buf(),
+            base_digest,
         };
         rules.mention_starters = rules.starters();
         Ok(rules)
@@ -1541,6 +1570,38 @@ mod tests {
         assert!(Tolerance::Exact.admits(3.0, 3.0));
         assert!(!Tolerance::Exact.admits(3.0, 4.0));
         assert!(Tolerance::Above.admits(10.0, 11.0) && !Tolerance::Above.admits(10.0, 10.0));
+    }
+
+    /// A cached fact base is checked with the digest of the texts before the
+    /// rules are compiled, and written with that of the rules: the two must agree.
+    #[test]
+    fn the_base_digest_of_rule_texts_is_that_of_the_rules_compiled_from_them() {
+        let dir = crate::bundled::rules_dir();
+        let digests = |texts: &RuleTexts| {
+            let rules = Rules::from_texts(&dir, texts).unwrap();
+            let digest = texts.base_digest(&dir).unwrap();
+            assert_eq!(digest, rules.base_digest);
+            digest
+        };
+        let bundled = RuleTexts::bundled().unwrap();
+        let edited = |edit: &dyn Fn(&mut RuleTexts)| {
+            let mut texts = bundled.clone();
+            edit(&mut texts);
+            digests(&texts)
+        };
+        let digest = digests(&bundled);
+        let threshold =
+            |t: &mut RuleTexts| t.names = t.names.replace("weak-match: 0.8", "weak-match: 0.75");
+        let folding = |t: &mut RuleTexts| t.names = t.names.replace("    ph: f\n", "    ph: p\n");
+        let property = |t: &mut RuleTexts| t.properties.push_str("\n# a comment\n");
+        let lexicon = |t: &mut RuleTexts| t.lexicon.push_str("\n# a comment\n");
+        assert_eq!(edited(&threshold), digest);
+        assert_eq!(edited(&lexicon), digest);
+        assert_ne!(edited(&folding), digest);
+        assert_ne!(edited(&property), digest);
+        let mut broken = bundled.clone();
+        broken.names.push_str("\nno-such-setting: 1\n");
+        assert!(broken.base_digest(&dir).is_err());
     }
 
     #[test]

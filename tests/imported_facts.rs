@@ -365,3 +365,44 @@ fn the_cache_is_rebuilt_when_the_name_folding_changes_and_not_for_a_threshold() 
         "{refolded:?}"
     );
 }
+
+#[test]
+fn a_cache_read_for_other_rules_than_those_it_is_finished_with_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("imported-claims").join("japan.yaml"),
+        dir.path().join("japan.yaml"),
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let options = LoadOptions {
+        cache_dir: Some(cache.path().to_path_buf()),
+    };
+    let rules_dir = root().join("rules");
+    let bundled = RuleTexts::bundled().unwrap();
+    let mut refolded = bundled.clone();
+    refolded.names = refolded.names.replace("    ph: f\n", "    ph: p\n");
+    let sources = [factbase::FactSource::Dir(dir.path().to_path_buf())];
+    let read = |texts: &RuleTexts| {
+        let digest = texts.base_digest(&rules_dir).unwrap();
+        factbase::CacheRead::new(&sources, digest, &options).unwrap()
+    };
+    let rules = |texts: &RuleTexts| Rules::from_texts(&rules_dir, texts).unwrap();
+    let (_, first) = read(&bundled).finish(&rules(&bundled)).unwrap();
+    assert!(
+        matches!(first, factbase::CacheUse::Miss { .. }),
+        "{first:?}"
+    );
+    let (_, again) = read(&bundled).finish(&rules(&bundled)).unwrap();
+    assert_eq!(again, factbase::CacheUse::Hit);
+    // Read for the bundled rules, finished with others: compiled anew, and cached
+    // for those.
+    let (base, changed) = read(&bundled).finish(&rules(&refolded)).unwrap();
+    assert!(
+        matches!(&changed, factbase::CacheUse::Miss { reason } if reason.contains("rules changed")),
+        "{changed:?}"
+    );
+    assert!(!base.entities.is_empty());
+    let (_, refolded_again) = read(&refolded).finish(&rules(&refolded)).unwrap();
+    assert_eq!(refolded_again, factbase::CacheUse::Hit);
+}

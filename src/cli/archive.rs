@@ -45,8 +45,7 @@ struct Record {
 
 /// Reads every line of standard input and writes its report line; the exit status.
 pub(crate) fn run(as_of: Option<NaiveDate>, settings: &Settings, cache: &CacheArgs) -> Result<u8> {
-    let rules = settings.load_rules()?;
-    let base = settings.load_base(&rules, cache)?;
+    let (rules, base) = settings.load_rules_and_base(cache)?;
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut bytes = Vec::new();

@@ -74,8 +74,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let inputs = Inputs::of(drafts.iter().map(PathBuf::as_path));
     // Refused before anything is loaded, and again just before writing.
     check_output_target(args.output.as_deref(), &drafts, &inputs, args.force)?;
-    let rules = settings.load_rules()?;
-    let base = settings.load_base(&rules, &args.cache)?;
+    let (rules, base) = settings.load_rules_and_base(&args.cache)?;
     let database = DatabaseVersion::of(&base);
     let format = settings.format.value;
 

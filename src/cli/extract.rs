@@ -56,13 +56,11 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     if args.mentions {
         // The rules and the fact base are loaded while the first draft is read.
         let (loaded, first) = std::thread::scope(|scope| {
-            let loading = scope.spawn(|| -> Result<_> {
-                let rules = settings.load_rules()?;
-                let base = match args.names {
-                    true => Some(settings.load_base(&rules, &args.cache)?),
-                    false => None,
-                };
-                Ok((rules, base))
+            let loading = scope.spawn(|| match args.names {
+                true => settings
+                    .load_rules_and_base(&args.cache)
+                    .map(|(rules, base)| (rules, Some(base))),
+                false => settings.load_rules().map(|rules| (rules, None)),
             });
             let first = drafts.first().map(|path| read(path));
             let loaded = loading.join().unwrap_or_else(|p| panic::resume_unwind(p));
@@ -72,10 +70,11 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         write_mentions(args, &drafts, first, &rules, base.as_ref())?;
         return Ok(0);
     }
-    let rules = settings.load_rules()?;
-    let base = match args.names {
-        true => Some(settings.load_base(&rules, &args.cache)?),
-        false => None,
+    let (rules, base) = match args.names {
+        true => settings
+            .load_rules_and_base(&args.cache)
+            .map(|(rules, base)| (rules, Some(base)))?,
+        false => (settings.load_rules()?, None),
     };
     let mut found_documents = Vec::new();
     for path in &drafts {

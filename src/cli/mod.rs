@@ -14,6 +14,7 @@ mod settings;
 
 use crate::document::Document;
 use crate::factbase::{self, CacheUse, FactBase, FactSource, LoadOptions};
+use crate::lint::Diagnostic;
 use crate::rules::Rules;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -180,7 +181,15 @@ pub(crate) fn load_base(
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<(FactBase, CacheUse)> {
-    factbase::load_sources(sources, rules, options).map_err(|errors| {
+    base_or_errors(sources, factbase::load_sources(sources, rules, options))
+}
+
+/// The base loaded from `sources`, or every error in it printed and a failure.
+pub(crate) fn base_or_errors(
+    sources: &[FactSource],
+    loaded: Result<(FactBase, CacheUse), Vec<Diagnostic>>,
+) -> Result<(FactBase, CacheUse)> {
+    loaded.map_err(|errors| {
         for error in &errors {
             eprintln!("error: {error}");
         }

@@ -4,9 +4,9 @@
 //! rules and fact base compiled into claimcheck.
 
 use crate::config::{Config, Ignore, Located, Place};
-use crate::factbase::{FactBase, FactSource};
+use crate::factbase::{self, CacheRead, FactBase, FactSource};
 use crate::report::Format;
-use crate::rules::Rules;
+use crate::rules::{RuleTexts, Rules};
 use crate::verify::FailOn;
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::BTreeSet;
@@ -191,11 +191,19 @@ impl Settings {
 
     /// The rules, read and set to the locale in effect.
     pub fn load_rules(&self) -> Result<Rules> {
-        let mut rules = match &self.rules.value {
-            RulesSource::Dir(dir) => Rules::load(dir),
-            RulesSource::Bundled => Rules::bundled(),
+        self.compile_rules(&self.rule_texts()?)
+    }
+
+    fn rule_texts(&self) -> Result<RuleTexts> {
+        match &self.rules.value {
+            RulesSource::Dir(dir) => RuleTexts::read(dir),
+            RulesSource::Bundled => RuleTexts::bundled(),
         }
-        .map_err(|e| anyhow!("{e}"))?;
+        .map_err(|e| anyhow!("{e}"))
+    }
+
+    fn compile_rules(&self, texts: &RuleTexts) -> Result<Rules> {
+        let mut rules = Rules::from_texts(&self.rules_dir(), texts).map_err(|e| anyhow!("{e}"))?;
         if let Some(locale) = &self.locale {
             rules
                 .set_locale(&locale.value)
@@ -204,9 +212,32 @@ impl Settings {
         Ok(rules)
     }
 
-    /// The whole fact base, or every error in it printed and a failure.
-    pub fn load_base(&self, rules: &Rules, cache: &super::CacheArgs) -> Result<FactBase> {
-        super::load_base(&self.db.value, rules, &cache.options()).map(|(base, _)| base)
+    /// The rules and the whole fact base. The base's cache is read while the
+    /// rules are compiled: it needs only the digest of their texts.
+    pub fn load_rules_and_base(&self, cache: &super::CacheArgs) -> Result<(Rules, FactBase)> {
+        let texts = self.rule_texts()?;
+        let options = cache.options();
+        let (rules, read) = std::thread::scope(|scope| {
+            // Rules that cannot be read say why when they are compiled.
+            let (sources, options) = (&self.db.value, &options);
+            let read = texts
+                .base_digest(&self.rules_dir())
+                .ok()
+                .map(|digest| scope.spawn(move || CacheRead::new(sources, digest, options)));
+            let rules = self.compile_rules(&texts);
+            let read = read.map(|read| {
+                read.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (rules, read)
+        });
+        let rules = rules?;
+        let loaded = match read {
+            Some(read) => read.and_then(|read| read.finish(&rules)),
+            None => factbase::load_sources(&self.db.value, &rules, &options),
+        };
+        let (base, _) = super::base_or_errors(&self.db.value, loaded)?;
+        Ok((rules, base))
     }
 
     /// Whether a file or directory met while walking a directory is left out.

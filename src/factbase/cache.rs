@@ -44,13 +44,14 @@ pub struct CacheKey(u128);
 pub struct KeyHasher(Xxh3);
 
 impl KeyHasher {
-    /// A key for a base read with these rules: their properties and their name
-    /// folding (the index holds folded names) are part of it.
-    pub fn new(rules: &Rules) -> Self {
-        KeyHasher(key_hasher(
-            rules.properties.digest(),
-            rules.names.folding.digest(),
-        ))
+    /// A key for a base read with rules of this `RuleTexts::base_digest`: their
+    /// properties and their name matching (the index holds folded names).
+    pub fn new(rules_digest: u64) -> Self {
+        let mut hasher = Xxh3::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(&FORMAT_VERSION.to_le_bytes());
+        hasher.update(&rules_digest.to_le_bytes());
+        KeyHasher(hasher)
     }
 
     pub fn add(&mut self, path: &Path, content: &[u8]) {
@@ -67,15 +68,6 @@ impl CacheKey {
         (self.0 as u64) ^ ((self.0 >> 64) as u64)
     }
 }
-fn key_hasher(properties_digest: u64, folding_digest: u64) -> Xxh3 {
-    let mut hasher = Xxh3::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.update(&FORMAT_VERSION.to_le_bytes());
-    hasher.update(&properties_digest.to_le_bytes());
-    hasher.update(&folding_digest.to_le_bytes());
-    hasher
-}
-
 fn hash_file(hasher: &mut Xxh3, path: &Path, content: &[u8]) {
     let path = path.to_string_lossy();
     // Lengths first, so no two different lists of files hash alike by moving bytes
@@ -132,9 +124,33 @@ impl<R: Read> Read for Checksummed<R> {
     }
 }
 
-/// The base stored under `key`, indexed with the given name thresholds, or why
-/// there is none.
-pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, String> {
+/// A base read back from the cache, checked and decoded: all it needs of the
+/// rules is what its key holds, so it can be read while they are compiled.
+pub struct Cached(Payload);
+
+impl Cached {
+    /// The base, indexed by these rules (whose digest made its key).
+    pub fn finish(self, rules: &Rules) -> FactBase {
+        let Cached(payload) = self;
+        let mut base = FactBase {
+            properties: rules.properties.clone(),
+            cues: CueIndex::new(&payload.entities),
+            titles: TitleIndex::new(&payload.entities, &rules.titles, &payload.names),
+            entities: payload.entities,
+            facts: payload.facts,
+            series: payload.series,
+            names: payload.names,
+            ..FactBase::default()
+        };
+        base.names.set_thresholds(&rules.names);
+        share_paths(&mut base);
+        base.group_facts();
+        base
+    }
+}
+
+/// The base stored under `key`, or why there is none.
+pub fn read(file: &Path, key: CacheKey) -> Result<Cached, String> {
     let mut file = std::fs::File::open(file).map_err(|e| format!("no cache ({e})"))?;
     let mut header = [0u8; HEADER_LEN];
     file.read_exact(&mut header)
@@ -154,20 +170,7 @@ pub fn read(file: &Path, key: CacheKey, rules: &Rules) -> Result<FactBase, Strin
         true => decode_whole(file, length, checksum, key)?,
         false => decode_streamed(file, length, checksum, key)?,
     };
-    let mut base = FactBase {
-        properties: rules.properties.clone(),
-        cues: CueIndex::new(&payload.entities),
-        titles: TitleIndex::new(&payload.entities, &rules.titles, &payload.names),
-        entities: payload.entities,
-        facts: payload.facts,
-        series: payload.series,
-        names: payload.names,
-        ..FactBase::default()
-    };
-    base.names.set_thresholds(&rules.names);
-    share_paths(&mut base);
-    base.group_facts();
-    Ok(base)
+    Ok(Cached(payload))
 }
 
 /// The longest payload read whole before it is decoded: decoding from memory is

@@ -22,7 +22,7 @@ mod titles;
 pub use cache::CacheUse;
 pub use folding::Folding;
 pub use index::{CueIndex, Fuzzy, NameIndex, NameMatch, name_key};
-pub use load::{LoadOptions, compile_texts, load_dir, load_dir_with, load_sources};
+pub use load::{CacheRead, LoadOptions, compile_texts, load_dir, load_dir_with, load_sources};
 pub use properties::{
     Aspect, Need, PerSubject, Phrase, PropertiesFile, PropertyDefinition, PropertyId,
     PropertyTable, QualifierDefinition, QualifierId, QualifierType, Role, ValueType, Voice,

@@ -251,18 +251,13 @@ pub struct PropertyTable {
     by_id: HashMap<String, PropertyId>,
     qualifiers: Vec<QualifierDefinition>,
     qualifier_by_id: HashMap<String, QualifierId>,
-    /// A hash of the file the table was read from, for the fact base's cache key.
-    digest: u64,
 }
 
 impl PropertyTable {
-    /// Builds the table from the file read from `text`, refusing ids declared twice,
+    /// Builds the table from the properties file, refusing ids declared twice,
     /// unknown qualifiers and broader properties, and cycles among them.
-    pub fn new(file: PropertiesFile, text: &str) -> Result<PropertyTable, String> {
-        let mut table = PropertyTable {
-            digest: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-            ..PropertyTable::default()
-        };
+    pub fn new(file: PropertiesFile) -> Result<PropertyTable, String> {
+        let mut table = PropertyTable::default();
         for record in file.qualifiers {
             if table.qualifier_by_id.contains_key(&record.id) {
                 return Err(format!("qualifier `{}` is declared twice", record.id));
@@ -383,10 +378,6 @@ impl PropertyTable {
             }
         }
         Ok(table)
-    }
-
-    pub fn digest(&self) -> u64 {
-        self.digest
     }
 
     /// The property with this id, as fact files write it.

@@ -218,7 +218,7 @@ facts:
     fn a_date_qualifier_takes_a_date() {
         let path = Path::new("treaty.yaml");
         let file: PropertiesFile = crate::yaml::parse(path, PROPERTIES, 0).unwrap();
-        let properties = PropertyTable::new(file, PROPERTIES).unwrap();
+        let properties = PropertyTable::new(file).unwrap();
         let files = [ParsedFile {
             path: PathBuf::from(path),
             file: crate::yaml::parse::<FactFile>(path, FACTS, 0).unwrap(),
