@@ -5,7 +5,7 @@
 mod common;
 
 use common::{claimcheck, json_report, write_draft};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -76,7 +76,7 @@ fn one_bad_draft_in_a_batch_costs_only_itself() {
 
 /// Runs `args` with standard output a pipe whose reader has gone.
 fn with_reader_gone(args: &[&str]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+    let mut child = common::command()
         .args(args)
         .current_dir(common::root())
         .stdout(Stdio::piped())

@@ -7,7 +7,7 @@ mod common;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -29,7 +29,7 @@ impl Client {
     /// the handshake; `capabilities` are the client's. Returns the server's
     /// `initialize` result.
     fn start(args: &[&str], capabilities: Value) -> (Client, Value) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        let mut child = common::command()
             .arg("lsp")
             .args(args)
             .current_dir(common::root())

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn claimcheck_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+    common::command()
         .args(args)
         .args(["--db", root().join("claims").to_str().unwrap()])
         .args(["--rules", root().join("rules").to_str().unwrap()])

@@ -249,7 +249,41 @@ pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()>
         out.write_all(&checksum(key, &payload).to_le_bytes())?;
         out.write_all(&payload)
     })
-    .map_err(std::io::Error::other)
+    .map_err(std::io::Error::other)?;
+    remove_oldest(dir, file);
+    Ok(())
+}
+
+/// The most bases kept in one cache directory: each set of fact directories has
+/// its own file, and directories come and go (a checkout, a temporary copy).
+const KEPT_BASES: usize = 16;
+
+/// Removes the least recently written cache files of `dir` beyond `KEPT_BASES`,
+/// never `written` and nothing but files named as caches are: an evicted base
+/// is only compiled again. Best effort: a file that cannot be listed or removed
+/// stays.
+fn remove_oldest(dir: &Path, written: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut caches: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| is_cache_name(&entry.file_name().to_string_lossy()))
+        .filter(|entry| entry.path() != written)
+        .filter_map(|entry| Some((entry.metadata().ok()?.modified().ok()?, entry.path())))
+        .collect();
+    let excess = (caches.len() + 1).saturating_sub(KEPT_BASES);
+    caches.sort();
+    for (_, path) in caches.into_iter().take(excess) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Whether a file name is one `cache_file` gives.
+fn is_cache_name(name: &str) -> bool {
+    name.strip_prefix("facts-")
+        .and_then(|rest| rest.strip_suffix(".bin"))
+        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The payload's checksum, seeded with the key: a payload edited and given a
@@ -294,6 +328,37 @@ fn share_paths(base: &mut FactBase) {
 mod tests {
     use super::*;
     use std::io::{Seek, SeekFrom};
+
+    #[test]
+    fn only_the_most_recently_written_bases_are_kept_and_nothing_else_is_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = std::time::Duration::from_secs(86_400);
+        let long_ago = std::time::SystemTime::now() - 100 * day;
+        let old = |i: u64| dir.path().join(format!("facts-{i:016x}.bin"));
+        for i in 0..KEPT_BASES as u64 + 4 {
+            let file = std::fs::File::create(old(i)).unwrap();
+            // The higher the number, the more recent.
+            file.set_modified(long_ago + i as u32 * day).unwrap();
+        }
+        let others = [
+            "notes.txt",
+            "facts-xyz.bin",
+            "facts-0123456789abcdef.bin.tmp",
+        ];
+        for name in others {
+            std::fs::write(dir.path().join(name), "kept").unwrap();
+        }
+        let file = dir.path().join("facts-ffffffffffffffff.bin");
+        write(&file, CacheKey(7), &FactBase::default()).unwrap();
+        assert!(std::fs::read(&file).unwrap().starts_with(MAGIC));
+        for i in 0..KEPT_BASES as u64 + 4 {
+            // The new file and the 15 most recent old ones are kept.
+            assert_eq!(old(i).exists(), i >= 5, "{i}");
+        }
+        for name in others {
+            assert!(dir.path().join(name).exists(), "{name}");
+        }
+    }
 
     #[cfg(unix)]
     #[test]

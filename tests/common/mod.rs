@@ -20,8 +20,19 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// Runs `claimcheck` with `args`, from the repository root.
+/// The claimcheck binary as a command, its fact base cached under the build
+/// directory rather than the user's own cache (tests name many temporary bases).
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    command.env(
+        "XDG_CACHE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
+    command
+}
+
 pub fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+    command()
         .args(args)
         .current_dir(root())
         .output()
@@ -33,7 +44,7 @@ pub fn claimcheck(args: &[&str]) -> Output {
 pub fn claimcheck_with_input(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+    let mut child = command()
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
