@@ -329,15 +329,20 @@ fn imported_series_count_along_the_linked_office_and_a_hand_written_one_comes_fi
     );
 }
 
-#[test]
-fn the_cache_is_rebuilt_when_the_name_folding_changes_and_not_for_a_threshold() {
+/// A fact directory holding the imported Japan file, and an empty cache directory.
+fn japan_base_and_cache() -> (tempfile::TempDir, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         fixture("imported-claims").join("japan.yaml"),
         dir.path().join("japan.yaml"),
     )
     .unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    (dir, tempfile::tempdir().unwrap())
+}
+
+#[test]
+fn the_cache_is_rebuilt_when_the_name_folding_changes_and_not_for_a_threshold() {
+    let (dir, cache) = japan_base_and_cache();
     let with_names = |edit: &dyn Fn(&str) -> String| {
         let mut texts = RuleTexts::bundled().unwrap();
         texts.names = edit(&texts.names);
@@ -368,13 +373,7 @@ fn the_cache_is_rebuilt_when_the_name_folding_changes_and_not_for_a_threshold() 
 
 #[test]
 fn a_cache_read_for_other_rules_than_those_it_is_finished_with_is_not_used() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture("imported-claims").join("japan.yaml"),
-        dir.path().join("japan.yaml"),
-    )
-    .unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let (dir, cache) = japan_base_and_cache();
     let options = LoadOptions {
         cache_dir: Some(cache.path().to_path_buf()),
     };
