@@ -314,11 +314,13 @@ fn is_utf16(bytes: &[u8]) -> bool {
 /// keeps every offset.
 fn ends_old_mac_lines(prose: &mut String) {
     let mut bytes = std::mem::take(prose).into_bytes();
-    let returns: Vec<usize> = memchr::memchr_iter(b'\r', &bytes).collect();
-    for i in returns {
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'\r', &bytes[from..]) {
+        let i = from + at;
         if bytes.get(i + 1) != Some(&b'\n') {
             bytes[i] = b'\n';
         }
+        from = i + 1;
     }
     // One ASCII byte for another: still UTF-8.
     *prose = String::from_utf8(bytes).unwrap_or_default();

@@ -558,8 +558,8 @@ impl RuleTexts {
     /// A digest of the rules a compiled fact base depends on: the properties
     /// (which its facts state) and the name folding (its index holds folded
     /// names), not the thresholds names are matched with. Needs only
-    /// `names.yaml` parsed, so a cached base can be checked before the rules are
-    /// compiled.
+    /// `names.yaml` parsed (a small file, parsed again when the rules are
+    /// compiled), so a cached base can be checked before the rules are.
     pub fn base_digest(&self, dir: &Path) -> Result<u64, RulesError> {
         let names: NameMatching = yaml::parse(&dir.join("names.yaml"), &self.names, 0)?;
         Ok(base_digest(&self.properties, &names.folding))

@@ -56,12 +56,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     if args.mentions {
         // The rules and the fact base are loaded while the first draft is read.
         let (loaded, first) = std::thread::scope(|scope| {
-            let loading = scope.spawn(|| match args.names {
-                true => settings
-                    .load_rules_and_base(&args.cache)
-                    .map(|(rules, base)| (rules, Some(base))),
-                false => settings.load_rules().map(|rules| (rules, None)),
-            });
+            let loading = scope.spawn(|| load(args, &settings));
             let first = drafts.first().map(|path| read(path));
             let loaded = loading.join().unwrap_or_else(|p| panic::resume_unwind(p));
             (loaded, first)
@@ -70,12 +65,7 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         write_mentions(args, &drafts, first, &rules, base.as_ref())?;
         return Ok(0);
     }
-    let (rules, base) = match args.names {
-        true => settings
-            .load_rules_and_base(&args.cache)
-            .map(|(rules, base)| (rules, Some(base)))?,
-        false => (settings.load_rules()?, None),
-    };
+    let (rules, base) = load(args, &settings)?;
     let mut found_documents = Vec::new();
     for path in &drafts {
         let document = read(path)?;
@@ -104,6 +94,16 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// The rules, and the fact base when names are asked for.
+fn load(args: &ExtractArgs, settings: &Settings) -> Result<(Rules, Option<FactBase>)> {
+    match args.names {
+        true => settings
+            .load_rules_and_base(&args.cache)
+            .map(|(rules, base)| (rules, Some(base))),
+        false => settings.load_rules().map(|rules| (rules, None)),
+    }
 }
 
 /// Drafts are read in parts of about this many bytes (whole blocks), in parallel:

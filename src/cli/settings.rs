@@ -4,7 +4,7 @@
 //! rules and fact base compiled into claimcheck.
 
 use crate::config::{Config, Ignore, Located, Place};
-use crate::factbase::{self, CacheRead, FactBase, FactSource};
+use crate::factbase::{CacheRead, FactBase, FactSource};
 use crate::report::Format;
 use crate::rules::{RuleTexts, Rules};
 use crate::verify::FailOn;
@@ -216,26 +216,20 @@ impl Settings {
     /// rules are compiled: it needs only the digest of their texts.
     pub fn load_rules_and_base(&self, cache: &super::CacheArgs) -> Result<(Rules, FactBase)> {
         let texts = self.rule_texts()?;
+        let digest = texts
+            .base_digest(&self.rules_dir())
+            .map_err(|e| anyhow!("{e}"))?;
         let options = cache.options();
         let (rules, read) = std::thread::scope(|scope| {
-            // Rules that cannot be read say why when they are compiled.
-            let (sources, options) = (&self.db.value, &options);
-            let read = texts
-                .base_digest(&self.rules_dir())
-                .ok()
-                .map(|digest| scope.spawn(move || CacheRead::new(sources, digest, options)));
+            let read = scope.spawn(|| CacheRead::new(&self.db.value, digest, &options));
             let rules = self.compile_rules(&texts);
-            let read = read.map(|read| {
-                read.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            });
+            let read = read
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (rules, read)
         });
         let rules = rules?;
-        let loaded = match read {
-            Some(read) => read.and_then(|read| read.finish(&rules)),
-            None => factbase::load_sources(&self.db.value, &rules, &options),
-        };
+        let loaded = read.and_then(|read| read.finish(&rules));
         let (base, _) = super::base_or_errors(&self.db.value, loaded)?;
         Ok((rules, base))
     }

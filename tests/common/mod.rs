@@ -19,7 +19,6 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
 
-/// Runs `claimcheck` with `args`, from the repository root.
 /// The claimcheck binary as a command, its fact base cached under the build
 /// directory rather than the user's own cache (tests name many temporary bases).
 pub fn command() -> Command {
@@ -31,6 +30,7 @@ pub fn command() -> Command {
     command
 }
 
+/// Runs `claimcheck` with `args`, from the repository root.
 pub fn claimcheck(args: &[&str]) -> Output {
     command()
         .args(args)
