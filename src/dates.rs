@@ -212,7 +212,7 @@ fn write_day(f: &mut fmt::Formatter<'_>, day: NaiveDate) -> fmt::Result {
 }
 
 /// A unit of time, as durations and "N units ago" count in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
     Second,

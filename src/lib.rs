@@ -15,6 +15,7 @@
 //! language server.
 
 pub mod bundled;
+pub mod cache_dir;
 pub mod check;
 pub mod claims;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod mentions;
 pub mod output;
 pub mod report;
 pub mod rules;
+pub mod rules_cache;
 pub mod segment;
 pub mod span;
 pub mod units;

@@ -12,7 +12,7 @@ use crate::segment::Token;
 use crate::words::{WordMap, WordSet, WordTable};
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -31,7 +31,7 @@ pub enum RulesError {
     Invalid(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct LexiconFile {
     months: Vec<Vec<String>>,
@@ -52,7 +52,7 @@ struct LexiconFile {
     past_endings: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct OrdinalSuffixesFile {
     last_two_digits: HashMap<u64, String>,
@@ -118,7 +118,7 @@ impl OrdinalSuffixes {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ContextFile {
     clause_markers: Vec<String>,
@@ -155,8 +155,11 @@ struct ContextFile {
     conjunctions: Vec<String>,
 }
 
-/// The files of a rules directory, read but not yet checked against each other.
-struct RuleFiles {
+/// The files of a rules directory, parsed but not yet checked against each other:
+/// what the rules cache holds, as parsing is most of compiling them.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFiles {
     lexicon: LexiconFile,
     context: ContextFile,
     forms: FormsFile,
@@ -164,13 +167,47 @@ struct RuleFiles {
     hedges: HedgesFile,
     names: NameMatching,
     triggers: TriggersFile,
-    properties: PropertyTable,
+    properties: PropertiesFile,
     references: ReferencesFile,
+    units: crate::units::UnitsFile,
+    titles: TitlesFile,
+    /// `RuleTexts::base_digest` of the texts they were parsed from.
     base_digest: u64,
 }
 
+impl RuleFiles {
+    /// The files parsed from their texts; `dir` only names them in errors.
+    pub fn parse(dir: &Path, texts: &RuleTexts) -> Result<RuleFiles, RulesError> {
+        let file = |name: &str| dir.join(name);
+        std::thread::scope(|scope| {
+            // The property list is a third of the rules' reading: it is parsed
+            // beside the other files.
+            let properties =
+                scope.spawn(|| yaml::parse(&file("properties.yaml"), &texts.properties, 0));
+            let names: NameMatching = yaml::parse(&file("names.yaml"), &texts.names, 0)?;
+            let files = RuleFiles {
+                lexicon: yaml::parse(&file("lexicon.yaml"), &texts.lexicon, 0)?,
+                context: yaml::parse(&file("context.yaml"), &texts.context, 0)?,
+                forms: yaml::parse(&file("mentions.yaml"), &texts.mentions, 0)?,
+                holidays: yaml::parse(&file("holidays.yaml"), &texts.holidays, 0)?,
+                hedges: yaml::parse(&file("hedges.yaml"), &texts.hedges, 0)?,
+                triggers: yaml::parse(&file("triggers.yaml"), &texts.triggers, 0)?,
+                properties: properties
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                references: yaml::parse(&file("references.yaml"), &texts.references, 0)?,
+                units: yaml::parse(&file("units.yaml"), &texts.units, 0)?,
+                titles: yaml::parse(&file("titles.yaml"), &texts.titles, 0)?,
+                base_digest: base_digest(&texts.properties, &names.folding),
+                names,
+            };
+            Ok(files)
+        })
+    }
+}
+
 /// The order of day and month in dates written with slashes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NumericDates {
     MonthFirst,
@@ -202,7 +239,7 @@ fn locale_key(tag: &str) -> String {
     tag.trim().to_lowercase().replace('_', "-")
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TriggersFile {
     ordinal_series: OrdinalSeriesFile,
@@ -219,7 +256,7 @@ struct TriggersFile {
     relative_clause_words: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct OrdinalSeriesFile {
     #[serde(default)]
@@ -230,7 +267,7 @@ struct OrdinalSeriesFile {
     office_leaders: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct QualifierEntry {
     words: Vec<String>,
@@ -239,7 +276,7 @@ struct QualifierEntry {
 }
 
 /// How long around its time a recurring event is what a draft names generically.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecurringWindow {
     /// Days before the event a draft may already mean it.
@@ -248,7 +285,7 @@ pub struct RecurringWindow {
     pub after: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ReferencesFile {
     reach: usize,
@@ -260,7 +297,7 @@ struct ReferencesFile {
     descriptions: Vec<FitEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct FitEntry {
     words: Vec<String>,
@@ -269,7 +306,7 @@ struct FitEntry {
     category: Option<CategoryEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct CategoryEntry {
     property: String,
@@ -285,7 +322,7 @@ pub struct ReferenceFit {
     pub category: Option<(String, String)>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TitlesFile {
     modifiers: HashMap<TitleModifier, Vec<String>>,
@@ -297,7 +334,7 @@ struct TitlesFile {
 }
 
 /// A word before a title that says when it was held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TitleModifier {
     /// "former": held before the date, and no longer.
@@ -420,13 +457,13 @@ pub struct Qualifier {
     pub object: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct HedgesFile {
     hedges: Vec<HedgeEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct HedgeEntry {
     words: Vec<String>,
@@ -434,7 +471,7 @@ struct HedgeEntry {
 }
 
 /// How far a true value may be from a stated one, given the stated value's hedge.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Tolerance {
     /// A bare number: exactly this.
@@ -485,7 +522,7 @@ impl Tolerance {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NameMatching {
     pub strong_match: f64,
@@ -525,6 +562,23 @@ pub struct RuleTexts {
 }
 
 impl RuleTexts {
+    /// Every file's text, in one fixed order.
+    pub fn all(&self) -> [&str; 11] {
+        [
+            &self.lexicon,
+            &self.context,
+            &self.mentions,
+            &self.holidays,
+            &self.hedges,
+            &self.names,
+            &self.triggers,
+            &self.properties,
+            &self.references,
+            &self.units,
+            &self.titles,
+        ]
+    }
+
     /// The text of each rules file, as `read` gives it by file name.
     pub fn read_with(
         mut read: impl FnMut(&str) -> Result<String, RulesError>,
@@ -867,56 +921,12 @@ impl Rules {
 
     /// The rules from the texts of their files; `dir` only names them in errors.
     pub fn from_texts(dir: &Path, texts: &RuleTexts) -> Result<Rules, RulesError> {
-        let file = |name: &str| dir.join(name);
-        std::thread::scope(|scope| {
-            // The property list is a third of the rules' reading: it is read beside
-            // the files before it.
-            let properties = scope.spawn(|| {
-                let path = file("properties.yaml");
-                let properties: PropertiesFile = yaml::parse(&path, &texts.properties, 0)?;
-                PropertyTable::new(properties)
-                    .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))
-            });
-            let lexicon: LexiconFile = yaml::parse(&file("lexicon.yaml"), &texts.lexicon, 0)?;
-            let context: ContextFile = yaml::parse(&file("context.yaml"), &texts.context, 0)?;
-            let forms: FormsFile = yaml::parse(&file("mentions.yaml"), &texts.mentions, 0)?;
-            let holidays: HolidaysFile = yaml::parse(&file("holidays.yaml"), &texts.holidays, 0)?;
-            let hedges: HedgesFile = yaml::parse(&file("hedges.yaml"), &texts.hedges, 0)?;
-            let names: NameMatching = yaml::parse(&file("names.yaml"), &texts.names, 0)?;
-            let triggers: TriggersFile = yaml::parse(&file("triggers.yaml"), &texts.triggers, 0)?;
-            let properties = properties
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let references: ReferencesFile =
-                yaml::parse(&file("references.yaml"), &texts.references, 0)?;
-            let path = file("units.yaml");
-            let counting: crate::units::UnitsFile = yaml::parse(&path, &texts.units, 0)?;
-            let counting = crate::units::Units::new(counting)
-                .map_err(|e| RulesError::Invalid(format!("{}: {e}", path.display())))?;
-            let titles: TitlesFile = yaml::parse(&file("titles.yaml"), &texts.titles, 0)?;
-            let digest = base_digest(&texts.properties, &names.folding);
-            let mut rules = Rules::from_parts(
-                RuleFiles {
-                    lexicon,
-                    context,
-                    forms,
-                    holidays,
-                    hedges,
-                    names,
-                    triggers,
-                    properties,
-                    references,
-                    base_digest: digest,
-                },
-                dir,
-            )?;
-            rules.counting = counting;
-            rules.titles = TitleRules::new(titles);
-            Ok(rules)
-        })
+        Rules::from_files(RuleFiles::parse(dir, texts)?, dir)
     }
 
-    fn from_parts(files: RuleFiles, dir: &Path) -> Result<Rules, RulesError> {
+    /// The rules from their files as parsed, checked against each other; `dir`
+    /// only names them in errors.
+    pub fn from_files(files: RuleFiles, dir: &Path) -> Result<Rules, RulesError> {
         let RuleFiles {
             lexicon,
             context,
@@ -927,11 +937,17 @@ impl Rules {
             triggers,
             properties,
             references,
+            units,
+            titles,
             base_digest,
         } = files;
         let invalid = |file: &str, what: String| {
             RulesError::Invalid(format!("{}: {what}", dir.join(file).display()))
         };
+        let properties =
+            PropertyTable::new(properties).map_err(|e| invalid("properties.yaml", e))?;
+        let counting =
+            crate::units::Units::new(units).map_err(|e| invalid("units.yaml", e.to_string()))?;
         if lexicon.months.len() != 12 {
             return Err(invalid(
                 "lexicon.yaml",
@@ -1162,8 +1178,8 @@ impl Rules {
             mention_starters: Starters::default(),
             properties,
             references: ReferenceRules::new(references),
-            counting: crate::units::Units::default(),
-            titles: TitleRules::default(),
+            counting,
+            titles: TitleRules::new(titles),
             dir: dir.to_path_buf(),
             base_digest,
         };

@@ -3,9 +3,9 @@
 //! measure ("472 million kilometers" against a fact in miles).
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct UnitsFile {
     plurals: FxHashMap<String, String>,
@@ -19,7 +19,7 @@ pub struct UnitsFile {
     not_lengths_before: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct Conversion {
     from: String,

@@ -40,7 +40,7 @@ pub struct DateStatement {
 }
 
 /// How the words right before a date tie it to what happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Bound {
     /// "on Monday", "in 1997": when it happened. A date is this unless a word of

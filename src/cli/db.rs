@@ -105,7 +105,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
         args.dir.iter().cloned().collect(),
         args.rules.clone(),
     )?;
-    let rules = settings.load_rules()?;
+    let rules = settings.load_rules(None)?;
     let (found, files) = lint::lint_sources(&settings.db.value, &rules).map_err(|e| anyhow!(e))?;
     match args.format {
         Format::Text => super::print(&lint_text(&found, files))?,
@@ -187,8 +187,9 @@ fn load(args: &BaseArgs) -> Result<(FactBase, CacheUse, String)> {
         base: Some(&args.base),
         ..Flags::default()
     })?;
-    let rules = settings.load_rules()?;
-    let (base, cache) = super::load_base(&settings.db.value, &rules, &args.cache.options())?;
+    let options = args.cache.options();
+    let rules = settings.load_rules(options.cache_dir.as_deref())?;
+    let (base, cache) = super::load_base(&settings.db.value, &rules, &options)?;
     Ok((base, cache, settings.db_text()))
 }
 

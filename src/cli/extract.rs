@@ -102,7 +102,9 @@ fn load(args: &ExtractArgs, settings: &Settings) -> Result<(Rules, Option<FactBa
         true => settings
             .load_rules_and_base(&args.cache)
             .map(|(rules, base)| (rules, Some(base))),
-        false => settings.load_rules().map(|rules| (rules, None)),
+        false => settings
+            .load_rules(args.cache.options().cache_dir.as_deref())
+            .map(|rules| (rules, None)),
     }
 }
 

@@ -87,7 +87,7 @@ fn wikidata(args: &WikidataArgs) -> Result<u8> {
         None => Selection::items(args.items.clone()),
     };
     let settings = Settings::here_for_base(args.config.clone(), Vec::new(), args.rules.clone())?;
-    let rules = settings.load_rules()?;
+    let rules = settings.load_rules(None)?;
     let mapping = match &settings.rules.value {
         RulesSource::Dir(dir) => Mapping::load(dir, &rules.properties),
         RulesSource::Bundled => Mapping::bundled(&rules.properties),

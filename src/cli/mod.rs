@@ -125,14 +125,14 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Where the compiled fact base is cached between runs.
+/// Where the compiled fact base and the parsed rules are cached between runs.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct CacheArgs {
-    /// Directory for the compiled fact base [default: $XDG_CACHE_HOME/claimcheck or
-    /// ~/.cache/claimcheck]
+    /// Directory for the compiled fact base and parsed rules [default:
+    /// $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck]
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
-    /// Read the fact files every time, without reading or writing a cache.
+    /// Read the fact and rules files every time, without reading or writing a cache.
     #[arg(long, conflicts_with = "cache_dir")]
     no_cache: bool,
 }

@@ -7,6 +7,7 @@ use crate::config::{Config, Ignore, Located, Place};
 use crate::factbase::{CacheRead, FactBase, FactSource};
 use crate::report::Format;
 use crate::rules::{RuleTexts, Rules};
+use crate::rules_cache;
 use crate::verify::FailOn;
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::BTreeSet;
@@ -190,8 +191,9 @@ impl Settings {
     }
 
     /// The rules, read and set to the locale in effect.
-    pub fn load_rules(&self) -> Result<Rules> {
-        self.compile_rules(&self.rule_texts()?)
+    /// The rules, their parsed files cached in `cache_dir` when one is given.
+    pub fn load_rules(&self, cache_dir: Option<&Path>) -> Result<Rules> {
+        self.compile_rules(&self.rule_texts()?, cache_dir)
     }
 
     fn rule_texts(&self) -> Result<RuleTexts> {
@@ -202,8 +204,10 @@ impl Settings {
         .map_err(|e| anyhow!("{e}"))
     }
 
-    fn compile_rules(&self, texts: &RuleTexts) -> Result<Rules> {
-        let mut rules = Rules::from_texts(&self.rules_dir(), texts).map_err(|e| anyhow!("{e}"))?;
+    fn compile_rules(&self, texts: &RuleTexts, cache_dir: Option<&Path>) -> Result<Rules> {
+        let dir = self.rules_dir();
+        let (files, _) = rules_cache::parse(cache_dir, &dir, texts).map_err(|e| anyhow!("{e}"))?;
+        let mut rules = Rules::from_files(files, &dir).map_err(|e| anyhow!("{e}"))?;
         if let Some(locale) = &self.locale {
             rules
                 .set_locale(&locale.value)
@@ -222,7 +226,7 @@ impl Settings {
         let options = cache.options();
         let (rules, read) = std::thread::scope(|scope| {
             let read = scope.spawn(|| CacheRead::new(&self.db.value, digest, &options));
-            let rules = self.compile_rules(&texts);
+            let rules = self.compile_rules(&texts, options.cache_dir.as_deref());
             let read = read
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

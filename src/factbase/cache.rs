@@ -11,6 +11,7 @@
 //! each, little-endian), then the payload in postcard.
 
 use super::{CueIndex, Entity, Fact, FactBase, FactSource, NameIndex, Series, TitleIndex};
+use crate::cache_dir;
 use crate::output::{self, Access, Inputs};
 use crate::rules::Rules;
 use serde::{Deserialize, Serialize};
@@ -241,7 +242,7 @@ pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()>
     })
     .map_err(std::io::Error::other)?;
     let dir = file.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
+    cache_dir::create_private(dir)?;
     output::write_with(file, &Inputs::default(), Access::Private, |out| {
         out.write_all(MAGIC)?;
         out.write_all(&key.0.to_le_bytes())?;
@@ -250,34 +251,13 @@ pub fn write(file: &Path, key: CacheKey, base: &FactBase) -> std::io::Result<()>
         out.write_all(&payload)
     })
     .map_err(std::io::Error::other)?;
-    remove_oldest(dir, file);
+    cache_dir::remove_oldest(dir, file, KEPT_BASES, is_cache_name);
     Ok(())
 }
 
 /// The most bases kept in one cache directory: each set of fact directories has
 /// its own file, and directories come and go (a checkout, a temporary copy).
 const KEPT_BASES: usize = 16;
-
-/// Removes the least recently written cache files of `dir` beyond `KEPT_BASES`,
-/// never `written` and nothing but files named as caches are: an evicted base
-/// is only compiled again. Best effort: a file that cannot be listed or removed
-/// stays.
-fn remove_oldest(dir: &Path, written: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut caches: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| is_cache_name(&entry.file_name().to_string_lossy()))
-        .filter(|entry| entry.path() != written)
-        .filter_map(|entry| Some((entry.metadata().ok()?.modified().ok()?, entry.path())))
-        .collect();
-    let excess = (caches.len() + 1).saturating_sub(KEPT_BASES);
-    caches.sort();
-    for (_, path) in caches.into_iter().take(excess) {
-        let _ = std::fs::remove_file(path);
-    }
-}
 
 /// Whether a file name is one `cache_file` gives.
 fn is_cache_name(name: &str) -> bool {
@@ -293,18 +273,6 @@ fn checksum(key: CacheKey, payload: &[u8]) -> u64 {
     let mut hasher = Xxh3::with_seed(key.seed());
     hasher.update(payload);
     hasher.digest()
-}
-
-/// The cache directory, made readable by its owner alone where it is new.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 /// Records read back each own a copy of their file's path; share one per file.

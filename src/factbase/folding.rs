@@ -29,9 +29,11 @@ struct FoldingRules {
 
 /// Folding rules made ready for use: a look-up folds every word it tries, so the
 /// letters of plain ASCII words are mapped through tables.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "FoldingRules")]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "FoldingRules", into = "FoldingRules")]
 pub struct Folding {
+    /// The rules as written, which it is written back as.
+    rules: FoldingRules,
     articles: Vec<String>,
     article_prefixes: Vec<String>,
     /// A bit for the first byte of each article and prefix: most words start
@@ -130,8 +132,9 @@ impl TryFrom<FoldingRules> for Folding {
             .fold(0, |set, b| set | bit(b));
         let written = serde_json::to_vec(&rules).map_err(|e| e.to_string())?;
         Ok(Folding {
-            articles: rules.articles,
-            article_prefixes: rules.article_prefixes,
+            articles: rules.articles.clone(),
+            article_prefixes: rules.article_prefixes.clone(),
+            rules,
             article_starts,
             accents,
             pairs,
@@ -139,6 +142,12 @@ impl TryFrom<FoldingRules> for Folding {
             letters,
             digest: xxhash_rust::xxh3::xxh3_64(&written),
         })
+    }
+}
+
+impl From<Folding> for FoldingRules {
+    fn from(folding: Folding) -> FoldingRules {
+        folding.rules
     }
 }
 

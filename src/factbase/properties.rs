@@ -17,7 +17,7 @@ pub struct PropertyId(u16);
 pub struct QualifierId(u16);
 
 /// Whether a fact of a property must, may or must not give a field.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Need {
     Required,
@@ -97,7 +97,7 @@ impl Aspect {
 /// tie a fact only when the subject comes after them or they are passive. The
 /// `...-with-object` lists are common verbs ("won", "took") that tie a fact only with
 /// its object named right after them.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct WordsRecord {
     #[serde(default)]
@@ -133,7 +133,7 @@ pub enum Voice {
 pub type Phrase = Vec<String>;
 
 /// One entry of `properties:` in `rules/properties.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PropertyRecord {
     pub id: String,
@@ -179,7 +179,7 @@ pub enum QualifierType {
 }
 
 /// One entry of `qualifiers:` in `rules/properties.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct QualifierRecord {
     pub id: String,
@@ -191,7 +191,7 @@ pub struct QualifierRecord {
 }
 
 /// `rules/properties.yaml` as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PropertiesFile {
     pub properties: Vec<PropertyRecord>,
@@ -444,12 +444,19 @@ fn phrase(text: &str) -> Phrase {
 /// A YAML mapping read in the order it is written, for lists of values whose order
 /// a reader expects to see kept.
 pub mod indexmap_like {
-    use serde::Deserialize;
     use serde::de::{MapAccess, Visitor};
+    use serde::{Deserialize, Serialize};
     use std::fmt;
 
     #[derive(Debug, Clone, Default)]
     pub struct OrderedMap(pub Vec<(String, Vec<String>)>);
+
+    /// Written back as a mapping in the same order.
+    impl Serialize for OrderedMap {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().map(|(key, words)| (key, words)))
+        }
+    }
 
     impl<'de> Deserialize<'de> for OrderedMap {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

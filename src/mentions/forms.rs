@@ -8,9 +8,9 @@ use super::dates::calendar::{CalendarFile, CalendarWords};
 use crate::rules::{PhraseTable, Starts};
 use crate::words::{WordMap, WordSet};
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct FormsFile {
     ages: AgesFile,
@@ -24,7 +24,7 @@ pub(crate) struct FormsFile {
     numbers: NumbersFile,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct AnaphoraFile {
     days: Vec<AnaphorDaysEntry>,
@@ -34,7 +34,7 @@ struct AnaphoraFile {
     periods: Vec<AnaphorPeriodEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct AnaphorDaysEntry {
     words: Vec<String>,
@@ -43,21 +43,21 @@ struct AnaphorDaysEntry {
     from_as_of: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct AnaphorPeriodEntry {
     words: Vec<String>,
     part: AnchorPart,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct LengthsToNowFile {
     words: Vec<String>,
     before: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TalliesFile {
     cues: Vec<String>,
@@ -68,7 +68,7 @@ struct TalliesFile {
     units: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct NumbersFile {
     negative_words: Vec<String>,
@@ -83,7 +83,7 @@ struct NumbersFile {
     pronoun_one: PronounOneFile,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PronounOneFile {
     words: Vec<String>,
@@ -91,7 +91,7 @@ struct PronounOneFile {
     after: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct AgesFile {
     joined: Vec<String>,

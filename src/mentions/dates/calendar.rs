@@ -9,7 +9,7 @@ use crate::segment::{Token, TokenKind, tokenize_str};
 use crate::words::{WordMap, WordSet};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// How a holiday's date is found in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub fn choose_around(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct CalendarFile {
     also_common_words: Vec<String>,
@@ -153,21 +153,21 @@ pub(crate) struct CalendarFile {
     season_cues: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SentenceYearsFile {
     plural_endings: Vec<String>,
     verbs: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HolidaysFile {
     holidays: Vec<HolidayEntry>,
 }
 
 /// One holiday: its names and exactly one of `fixed`, `nth-weekday`, `easter`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct HolidayEntry {
     names: Vec<String>,
@@ -176,14 +176,14 @@ struct HolidayEntry {
     easter: Option<EasterFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct FixedFile {
     month: u32,
     day: u32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct NthWeekdayFile {
     month: u32,
@@ -191,7 +191,7 @@ struct NthWeekdayFile {
     n: i32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct EasterFile {
     offset: i32,

@@ -24,7 +24,7 @@ pub enum Tense {
 }
 
 /// "last", "this", "next" before a weekday, month or period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modifier {
     /// No modifier word before it, so the tense decides: mentions.yaml's `modifiers`
@@ -36,7 +36,7 @@ pub enum Modifier {
     Next,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
     Week,
@@ -123,7 +123,7 @@ pub enum DayBase {
 }
 
 /// Which part of an anchor's period a date means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnchorPart {
     /// After the anchor, within its period: "later that month".
