@@ -190,8 +190,8 @@ impl Settings {
         })
     }
 
-    /// The rules, read and set to the locale in effect.
-    /// The rules, their parsed files cached in `cache_dir` when one is given.
+    /// The rules, read and set to the locale in effect, their parsed files cached
+    /// in `cache_dir` when one is given.
     pub fn load_rules(&self, cache_dir: Option<&Path>) -> Result<Rules> {
         self.compile_rules(&self.rule_texts()?, cache_dir)
     }

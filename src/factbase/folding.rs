@@ -32,10 +32,9 @@ struct FoldingRules {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "FoldingRules", into = "FoldingRules")]
 pub struct Folding {
-    /// The rules as written, which it is written back as.
+    /// The rules as written (its articles and prefixes are read from them), which
+    /// it is written back as.
     rules: FoldingRules,
-    articles: Vec<String>,
-    article_prefixes: Vec<String>,
     /// A bit for the first byte of each article and prefix: most words start
     /// with none of them, and are not compared with any.
     article_starts: u128,
@@ -132,8 +131,6 @@ impl TryFrom<FoldingRules> for Folding {
             .fold(0, |set, b| set | bit(b));
         let written = serde_json::to_vec(&rules).map_err(|e| e.to_string())?;
         Ok(Folding {
-            articles: rules.articles.clone(),
-            article_prefixes: rules.article_prefixes.clone(),
             rules,
             article_starts,
             accents,
@@ -187,11 +184,12 @@ impl Folding {
         if first >= 128 || self.article_starts & (1 << first) == 0 {
             return Some(word);
         }
-        let is_article = self.articles.iter().any(|article| article == word);
+        let is_article = self.rules.articles.iter().any(|article| article == word);
         if is_article && !last {
             return None;
         }
         let stripped = self
+            .rules
             .article_prefixes
             .iter()
             .find_map(|prefix| word.strip_prefix(prefix.as_str()))
