@@ -40,10 +40,9 @@ pub struct Folding {
     article_starts: u128,
     /// Accented letter → plain letter, sorted by the accented letter.
     accents: Vec<(char, char)>,
-    /// Two ASCII letters → what they are written as (vowels as the first vowel),
-    /// with a bit set in `pair_starts` for each first letter.
-    pairs: Vec<([u8; 2], Written)>,
-    pair_starts: u128,
+    /// What each pair of letters a-z is written as (vowels as the first vowel),
+    /// by `pair_slot`: every letter of a word is looked up as a pair's first.
+    pairs: Box<[Option<Written>; LETTER_PAIRS]>,
     /// What each ASCII character is written as alone, vowels as the first vowel.
     letters: [u8; 128],
     /// A digest of the rules, for caches of folded names.
@@ -53,6 +52,15 @@ pub struct Folding {
 /// What a pair of letters is written as: one or two ASCII letters, and how many.
 #[derive(Debug, Clone, Copy)]
 struct Written([u8; 2], u8);
+
+/// Pairs of letters a-z.
+const LETTER_PAIRS: usize = 26 * 26;
+
+/// Where a pair of letters is in `Folding::pairs`, if both are letters a-z.
+fn pair_slot(first: char, second: char) -> Option<usize> {
+    let letter = |c: char| c.is_ascii_lowercase().then(|| c as usize - 'a' as usize);
+    Some(letter(first)? * 26 + letter(second)?)
+}
 
 impl TryFrom<FoldingRules> for Folding {
     type Error = String;
@@ -91,8 +99,7 @@ impl TryFrom<FoldingRules> for Folding {
             true => vowel,
             false => b,
         };
-        let mut pairs = Vec::new();
-        let mut pair_starts = 0;
+        let mut pairs = Box::new([None; LETTER_PAIRS]);
         for (pair, written) in &rules.pairs {
             let (Ok(pair_bytes), true) =
                 (<[u8; 2]>::try_from(pair.as_bytes()), ascii_letters(pair))
@@ -113,8 +120,11 @@ impl TryFrom<FoldingRules> for Folding {
                     ));
                 }
             };
-            pair_starts |= bit(pair_bytes[0]);
-            pairs.push((pair_bytes, written));
+            let slot = pair_slot(char::from(pair_bytes[0]), char::from(pair_bytes[1]));
+            // Both are letters a-z, as checked above.
+            if let Some(slot) = slot {
+                pairs[slot] = Some(written);
+            }
         }
         let mut letters: [u8; 128] = std::array::from_fn(|b| b as u8);
         for (&letter, &written) in &rules.letters {
@@ -135,7 +145,6 @@ impl TryFrom<FoldingRules> for Folding {
             article_starts,
             accents,
             pairs,
-            pair_starts,
             letters,
             digest: xxhash_rust::xxh3::xxh3_64(&written),
         })
@@ -261,14 +270,7 @@ impl Folding {
 
     /// What the pair of letters `first`, `second` is written as, if it is a pair.
     fn pair_at(&self, first: char, second: Option<char>) -> Option<Written> {
-        if !first.is_ascii() || self.pair_starts & (1 << first as u32) == 0 {
-            return None;
-        }
-        let pair = [first as u8, u8::try_from(second?).ok()?];
-        self.pairs
-            .iter()
-            .find(|(letters, _)| *letters == pair)
-            .map(|&(_, written)| written)
+        self.pairs[pair_slot(first, second?)?]
     }
 
     /// The folding of the bundled rules, read once, for tests.

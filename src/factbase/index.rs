@@ -309,14 +309,26 @@ impl NameIndex {
         let Some((raw, refolded)) = self.buckets_of(words.len(), raw_first, folded_first) else {
             return true;
         };
-        if raw.is_empty() && refolded.is_empty() {
+        let (raw_length, folded_length) = KeyShapes::lengths(words);
+        if raw_length < settings.fuzzy_min_length {
             return false;
         }
-        let key = KeyShapes::of_words(words);
-        key.raw.length >= settings.fuzzy_min_length
-            && close_names(&key, raw, refolded, &self.reach)
-                .next()
-                .is_some()
+        // A side's shape is put together only when a name in its bucket has a
+        // length within reach, which most buckets have not.
+        let close = |entries: &[BucketEntry], is_folded: bool, length: usize| {
+            let budget = match is_folded {
+                true => &self.reach.folded,
+                false => &self.reach.raw,
+            };
+            let entries = within_reach(entries, is_folded, length, budget);
+            !entries.is_empty() && {
+                let shape = KeyShapes::side(words, is_folded);
+                entries
+                    .iter()
+                    .any(|entry| shape.may_reach(entry.shape(is_folded), budget))
+            }
+        };
+        close(raw, false, raw_length) || close(refolded, true, folded_length)
     }
 
     /// The best fuzzy matches of `key` among names of `words` words: at least a weak

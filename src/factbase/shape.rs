@@ -34,15 +34,15 @@ impl Counts {
 
     /// The sum over lanes of how far the two counts differ.
     fn difference(&self, other: &Counts) -> usize {
-        // Summed in 16 bits, which 32 lanes of at most 255 cannot overflow, so the
-        // loop is done a whole vector at a time.
-        let sum: u16 = self
+        // Written as a sum of absolute differences of widened bytes, which the
+        // compiler turns into the processor's own instruction for it.
+        let sum: u32 = self
             .0
             .iter()
             .zip(&other.0)
-            .map(|(a, b)| u16::from(a.abs_diff(*b)))
+            .map(|(&a, &b)| (i32::from(a) - i32::from(b)).unsigned_abs())
             .sum();
-        usize::from(sum)
+        sum as usize
     }
 }
 
@@ -209,6 +209,29 @@ impl KeyShapes {
         }
     }
 
+    /// The lengths of a key whose words have these shapes, as written and as
+    /// folded, known before its shapes are put together.
+    pub fn lengths(words: &[&WordShapes]) -> (usize, usize) {
+        let joined = |pieces: &mut dyn Iterator<Item = Piece>| {
+            let (count, letters) = pieces.fold((0usize, 0), |(n, sum), p| (n + 1, sum + p.length));
+            // Words are joined by single spaces.
+            letters + count.saturating_sub(1)
+        };
+        (
+            joined(&mut words.iter().map(|w| w.raw)),
+            joined(&mut WordShapes::folded_pieces(words)),
+        )
+    }
+
+    /// The shape of a key whose words have these shapes, as folded or as written:
+    /// the same as that side of `of_words`.
+    pub fn side(words: &[&WordShapes], is_folded: bool) -> Shape {
+        match is_folded {
+            true => Shape::joined(WordShapes::folded_pieces(words)).1,
+            false => Shape::joined(words.iter().map(|w| w.raw)).1,
+        }
+    }
+
     /// The first character of a key whose words have these shapes, as written and
     /// as folded: what picks the name buckets to read, known before the shapes
     /// are put together.
@@ -335,7 +358,7 @@ mod tests {
 
         /// Articles, article prefixes, accents, digits and words with no letter
         /// to fold ("'") are the cases where folding a key is not folding each
-        /// word.
+        /// word. A gate's lengths and single sides are those of the whole.
         #[test]
         fn a_key_put_together_from_its_words_has_the_shapes_of_the_whole(
             words in proptest::collection::vec("(al|el|al-[a-z]{1,4}|[a-z0-9éï'-]{1,6})", 1..4),
@@ -348,6 +371,14 @@ mod tests {
             proptest::prop_assert_eq!(shapes.raw_first, key.chars().next());
             proptest::prop_assert_eq!(shapes.folded, Shape::of(&folded));
             proptest::prop_assert_eq!(shapes.folded_first, folded.chars().next());
+            let pieces: Vec<WordShapes> = key.split(' ').map(|w| WordShapes::of(w, folding)).collect();
+            let pieces: Vec<&WordShapes> = pieces.iter().collect();
+            proptest::prop_assert_eq!(
+                KeyShapes::lengths(&pieces),
+                (shapes.raw.length, shapes.folded.length)
+            );
+            proptest::prop_assert_eq!(KeyShapes::side(&pieces, false), shapes.raw);
+            proptest::prop_assert_eq!(KeyShapes::side(&pieces, true), shapes.folded);
         }
     }
 
