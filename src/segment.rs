@@ -193,16 +193,9 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
         if kind != TokenKind::Punct {
             loop {
                 // Most of a word is ASCII letters and digits: step over them at once.
-                let mut classes = 0;
-                while let Some(&b) = bytes.get(i) {
-                    let class = ASCII_WORD_BYTES[usize::from(b)];
-                    if class == NOT_A_WORD_BYTE {
-                        break;
-                    }
-                    classes |= class;
-                    i += 1;
-                }
-                capital |= classes & CAPITAL != 0;
+                let (run, capitals) = ascii_word_run(&bytes[i..]);
+                i += run;
+                capital |= capitals;
                 // Most words end at a space or at punctuation that never joins.
                 if i >= end || (bytes[i] < 0x80 && !may_join(bytes[i])) {
                     break;
@@ -229,6 +222,52 @@ fn tokenize(text: &str, block: Span, tokens: &mut Vec<Token>) {
             hyphenated,
         });
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters and digits, and
+/// whether one of them is a capital. Eight bytes are classed at a time, as one
+/// number: a word's end is then found without a branch for each of its letters.
+fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // Bit 7 of each byte of the result is set where the byte (below 0x80) is at
+    // least `low`, and not above `high`: adding to a byte below 0x80 never carries
+    // into the next.
+    let within = |v: u64, low: u8, high: u8| {
+        let at_least = v.wrapping_add(ONES * u64::from(0x80 - low));
+        let above = v.wrapping_add(ONES * u64::from(0x7f - high));
+        at_least & !above & HIGH
+    };
+    let mut run = 0;
+    let mut capitals = false;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let ascii = !word & HIGH;
+        let low = word & !HIGH;
+        let letters = within(low | (ONES * 0x20), b'a', b'z');
+        let capital = within(low, b'A', b'Z') & ascii;
+        let word_bytes = (letters | within(low, b'0', b'9')) & ascii;
+        let ends = !word_bytes & HIGH;
+        // Only the capitals before the first byte that is none count.
+        let before_end = match ends {
+            0 => u64::MAX,
+            ends => (ends & ends.wrapping_neg()) - 1,
+        };
+        capitals |= capital & before_end != 0;
+        if ends != 0 {
+            return (run + ends.trailing_zeros() as usize / 8, capitals);
+        }
+        run += 8;
+    }
+    for &b in &bytes[run..] {
+        let class = ASCII_WORD_BYTES[usize::from(b)];
+        if class == NOT_A_WORD_BYTE {
+            break;
+        }
+        capitals |= class == CAPITAL;
+        run += 1;
+    }
+    (run, capitals)
 }
 
 /// Whether an ASCII byte that is no letter or digit may join a token, as `joins`
@@ -401,6 +440,26 @@ fn clauses(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Classing eight bytes at a time finds the run a byte at a time finds,
+        /// wherever in a chunk it ends, for every byte value.
+        #[test]
+        fn a_word_run_is_found_as_byte_by_byte(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            let run = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let capitals = bytes[..run].iter().any(u8::is_ascii_uppercase);
+            proptest::prop_assert_eq!(ascii_word_run(&bytes), (run, capitals));
+        }
+
+        /// Long runs of letters, digits and capitals, so that runs cross chunks.
+        #[test]
+        fn a_long_word_run_is_found_as_byte_by_byte(text in "[a-zA-Z0-9]{0,30}[ .,'é-]?[a-zA-Z]{0,9}") {
+            let bytes = text.as_bytes();
+            let run = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let capitals = bytes[..run].iter().any(u8::is_ascii_uppercase);
+            proptest::prop_assert_eq!(ascii_word_run(bytes), (run, capitals));
+        }
+    }
 
     proptest::proptest! {
         /// A word or number is hyphenated exactly when its key has a hyphen.
