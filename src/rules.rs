@@ -9,7 +9,7 @@ use crate::dates::TimeUnit;
 use crate::factbase::{EntityKind, Folding, PropertiesFile, PropertyId, PropertyTable};
 use crate::mentions::forms::{Forms, FormsFile, HolidaysFile};
 use crate::segment::Token;
-use crate::words::{WordMap, WordSet, WordTable};
+use crate::words::{WordFilter, WordMap, WordSet, WordTable};
 use crate::yaml::{self, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -800,7 +800,12 @@ impl std::ops::BitOr for Starts {
 /// phrase's second word, so the many words like "the" that open none of them
 /// are passed over after a look-up or two.
 #[derive(Debug, Default)]
-pub struct Starters(WordTable<Opening>);
+pub struct Starters {
+    openings: WordTable<Opening>,
+    /// The words that start something: nearly every other word is ruled out
+    /// without hashing it.
+    words: WordFilter,
+}
 
 /// What a word starts: whatever follows it, and before some words only.
 #[derive(Debug, Default)]
@@ -821,7 +826,8 @@ impl Opening {
 impl Starters {
     /// `word` starts `flags` before `next`, or whatever follows it.
     fn add(&mut self, word: &str, next: Option<&str>, flags: Starts) {
-        let opening = self.0.entry_or_default(word);
+        self.words.add(word);
+        let opening = self.openings.entry_or_default(word);
         let starts = match next {
             None => &mut opening.alone,
             Some(next) => {
@@ -835,7 +841,11 @@ impl Starters {
     /// What the word at token `i` can start, given the word after it.
     #[inline(always)]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Starts> {
-        let opening = self.0.get(tokens[i].key.as_str())?;
+        let word = tokens[i].key.as_str();
+        if !self.words.may_hold(word) {
+            return None;
+        }
+        let opening = self.openings.get(word)?;
         // Most words start what they start whatever follows them.
         let Some(before) = &opening.before else {
             return Some(opening.alone);
@@ -853,7 +863,7 @@ impl Starters {
     pub fn joined(&self, key: &str) -> Option<Starts> {
         std::iter::once(key)
             .chain(key.split('-'))
-            .filter_map(|word| self.0.get(word).map(Opening::any))
+            .filter_map(|word| self.openings.get(word).map(Opening::any))
             .reduce(|a, b| a | b)
     }
 }

@@ -234,15 +234,20 @@ impl<'a> FromIterator<&'a String> for WordFilter {
     fn from_iter<I: IntoIterator<Item = &'a String>>(words: I) -> Self {
         let mut filter = WordFilter::default();
         for word in words {
-            if let Some((at, bit)) = WordFilter::bit_of(word) {
-                filter.0[at] |= bit;
-            }
+            filter.add(word);
         }
         filter
     }
 }
 
 impl WordFilter {
+    /// Lets `word` through from now on.
+    pub fn add(&mut self, word: &str) {
+        if let Some((at, bit)) = WordFilter::bit_of(word) {
+            self.0[at] |= bit;
+        }
+    }
+
     /// Whether one of the words has this word's first two bytes and length.
     #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
