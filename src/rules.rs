@@ -1328,6 +1328,9 @@ pub(crate) fn word_map<'a, M: Copy + 'a>(
 pub struct PhraseTable<T> {
     /// First word → the phrases that start with it.
     by_first_word: WordMap<PhraseNode<T>>,
+    /// The first words: a table is asked at nearly every token, and nearly
+    /// every other word is ruled out by this without being hashed.
+    first_words: WordFilter,
 }
 
 /// The phrases that start with some words: the value of the phrase made of just
@@ -1351,17 +1354,22 @@ impl<T> PhraseTable<T> {
     /// The table of `phrases`; of two phrases with the same words, the first is kept.
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
         let mut by_first_word: WordMap<PhraseNode<T>> = WordMap::default();
+        let mut first_words = WordFilter::default();
         for (phrase, value) in phrases {
             let mut words = words_of(phrase).into_iter();
             let Some(first) = words.next() else {
                 continue;
             };
+            first_words.add(&first);
             let node = words.fold(by_first_word.entry_or_default(first), |node, word| {
                 node.next.entry_or_default(word)
             });
             node.value.get_or_insert(value);
         }
-        PhraseTable { by_first_word }
+        PhraseTable {
+            by_first_word,
+            first_words,
+        }
     }
 
     /// The longest phrase that starts at token `i` and ends by `end`, with its length.
@@ -1373,7 +1381,11 @@ impl<T> PhraseTable<T> {
         if i >= end {
             return None;
         }
-        let first = self.by_first_word.get(tokens[i].key.as_str())?;
+        let word = tokens[i].key.as_str();
+        if !self.first_words.may_hold(word) {
+            return None;
+        }
+        let first = self.by_first_word.get(word)?;
         PhraseTable::longest_from(first, tokens, i, end)
     }
 
