@@ -54,7 +54,7 @@ pub struct NameIndex {
     /// (`true`), shortest first: when a look-up's two buckets are small, scanning
     /// their names of lengths within reach beats gathering trigram candidates, as
     /// it does for any base of modest size.
-    buckets: HashMap<(usize, char, bool), Vec<BucketEntry>>,
+    buckets: HashMap<(usize, char, bool), Bucket>,
     max_words: usize,
     #[serde(skip)]
     settings: Option<NameMatching>,
@@ -73,6 +73,52 @@ pub struct NameIndex {
 /// The most names a fuzzy look-up scans directly; larger buckets go through the
 /// trigram index.
 const BUCKET_SCAN_LIMIT: usize = 256;
+
+/// The names of one word count and first letter, shortest first, stored as their
+/// list alone; where each length starts is worked out again when the index is
+/// read (see `set_thresholds`).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Bucket {
+    entries: Vec<BucketEntry>,
+    /// Where the names of each length start, by length, up to one past the
+    /// longest (where the list ends): a look-up finds the names within reach
+    /// of its length with two reads.
+    #[serde(skip)]
+    starts: Vec<u32>,
+}
+
+impl Bucket {
+    const EMPTY: &'static Bucket = &Bucket {
+        entries: Vec::new(),
+        starts: Vec::new(),
+    };
+
+    /// Works out where each length starts, from its sorted list.
+    fn index_lengths(&mut self, is_folded: bool) {
+        let longest = self.entries.last().map_or(0, |e| e.length(is_folded));
+        self.starts = (0..=longest + 1)
+            .map(|length| {
+                let at = self
+                    .entries
+                    .partition_point(|e| e.length(is_folded) < length);
+                at as u32
+            })
+            .collect();
+    }
+
+    /// The names whose length is within reach of a spelling of `length`
+    /// characters: one edit changes a length by one at most.
+    fn within_reach(&self, length: usize, budget: &EditBudget) -> &[BucketEntry] {
+        let Some(&end) = self.starts.last() else {
+            return &[];
+        };
+        let start_of = |length: usize| self.starts.get(length).map_or(end, |&at| at) as usize;
+        let shortest = length.saturating_sub(budget.most(length));
+        let longest = budget.longest_reach(length).saturating_add(1);
+        &self.entries[start_of(shortest)..start_of(longest)]
+    }
+}
 
 /// A name as a bucket lists it: its number with both its shapes, so a scan rules
 /// most names out without reaching into `names`.
@@ -205,8 +251,10 @@ impl NameIndex {
                 index.exact.insert(key, owners);
             }
         }
-        for ((_, _, is_folded), entries) in &mut index.buckets {
-            entries.sort_by_key(|entry| (entry.length(*is_folded), entry.number));
+        for ((_, _, is_folded), bucket) in &mut index.buckets {
+            bucket
+                .entries
+                .sort_by_key(|entry| (entry.length(*is_folded), entry.number));
         }
         index.set_thresholds(settings);
         index
@@ -234,6 +282,7 @@ impl NameIndex {
                 self.buckets
                     .entry((words, first, is_folded))
                     .or_default()
+                    .entries
                     .push(entry);
             }
         }
@@ -256,6 +305,9 @@ impl NameIndex {
         self.settings = Some(settings.clone());
         self.reach = Reach::new(settings);
         self.first_word_filter = self.first_words.keys().collect();
+        for ((_, _, is_folded), bucket) in &mut self.buckets {
+            bucket.index_lengths(*is_folded);
+        }
         self.last_word_filter = self.last_words.iter().collect();
     }
 
@@ -315,12 +367,12 @@ impl NameIndex {
         }
         // A side's shape is put together only when a name in its bucket has a
         // length within reach, which most buckets have not.
-        let close = |entries: &[BucketEntry], is_folded: bool, length: usize| {
+        let close = |bucket: &Bucket, is_folded: bool, length: usize| {
             let budget = match is_folded {
                 true => &self.reach.folded,
                 false => &self.reach.raw,
             };
-            let entries = within_reach(entries, is_folded, length, budget);
+            let entries = bucket.within_reach(length, budget);
             !entries.is_empty() && {
                 let shape = KeyShapes::side(words, is_folded);
                 entries
@@ -462,14 +514,14 @@ impl NameIndex {
         words: usize,
         raw_first: Option<char>,
         folded_first: Option<char>,
-    ) -> Option<(&[BucketEntry], &[BucketEntry])> {
+    ) -> Option<(&Bucket, &Bucket)> {
         let bucket = |first: Option<char>, is_folded: bool| {
             first
                 .and_then(|first| self.buckets.get(&(words, first, is_folded)))
-                .map_or(&[][..], Vec::as_slice)
+                .unwrap_or(Bucket::EMPTY)
         };
         let (raw, refolded) = (bucket(raw_first, false), bucket(folded_first, true));
-        (raw.len() + refolded.len() <= BUCKET_SCAN_LIMIT).then_some((raw, refolded))
+        (raw.entries.len() + refolded.entries.len() <= BUCKET_SCAN_LIMIT).then_some((raw, refolded))
     }
 
     /// Whether a score is strong enough to decide a verdict.
@@ -503,16 +555,17 @@ impl Reach {
 /// close enough to the key's; a name may come twice.
 fn close_names<'a>(
     key: &'a KeyShapes,
-    raw: &'a [BucketEntry],
-    refolded: &'a [BucketEntry],
+    raw: &'a Bucket,
+    refolded: &'a Bucket,
     reach: &'a Reach,
 ) -> impl Iterator<Item = u32> + 'a {
-    let close = move |entries: &'a [BucketEntry], is_folded: bool| {
+    let close = move |bucket: &'a Bucket, is_folded: bool| {
         let (shape, budget) = match is_folded {
             true => (&key.folded, &reach.folded),
             false => (&key.raw, &reach.raw),
         };
-        within_reach(entries, is_folded, shape.length, budget)
+        bucket
+            .within_reach(shape.length, budget)
             .iter()
             .filter(move |entry| shape.may_reach(entry.shape(is_folded), budget))
             .map(|entry| entry.number)
@@ -524,24 +577,6 @@ fn close_names<'a>(
 /// folded.
 fn reachable(key: &KeyShapes, shape: &Shape, folded: &Shape, reach: &Reach) -> bool {
     key.raw.may_reach(shape, &reach.raw) || key.folded.may_reach(folded, &reach.folded)
-}
-
-/// The entries of a bucket, shortest first, whose length is within reach of a
-/// spelling of `length` characters: one edit changes a length by one at most.
-fn within_reach<'a>(
-    entries: &'a [BucketEntry],
-    is_folded: bool,
-    length: usize,
-    budget: &EditBudget,
-) -> &'a [BucketEntry] {
-    let Some(longest) = entries.last().map(|e| e.length(is_folded)) else {
-        return entries;
-    };
-    let shortest = length.saturating_sub(budget.most(length));
-    let longer = budget.longest_reach(length).min(longest);
-    let from = entries.partition_point(|e| e.length(is_folded) < shortest);
-    let to = entries.partition_point(|e| e.length(is_folded) <= longer);
-    &entries[from..to]
 }
 
 /// Whether each word of `key` is a weak match at least for the word in its place
@@ -727,6 +762,40 @@ impl CueIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A bucket's names within reach of a length, found from where each
+        /// length starts, are those a scan of its sorted list finds.
+        #[test]
+        fn a_bucket_finds_the_lengths_within_reach_as_a_scan_does(
+            mut lengths in proptest::collection::vec(1usize..30, 0..20),
+            length in 0usize..40,
+            need in 0.5f64..1.0,
+            is_folded in proptest::prelude::any::<bool>(),
+        ) {
+            lengths.sort_unstable();
+            let shape = |n: usize| Shape::of(&"a".repeat(n));
+            let mut bucket = Bucket {
+                entries: lengths
+                    .iter()
+                    .enumerate()
+                    .map(|(number, &n)| BucketEntry { number: number as u32, shape: shape(n), folded_shape: shape(n) })
+                    .collect(),
+                starts: Vec::new(),
+            };
+            bucket.index_lengths(is_folded);
+            let budget = EditBudget::new(need);
+            let found: Vec<u32> = bucket.within_reach(length, &budget).iter().map(|e| e.number).collect();
+            let shortest = length.saturating_sub(budget.most(length));
+            let expected: Vec<u32> = bucket
+                .entries
+                .iter()
+                .filter(|e| (shortest..=budget.longest_reach(length)).contains(&e.length(is_folded)))
+                .map(|e| e.number)
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 
     #[test]
     fn bounded_distance_agrees_with_the_full_one_within_its_bound() {
