@@ -166,9 +166,16 @@ impl<'o> ObjectWriter<'o> {
     /// The start of a member, up to its value.
     fn key(&mut self, key: &str) -> serde_json::Result<()> {
         debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        let separator: &[u8] = if self.has_member { b",\n" } else { b"\n" };
-        self.out.extend_from_slice(separator);
-        indent(self.out, self.depth + 1).map_err(serde_json::Error::io)?;
+        // The comma, line break and indentation in one copy where they fit.
+        let depth = self.depth + 1;
+        let start = usize::from(!self.has_member);
+        match SEPARATED.get(start..2 + depth * INDENT.len()) {
+            Some(separated) => self.out.extend_from_slice(separated),
+            None => {
+                self.out.extend_from_slice(&SEPARATED[start..2]);
+                indent(self.out, depth).map_err(serde_json::Error::io)?;
+            }
+        }
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(b"\": ");
@@ -392,6 +399,9 @@ impl MentionsDocument<'_> {
 const INDENT: &[u8] = b"  ";
 /// Enough indentation for any level a report reaches, written at once.
 const INDENTATION: &[u8] = &[b' '; 64];
+/// A comma and a line break, then indentation as deep as `INDENTATION`'s.
+const SEPARATED: &[u8] = b",\n                                                                ";
+const _: () = assert!(SEPARATED.len() == 2 + INDENTATION.len());
 
 /// `serde_json`'s pretty layout for a value that sits `depth` levels deep in a
 /// larger document, so a record is written in place rather than indented after.
