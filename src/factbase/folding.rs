@@ -101,9 +101,13 @@ impl TryFrom<FoldingRules> for Folding {
         };
         let mut pairs = Box::new([None; LETTER_PAIRS]);
         for (pair, written) in &rules.pairs {
-            let (Ok(pair_bytes), true) =
-                (<[u8; 2]>::try_from(pair.as_bytes()), ascii_letters(pair))
+            let mut letters = pair.chars();
+            let (Some(first), Some(second), None) =
+                (letters.next(), letters.next(), letters.next())
             else {
+                return Err(format!("folding: pair {pair:?}: not two letters a-z"));
+            };
+            let Some(slot) = pair_slot(first, second) else {
                 return Err(format!("folding: pair {pair:?}: not two letters a-z"));
             };
             if !ascii_letters(written) {
@@ -120,11 +124,7 @@ impl TryFrom<FoldingRules> for Folding {
                     ));
                 }
             };
-            let slot = pair_slot(char::from(pair_bytes[0]), char::from(pair_bytes[1]));
-            // Both are letters a-z, as checked above.
-            if let Some(slot) = slot {
-                pairs[slot] = Some(written);
-            }
+            pairs[slot] = Some(written);
         }
         let mut letters: [u8; 128] = std::array::from_fn(|b| b as u8);
         for (&letter, &written) in &rules.letters {

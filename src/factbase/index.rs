@@ -368,10 +368,7 @@ impl NameIndex {
         // A side's shape is put together only when a name in its bucket has a
         // length within reach, which most buckets have not.
         let close = |bucket: &Bucket, is_folded: bool, length: usize| {
-            let budget = match is_folded {
-                true => &self.reach.folded,
-                false => &self.reach.raw,
-            };
+            let budget = self.reach.of(is_folded);
             let entries = bucket.within_reach(length, budget);
             !entries.is_empty() && {
                 let shape = KeyShapes::side(words, is_folded);
@@ -549,6 +546,14 @@ impl Reach {
             folded: EditBudget::new(folded),
         }
     }
+
+    /// The budget of a folded spelling, or of one as written.
+    fn of(&self, is_folded: bool) -> &EditBudget {
+        match is_folded {
+            true => &self.folded,
+            false => &self.raw,
+        }
+    }
 }
 
 /// The names of a key's two buckets whose spelling, or folded spelling, may come
@@ -560,10 +565,11 @@ fn close_names<'a>(
     reach: &'a Reach,
 ) -> impl Iterator<Item = u32> + 'a {
     let close = move |bucket: &'a Bucket, is_folded: bool| {
-        let (shape, budget) = match is_folded {
-            true => (&key.folded, &reach.folded),
-            false => (&key.raw, &reach.raw),
+        let shape = match is_folded {
+            true => &key.folded,
+            false => &key.raw,
         };
+        let budget = reach.of(is_folded);
         bucket
             .within_reach(shape.length, budget)
             .iter()

@@ -135,6 +135,14 @@ impl Piece {
         self.last = Some(c);
     }
 
+    /// The length of pieces joined by single spaces, as `Shape::joined` joins them.
+    fn joined_length(pieces: impl Iterator<Item = Piece>) -> usize {
+        let (count, letters) = pieces.fold((0usize, 0), |(count, letters), piece| {
+            (count + 1, letters + piece.length)
+        });
+        letters + count.saturating_sub(1)
+    }
+
     fn append(&mut self, other: &Piece) {
         if let (Some(last), Some(first)) = (self.last, other.first) {
             self.pairs |= pair_bit(last, first);
@@ -212,14 +220,9 @@ impl KeyShapes {
     /// The lengths of a key whose words have these shapes, as written and as
     /// folded, known before its shapes are put together.
     pub fn lengths(words: &[&WordShapes]) -> (usize, usize) {
-        let joined = |pieces: &mut dyn Iterator<Item = Piece>| {
-            let (count, letters) = pieces.fold((0usize, 0), |(n, sum), p| (n + 1, sum + p.length));
-            // Words are joined by single spaces.
-            letters + count.saturating_sub(1)
-        };
         (
-            joined(&mut words.iter().map(|w| w.raw)),
-            joined(&mut WordShapes::folded_pieces(words)),
+            Piece::joined_length(words.iter().map(|w| w.raw)),
+            Piece::joined_length(WordShapes::folded_pieces(words)),
         )
     }
 

@@ -397,11 +397,15 @@ impl MentionsDocument<'_> {
 
 /// One level of indentation in the JSON report.
 const INDENT: &[u8] = b"  ";
-/// Enough indentation for any level a report reaches, written at once.
-const INDENTATION: &[u8] = &[b' '; 64];
-/// A comma and a line break, then indentation as deep as `INDENTATION`'s.
-const SEPARATED: &[u8] = b",\n                                                                ";
-const _: () = assert!(SEPARATED.len() == 2 + INDENTATION.len());
+/// A comma and a line break, then enough indentation for any level a report
+/// reaches: a member's start is written at once.
+const SEPARATED: &[u8] = &{
+    let mut separated = [b' '; 2 + 64];
+    (separated[0], separated[1]) = (b',', b'\n');
+    separated
+};
+/// The indentation alone.
+const INDENTATION: &[u8] = SEPARATED.split_at(2).1;
 
 /// `serde_json`'s pretty layout for a value that sits `depth` levels deep in a
 /// larger document, so a record is written in place rather than indented after.
