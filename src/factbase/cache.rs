@@ -23,7 +23,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_64_with_seed};
 const MAGIC: &[u8; 8] = b"CCFACTS\x01";
 /// Bumped whenever the payload's shape changes, or the way names are keyed and
 /// folded and indexed for the name index (`name_key`, `fuzzy`).
-const FORMAT_VERSION: u32 = 17;
+const FORMAT_VERSION: u32 = 18;
 const HEADER_LEN: usize = MAGIC.len() + 16 + 8 + 8;
 
 /// What the cache did for one load.
