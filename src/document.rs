@@ -21,6 +21,8 @@ pub enum DocumentError {
     },
     #[error("{path}: the file is empty")]
     Empty { path: String },
+    #[error("{path}: {size} bytes is more than a draft may have ({LONGEST_DRAFT} bytes)")]
+    TooLarge { path: String, size: usize },
     #[error("{path}: is UTF-16; convert it to UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)")]
     Utf16 { path: String },
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not a draft")]
@@ -67,6 +69,10 @@ impl Format {
         }
     }
 }
+
+/// The most bytes a draft may have: offsets in it fit in 32 bits, which keeps
+/// its tokens small (see `segment::Token`).
+pub const LONGEST_DRAFT: usize = u32::MAX as usize;
 
 /// A draft ready for the mention stage.
 #[derive(Debug)]
@@ -139,6 +145,12 @@ impl Document {
         format: Format,
     ) -> Result<Document, DocumentError> {
         let shown = path.display().to_string();
+        if bytes.len() > LONGEST_DRAFT {
+            return Err(DocumentError::TooLarge {
+                path: shown,
+                size: bytes.len(),
+            });
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(DocumentError::Empty { path: shown });
         }

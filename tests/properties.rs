@@ -31,9 +31,9 @@ fn run(name: &str, text: &str) {
     let segmented = Segmented::new(&document, rules);
     for token in &segmented.tokens {
         assert!(
-            token.span.get(text).is_some(),
+            token.span().get(text).is_some(),
             "token span {:?}",
-            token.span
+            token.span()
         );
     }
     let found =

@@ -187,7 +187,7 @@ fn owner_before(context: &ClauseContext, ordinal: usize) -> Option<Range<usize>>
     }
     // A possessive's key has lost its "'s", so it is shorter than what was written.
     let token = &tokens[before];
-    if !(token.is_word() && token.span.len() > token.key.len()) {
+    if !(token.is_word() && token.span().len() > token.key.len()) {
         return None;
     }
     let definite = |i: usize| context.rules.definite_articles.contains(tokens[i].key.as_str());

@@ -350,12 +350,12 @@ impl ClauseReader<'_> {
         let Some(number) = tokens.get(i + 1).filter(|_| i + 1 < self.clause.end) else {
             return Step::Next;
         };
-        let spaced_before = i == 0 || tokens[i - 1].span.end < sign.span.start;
+        let spaced_before = i == 0 || tokens[i - 1].span().end < sign.span().start;
         let minus = sign.is_punct('-') || sign.is_punct('−');
         if !minus
             || !spaced_before
             || number.kind != TokenKind::Number
-            || sign.span.end != number.span.start
+            || sign.span().end != number.span().start
         {
             return Step::Next;
         }

@@ -141,7 +141,8 @@ fn named_number(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option
         return Some(i + 1);
     }
     let (slash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
-    let touching = tokens[i].span.end == slash.span.start && slash.span.end == second.span.start;
+    let touching =
+        tokens[i].span().end == slash.span().start && slash.span().end == second.span().start;
     (touching
         && slash.is_punct('/')
         && named.contains(&format!("{}/{}", tokens[i].key, second.key)))
@@ -241,7 +242,7 @@ fn not_a_quantity(
             t.is_word()
                 && t.has_capital
                 // "Netanyahu's 12 years": a possessive owns what follows.
-                && t.span.len() == t.key.len()
+                && t.span().len() == t.key.len()
                 && i - 1 > sentence_start
                 && !rules.months.contains_key(t.key.as_str())
                 && !rules.weekdays.contains_key(t.key.as_str())

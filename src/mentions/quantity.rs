@@ -184,7 +184,7 @@ fn written_in_digits(
     let plain = key.bytes().all(|b| b.is_ascii_digit());
     if plain && key.len() <= 3 {
         while let Some(group) = at(tokens, next, end).filter(|t| {
-            let gap = t.span.start.saturating_sub(tokens[next - 1].span.end);
+            let gap = t.span().start.saturating_sub(tokens[next - 1].span().end);
             (1..=3).contains(&gap) && t.key.len() == 3 && t.key.bytes().all(|b| b.is_ascii_digit())
         }) {
             value = value * 1000.0 + group.key.parse::<f64>().ok()?;
@@ -211,7 +211,7 @@ fn slash_fraction(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Opti
     let slash = at(tokens, k + 1, end).filter(|t| t.is_punct('/'))?;
     let denominator = at(tokens, k + 2, end).filter(|t| whole_digits(t))?;
     let touching =
-        numerator.span.end == slash.span.start && slash.span.end == denominator.span.start;
+        numerator.span().end == slash.span().start && slash.span().end == denominator.span().start;
     let (n, d): (f64, f64) = (numerator.key.parse().ok()?, denominator.key.parse().ok()?);
     let rating = rules.rating_scales.contains(denominator.key.as_str())
         && !at(tokens, k + 3, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));

@@ -61,7 +61,7 @@ pub fn joined_pair(tokens: &[Token], i: usize, end: usize) -> Option<(u64, u64, 
         return Some((small_whole(first)?, small_whole(second)?, i + 1));
     }
     let (dash, second) = (at(tokens, i + 1, end)?, at(tokens, i + 2, end)?);
-    let touching = token.span.end == dash.span.start && dash.span.end == second.span.start;
+    let touching = token.span().end == dash.span().start && dash.span().end == second.span().start;
     let is_dash = dash.is_punct('–') || dash.is_punct('—') || dash.is_punct('-');
     (touching && is_dash)
         .then(|| Some((small_whole(&token.key)?, small_whole(&second.key)?, i + 3)))
@@ -99,7 +99,7 @@ fn joined(
     let model = i > clause.start
         && tokens[i - 1].is_word()
         && tokens[i - 1].capitalized
-        && tokens[i - 1].span.len() == tokens[i - 1].key.len()
+        && tokens[i - 1].span().len() == tokens[i - 1].key.len()
         && !cued_before;
     if model {
         return None;

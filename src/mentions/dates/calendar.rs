@@ -561,7 +561,7 @@ pub fn read_decade_name(
         let apostrophe = before.filter(|t| {
             t.kind == TokenKind::Punct
                 && (t.is_punct('\'') || t.is_punct('’'))
-                && t.span.end == token.span.start
+                && t.span().end == token.span().start
         });
         apostrophe?;
         let year = words.two_digit_year(token.key.strip_suffix('s')?)?;

@@ -158,7 +158,8 @@ fn year_range(tokens: &[Token], i: usize, end: usize) -> Option<(DateRange, usiz
 /// "23/Nov/1981", "4/2019" (a month), and "on 4/7" (a day without a year, after a
 /// word that makes it a date rather than a fraction).
 fn slashed(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(DateExpr, usize)> {
-    let touching = |k: usize| at(tokens, k, end).filter(|t| tokens[k - 1].span.end == t.span.start);
+    let touching =
+        |k: usize| at(tokens, k, end).filter(|t| tokens[k - 1].span().end == t.span().start);
     if !touching(i + 1)?.is_punct('/') {
         return None;
     }
