@@ -112,6 +112,16 @@ fn load(args: &ExtractArgs, settings: &Settings) -> Result<(Rules, Option<FactBa
 /// small enough that a part's tokens stay in a core's own cache while it is read.
 const PART_BYTES: usize = 128 << 10;
 
+/// The size of a draft's parts: about `PART_BYTES`, and as many parts as a
+/// multiple of the `workers`, all of a size, so that the workers run out of
+/// parts together rather than one waiting while another reads a last full part.
+fn part_bytes(draft_bytes: usize, workers: usize) -> usize {
+    let parts = draft_bytes
+        .div_ceil(PART_BYTES)
+        .next_multiple_of(workers.max(1));
+    draft_bytes.div_ceil(parts.max(1)).max(1)
+}
+
 /// Where mentions are written, in the format asked for.
 enum Output<W: Write> {
     Json(JsonReport<W>),
@@ -196,7 +206,8 @@ fn write_mentions(
             // A relative date anywhere fails a draft that has no as-of date, so
             // all its parts are rendered before any of it is written.
             let whole = as_of.is_none();
-            for run in loaded.document.block_runs(PART_BYTES) {
+            let part_bytes = part_bytes(loaded.document.text.len(), rayon::current_num_threads());
+            for run in loaded.document.block_runs(part_bytes) {
                 while !whole && writer.in_hand() >= window {
                     writer.write_next()?;
                 }
@@ -370,4 +381,27 @@ fn needs_as_of(document: &Document, missing: &NeedsAsOf) -> anyhow::Error {
         at.column,
         document.slice(missing.span)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Parts of the size chosen come to a multiple of the workers, none
+        /// larger than `PART_BYTES`, and cover the draft.
+        #[test]
+        fn parts_are_as_many_as_a_multiple_of_the_workers(
+            draft_bytes in 1usize..(64 << 20),
+            workers in 1usize..64,
+        ) {
+            let size = part_bytes(draft_bytes, workers);
+            let parts = draft_bytes.div_ceil(size);
+            proptest::prop_assert!(size <= PART_BYTES);
+            proptest::prop_assert!(size * parts >= draft_bytes);
+            let wanted = draft_bytes.div_ceil(PART_BYTES).next_multiple_of(workers);
+            // Rounding the size up may leave fewer, never a whole round fewer.
+            proptest::prop_assert!(parts <= wanted && parts + workers > wanted);
+        }
+    }
 }
