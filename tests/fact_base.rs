@@ -74,3 +74,31 @@ fn the_bundled_fact_base_loads_and_every_fact_has_a_web_source() {
         }
     }
 }
+
+/// Listing mentions with names reads the draft while the base is still loading;
+/// a broken base still fails the command before anything is written, and is
+/// reported once, in every output format.
+#[test]
+fn a_broken_base_lists_no_mention_when_names_are_asked_for() {
+    let db = fixture("broken-claims/bad-date");
+    for format in ["json", "text"] {
+        let output = claimcheck(&[
+            "extract",
+            "--mentions",
+            "--names",
+            draft("iraq-briefing.md").to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(output.stdout.is_empty(), "{format}: nothing is listed");
+        assert_eq!(
+            stderr.matches("has 2 errors; nothing was checked").count(),
+            1,
+            "{stderr}"
+        );
+    }
+}

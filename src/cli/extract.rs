@@ -2,7 +2,7 @@
 //! for debugging rules and for other tools. `--mentions` lists mentions; otherwise
 //! claims.
 
-use super::settings::Settings;
+use super::settings::{BaseLoading, Settings};
 use crate::claims;
 use crate::document::Document;
 use crate::factbase::FactBase;
@@ -19,8 +19,8 @@ use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -54,15 +54,31 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     let settings = Settings::for_drafts(&args.paths, args.source.flags())?;
     let drafts = super::collect_drafts(&args.paths, &settings)?;
     if args.mentions {
-        // The rules and the fact base are loaded while the first draft is read.
+        // The rules are loaded, and the fact base starts loading, while the first
+        // draft is read.
         let (loaded, first) = std::thread::scope(|scope| {
-            let loading = scope.spawn(|| load(args, &settings));
+            let loading = scope.spawn(|| start_loading(args, &settings));
             let first = drafts.first().map(|path| read(path));
             let loaded = loading.join().unwrap_or_else(|p| panic::resume_unwind(p));
             (loaded, first)
         });
-        let (rules, base) = loaded?;
-        write_mentions(args, &drafts, first, &rules, base.as_ref())?;
+        let (rules, loading) = loaded?;
+        let base = OnceLock::new();
+        std::thread::scope(|scope| {
+            let names = match loading {
+                // The first parts are read while the base is finished; only their
+                // names wait for it.
+                Some(loading) => {
+                    let (rules, base) = (&rules, &base);
+                    scope.spawn(move || finish_into(loading, rules, base));
+                    Names::Loading(base)
+                }
+                None => Names::NotAsked,
+            };
+            write_mentions(args, &drafts, first, &rules, names)?;
+            // A base that failed is an error even where no part asked for it.
+            names.base().map(|_| ())
+        })?;
         // The process ends with this command: freeing the rules' and the base's
         // many small allocations one by one would only hold up its exit.
         std::mem::forget((rules, base));
@@ -101,13 +117,55 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
 
 /// The rules, and the fact base when names are asked for.
 fn load(args: &ExtractArgs, settings: &Settings) -> Result<(Rules, Option<FactBase>)> {
+    let (rules, loading) = start_loading(args, settings)?;
+    let base = loading.map(|loading| loading.finish(&rules)).transpose()?;
+    Ok((rules, base))
+}
+
+/// The rules, and the fact base on its way when names are asked for.
+fn start_loading(args: &ExtractArgs, settings: &Settings) -> Result<(Rules, Option<BaseLoading>)> {
     match args.names {
         true => settings
-            .load_rules_and_base(&args.cache)
-            .map(|(rules, base)| (rules, Some(base))),
+            .load_rules_and_start_base(&args.cache)
+            .map(|(rules, loading)| (rules, Some(loading))),
         false => settings
             .load_rules(args.cache.options().cache_dir.as_deref())
             .map(|rules| (rules, None)),
+    }
+}
+
+/// Finishes loading the fact base into `base`, which is set whatever happens, so
+/// that no part waits for it for ever.
+fn finish_into(loading: BaseLoading, rules: &Rules, base: &OnceLock<Result<FactBase>>) {
+    match panic::catch_unwind(AssertUnwindSafe(|| loading.finish(rules))) {
+        Ok(finished) => {
+            let _ = base.set(finished);
+        }
+        Err(panic) => {
+            let _ = base.set(Err(anyhow!("the fact base could not be loaded")));
+            panic::resume_unwind(panic)
+        }
+    }
+}
+
+/// The fact base names are found with: none when names are not asked for, else
+/// one still being loaded when the first parts are read.
+#[derive(Clone, Copy)]
+enum Names<'a> {
+    NotAsked,
+    Loading(&'a OnceLock<Result<FactBase>>),
+}
+
+impl<'a> Names<'a> {
+    /// The base, once loaded.
+    fn base(self) -> Result<Option<&'a FactBase>> {
+        match self {
+            Names::NotAsked => Ok(None),
+            Names::Loading(base) => match base.wait() {
+                Ok(base) => Ok(Some(base)),
+                Err(error) => Err(anyhow!("{error:#}")),
+            },
+        }
     }
 }
 
@@ -183,7 +241,7 @@ fn write_mentions(
     drafts: &[PathBuf],
     mut first: Option<Result<Document>>,
     rules: &Rules,
-    base: Option<&FactBase>,
+    names: Names,
 ) -> Result<()> {
     let out = BufWriter::new(std::io::stdout().lock());
     let output = match args.format {
@@ -193,7 +251,7 @@ fn write_mentions(
     let lister = Lister {
         format: args.format,
         rules,
-        base,
+        names,
     };
     let window = 4 * rayon::current_num_threads();
     let (sender, results) = mpsc::channel();
@@ -321,7 +379,10 @@ impl<'l, W: Write> InOrder<'l, W> {
             if self.open.is_some() {
                 self.output.end_document()?;
             }
-            self.output.begin_document(&self.lister.listed(&loaded))?;
+            // The part is rendered, so the base it was rendered with is loaded.
+            let base = self.lister.names.base()?;
+            self.output
+                .begin_document(&self.lister.listed(&loaded, base))?;
             self.open = Some(draft);
         }
         self.output.part(&rendered)?;
@@ -341,17 +402,21 @@ impl<'l, W: Write> InOrder<'l, W> {
 struct Lister<'a> {
     format: ExtractFormat,
     rules: &'a Rules,
-    base: Option<&'a FactBase>,
+    names: Names<'a>,
 }
 
 impl Lister<'_> {
-    fn listed<'d>(&'d self, loaded: &'d Loaded) -> MentionsDocument<'d> {
+    fn listed<'d>(
+        &'d self,
+        loaded: &'d Loaded,
+        base: Option<&'d FactBase>,
+    ) -> MentionsDocument<'d> {
         MentionsDocument {
             path: &loaded.document.path,
             as_of: loaded.as_of,
             text: &loaded.document.text,
             lines: &loaded.document.lines,
-            base: self.base,
+            base,
         }
     }
 
@@ -360,10 +425,17 @@ impl Lister<'_> {
         let document = &loaded.document;
         let blocks = &document.blocks[run.clone()];
         let segmented = Segmented::blocks(document.prose(), blocks, self.rules);
-        let names = self.base.map(|b| &b.names);
-        let found = mentions::extract(&segmented, self.rules, loaded.as_of, names)
+        let found = mentions::read_all(&segmented, self.rules, loaded.as_of)
             .map_err(|missing| needs_as_of(document, &missing))?;
-        let listed = self.listed(loaded);
+        let base = self.names.base()?;
+        let found = match base {
+            Some(base) => {
+                let names = mentions::find_names(&segmented, self.rules, &base.names);
+                mentions::with_names(found, names)
+            }
+            None => found,
+        };
+        let listed = self.listed(loaded, base);
         Ok(match self.format {
             ExtractFormat::Json => listed.json_records(&found)?,
             ExtractFormat::Text => listed.text_lines(&found)?,

@@ -5,6 +5,7 @@
 
 use crate::config::{Config, Ignore, Located, Place};
 use crate::factbase::{CacheRead, FactBase, FactSource};
+use crate::lint::Diagnostic;
 use crate::report::Format;
 use crate::rules::{RuleTexts, Rules};
 use crate::rules_cache;
@@ -12,6 +13,7 @@ use crate::verify::FailOn;
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 /// Flags naming the settings file, the fact base and the rules.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -216,26 +218,32 @@ impl Settings {
         Ok(rules)
     }
 
-    /// The rules and the whole fact base. The base's cache is read while the
-    /// rules are compiled: it needs only the digest of their texts.
+    /// The rules and the whole fact base.
     pub fn load_rules_and_base(&self, cache: &super::CacheArgs) -> Result<(Rules, FactBase)> {
+        let (rules, loading) = self.load_rules_and_start_base(cache)?;
+        let base = loading.finish(&rules)?;
+        Ok((rules, base))
+    }
+
+    /// The rules, and the fact base on its way: its cache is read while the rules
+    /// are compiled (it needs only the digest of their texts), and goes on being
+    /// read once they are.
+    pub fn load_rules_and_start_base(
+        &self,
+        cache: &super::CacheArgs,
+    ) -> Result<(Rules, BaseLoading)> {
         let texts = self.rule_texts()?;
         let digest = texts
             .base_digest(&self.rules_dir())
             .map_err(|e| anyhow!("{e}"))?;
         let options = cache.options();
-        let (rules, read) = std::thread::scope(|scope| {
-            let read = scope.spawn(|| CacheRead::new(&self.db.value, digest, &options));
-            let rules = self.compile_rules(&texts, options.cache_dir.as_deref());
-            let read = read
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (rules, read)
+        let sources = self.db.value.clone();
+        let read = std::thread::spawn({
+            let (sources, options) = (sources.clone(), options.clone());
+            move || CacheRead::new(&sources, digest, &options)
         });
-        let rules = rules?;
-        let loaded = read.and_then(|read| read.finish(&rules));
-        let (base, _) = super::base_or_errors(&self.db.value, loaded)?;
-        Ok((rules, base))
+        let rules = self.compile_rules(&texts, options.cache_dir.as_deref())?;
+        Ok((rules, BaseLoading { sources, read }))
     }
 
     /// Whether a file or directory met while walking a directory is left out.
@@ -261,6 +269,25 @@ impl Settings {
             RulesSource::Dir(dir) => dir.clone(),
             RulesSource::Bundled => crate::bundled::rules_dir(),
         }
+    }
+}
+
+/// A fact base being read in the background, to be finished with the rules.
+pub struct BaseLoading {
+    sources: Vec<FactSource>,
+    read: JoinHandle<Result<CacheRead, Vec<Diagnostic>>>,
+}
+
+impl BaseLoading {
+    /// The base, once read, indexed by `rules` (those it was started with).
+    pub fn finish(self, rules: &Rules) -> Result<FactBase> {
+        let read = self
+            .read
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let loaded = read.and_then(|read| read.finish(rules));
+        let (base, _) = super::base_or_errors(&self.sources, loaded)?;
+        Ok(base)
     }
 }
 

@@ -123,15 +123,25 @@ pub fn extract(
     as_of: Option<NaiveDate>,
     names: Option<&NameIndex>,
 ) -> Result<Vec<Mention>, NeedsAsOf> {
+    let read = read_all(segmented, rules, as_of)?;
+    Ok(match names {
+        Some(names) => with_names(read, find_names(segmented, rules, names)),
+        None => read,
+    })
+}
+
+/// The mentions of a document other than entity names, sorted by position.
+pub fn read_all(
+    segmented: &Segmented,
+    rules: &Rules,
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<Mention>, NeedsAsOf> {
     let _memo = quantity::Memo::scope(&segmented.tokens);
     let mut mentions = Vec::new();
-    let tokens = segmented.tokens.len();
-    let mut finder = names.map(|names| names::NameFinder::new(names, rules, tokens));
     // The last date of the paragraph, which "two days later" counts from, with its
     // paragraph.
     let mut anchor: Option<(usize, Anchor)> = None;
     for sentence in &segmented.sentences {
-        let first_of_sentence = mentions.len();
         if anchor.is_some_and(|(block, _)| block != sentence.block) {
             anchor = None;
         }
@@ -166,15 +176,43 @@ pub fn extract(
                 }
             }
         }
-        if let Some(finder) = finder.as_mut() {
-            finder.find(segmented, sentence.tokens.clone(), &mut mentions);
-        }
-        // A sentence's mentions all come before the next sentence's: sorting each
-        // sentence's few sorts them all.
-        mentions[first_of_sentence..].sort_by_key(|m| (m.span.start, m.span.end));
     }
-    debug_assert!(mentions.is_sorted_by_key(|m| (m.span.start, m.span.end)));
+    debug_assert!(mentions.is_sorted_by_key(position));
     Ok(mentions)
+}
+
+/// The names of entities `names` knows in a document, sorted by position.
+pub fn find_names(segmented: &Segmented, rules: &Rules, names: &NameIndex) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut finder = names::NameFinder::new(names, rules, segmented.tokens.len());
+    for sentence in &segmented.sentences {
+        finder.find(segmented, sentence.tokens.clone(), &mut found);
+    }
+    debug_assert!(found.is_sorted_by_key(position));
+    found
+}
+
+/// A document's mentions read by `read_all` and its names found by `find_names`
+/// in one list sorted by position; where a mention and a name have the same
+/// span, the mention comes first.
+pub fn with_names(read: Vec<Mention>, names: Vec<Mention>) -> Vec<Mention> {
+    let mut all = Vec::with_capacity(read.len() + names.len());
+    let (mut read, mut names) = (read.into_iter().peekable(), names.into_iter().peekable());
+    while let (Some(mention), Some(name)) = (read.peek(), names.peek()) {
+        let next = match position(name) < position(mention) {
+            true => names.next(),
+            false => read.next(),
+        };
+        all.extend(next);
+    }
+    all.extend(read);
+    all.extend(names);
+    all
+}
+
+/// Where a mention is, as mentions are sorted: by start, then by end.
+fn position(mention: &Mention) -> (usize, usize) {
+    (mention.span.start, mention.span.end)
 }
 
 /// Reads mentions inside one clause.
@@ -516,4 +554,58 @@ enum DateRead {
     /// A date's wording without a value to give it: skip to the token given.
     Unresolved(usize),
     NotADate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions at these (start, length) places, numbered in order by `value`.
+    fn placed(places: &[(usize, usize)], entity: bool) -> Vec<Mention> {
+        let mut places = places.to_vec();
+        places.sort_unstable();
+        places
+            .iter()
+            .enumerate()
+            .map(|(n, &(start, length))| Mention {
+                span: Span::new(start, start + length),
+                tokens: 0..0,
+                value: match entity {
+                    true => MentionValue::Entity {
+                        entity: n,
+                        score: 1.0,
+                    },
+                    false => MentionValue::Ordinal(n as u64),
+                },
+            })
+            .collect()
+    }
+
+    fn label(mention: &Mention) -> (usize, usize, String) {
+        let value = match &mention.value {
+            MentionValue::Entity { entity, .. } => format!("entity {entity}"),
+            MentionValue::Ordinal(n) => format!("ordinal {n}"),
+            other => format!("{other:?}"),
+        };
+        (mention.span.start, mention.span.end, value)
+    }
+
+    proptest::proptest! {
+        /// Merging names into mentions sorts them as a stable sort of the
+        /// mentions then the names does: a mention before a name of its span.
+        #[test]
+        fn names_merge_as_a_stable_sort_would_place_them(
+            read in proptest::collection::vec((0usize..50, 1usize..4), 0..12),
+            names in proptest::collection::vec((0usize..50, 1usize..4), 0..12),
+        ) {
+            let (read, names) = (placed(&read, false), placed(&names, true));
+            let mut expected: Vec<Mention> = read.iter().chain(&names).cloned().collect();
+            expected.sort_by_key(position);
+            let merged = with_names(read, names);
+            proptest::prop_assert_eq!(
+                merged.iter().map(label).collect::<Vec<_>>(),
+                expected.iter().map(label).collect::<Vec<_>>()
+            );
+        }
+    }
 }
