@@ -36,6 +36,9 @@ pub struct NameFinder<'a> {
     /// from each token on (fuzzy matching only looks inside such runs).
     sentence: Vec<u32>,
     run_from: Vec<usize>,
+    /// The sentence's tokens a name may start at, last first, each with the token
+    /// counts of the exact names its word starts.
+    starts: Vec<(usize, &'a [usize])>,
     key: String,
 }
 
@@ -80,6 +83,7 @@ impl<'a> NameFinder<'a> {
             found: Vec::new(),
             sentence: Vec::new(),
             run_from: Vec::new(),
+            starts: Vec::new(),
             key: String::new(),
         }
     }
@@ -87,48 +91,55 @@ impl<'a> NameFinder<'a> {
     /// The names in tokens `range` (a sentence) of `segmented`, added to `out`.
     pub fn find(&mut self, segmented: &Segmented, range: Range<usize>, out: &mut Vec<Mention>) {
         let tokens = &segmented.tokens[range.clone()];
-        // One pass from the end learns each token's word and the runs it starts.
+        // One pass from the end learns each token's word, the runs it starts and
+        // whether a name may start at it; the tokens where one may are then tried
+        // from the first, each after the last name found.
         self.sentence.clear();
         self.sentence.resize(tokens.len(), NOT_A_WORD);
         self.run_from.clear();
         self.run_from.resize(tokens.len() + 1, 0);
+        self.starts.clear();
         for (i, token) in tokens.iter().enumerate().rev() {
-            if token.kind != TokenKind::Word || !token.capitalized {
-                continue;
-            }
-            let (number, calendar) = self.word_number(&token.key);
-            self.sentence[i] = number;
-            if !calendar {
-                self.run_from[i] = self.run_from[i + 1] + 1;
+            let (lengths, fuzzy) = match token.kind {
+                TokenKind::Word if token.capitalized => {
+                    let (number, calendar) = self.word_number(&token.key);
+                    self.sentence[i] = number;
+                    if !calendar {
+                        self.run_from[i] = self.run_from[i + 1] + 1;
+                    }
+                    (self.words[number as usize].name_lengths, !calendar)
+                }
+                // No name starts with punctuation.
+                TokenKind::Punct => continue,
+                _ => (self.names.name_lengths(&token.key), false),
+            };
+            if fuzzy || !lengths.is_empty() {
+                self.starts.push((i, lengths));
             }
         }
-        let mut i = 0;
-        while i < tokens.len() {
-            // No name starts with punctuation.
-            if tokens[i].kind == TokenKind::Punct {
-                i += 1;
+        let mut after_last_name = 0;
+        for start in (0..self.starts.len()).rev() {
+            let (i, lengths) = self.starts[start];
+            if i < after_last_name {
                 continue;
             }
             let longest = self.names.max_words().min(tokens.len() - i);
-            let matched = match self.exact_at(tokens, i, longest) {
+            let matched = match self.exact_at(tokens, i, lengths, longest) {
                 Some(matched) => Some(matched),
                 None if self.run_from[i] > 0 => self.fuzzy_at(tokens, i, longest),
                 None => None,
             };
-            match matched {
-                Some((n, entities)) => {
-                    let at = range.start + i;
-                    let span = segmented.span_of(at..at + n);
-                    for (entity, score) in entities {
-                        out.push(Mention {
-                            span,
-                            tokens: at..at + n,
-                            value: MentionValue::Entity { entity, score },
-                        });
-                    }
-                    i += n;
+            if let Some((n, entities)) = matched {
+                let at = range.start + i;
+                let span = segmented.span_of(at..at + n);
+                for (entity, score) in entities {
+                    out.push(Mention {
+                        span,
+                        tokens: at..at + n,
+                        value: MentionValue::Entity { entity, score },
+                    });
                 }
-                None => i += 1,
+                after_last_name = i + n;
             }
         }
     }
@@ -151,19 +162,16 @@ impl<'a> NameFinder<'a> {
         (number, calendar)
     }
 
-    /// The longest exact name at token `i` of the sentence, tried only at lengths
-    /// some name has.
+    /// The longest exact name at token `i` of the sentence, tried only at
+    /// `lengths`, those of the names its word starts.
     fn exact_at(
         &mut self,
         tokens: &[Token],
         i: usize,
+        lengths: &[usize],
         longest: usize,
     ) -> Option<(usize, Vec<(EntityIdx, f64)>)> {
         let names = self.names;
-        let lengths = match self.sentence[i] {
-            NOT_A_WORD => names.name_lengths(&tokens[i].key),
-            number => self.words[number as usize].name_lengths,
-        };
         lengths.iter().filter(|&&n| n <= longest).find_map(|&n| {
             if !names.may_end_with(&tokens[i + n - 1].key) {
                 return None;
