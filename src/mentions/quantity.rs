@@ -33,33 +33,45 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::default();
 }
 
-/// The amounts read in one document's tokens while a [`Memo::scope`] lasts: for
-/// each token, the last bound it was read up to and what was read.
+/// Amounts read lately in one document's tokens while a [`Memo::scope`] lasts:
+/// the readers that try the amount at a number do so one after another, so a few
+/// places, each token in the one its index picks, catch nearly every repeat
+/// without a slot for every token.
 #[derive(Default)]
 pub struct Memo {
     /// The address and length of the tokens the scope is for; no others are
     /// remembered.
     tokens: (usize, usize),
-    read: Vec<Remembered>,
+    recent: [Remembered; MEMO_SLOTS],
 }
 
-/// What was read at a token, kept small as there is one for every token.
+/// How many reads a memo keeps.
+const MEMO_SLOTS: usize = 16;
+
+/// What was read at a token.
 #[derive(Clone, Copy)]
 struct Remembered {
-    /// The bound it was read up to; `u32::MAX` before it is read.
+    /// The token it was read at; `u32::MAX` for none.
+    at: u32,
+    /// The bound it was read up to.
     bound: u32,
     value: f64,
     /// One past the amount's last token; `u32::MAX` for no amount.
     end: u32,
 }
 
-impl Remembered {
-    const UNREAD: Remembered = Remembered {
-        bound: u32::MAX,
-        value: 0.0,
-        end: u32::MAX,
-    };
+impl Default for Remembered {
+    fn default() -> Self {
+        Remembered {
+            at: u32::MAX,
+            bound: u32::MAX,
+            value: 0.0,
+            end: u32::MAX,
+        }
+    }
+}
 
+impl Remembered {
     fn amount(self) -> Option<Quantity> {
         (self.end != u32::MAX).then_some(Quantity {
             value: self.value,
@@ -76,9 +88,10 @@ impl Memo {
     /// borrow of `tokens` must outlast the scope, so they cannot change under it.
     pub fn scope(tokens: &[Token]) -> MemoScope {
         MEMO.with_borrow_mut(|memo| {
-            memo.tokens = (tokens.as_ptr() as usize, tokens.len());
-            memo.read.clear();
-            memo.read.resize(tokens.len(), Remembered::UNREAD);
+            *memo = Memo {
+                tokens: (tokens.as_ptr() as usize, tokens.len()),
+                ..Memo::default()
+            };
         });
         MemoScope(())
     }
@@ -88,24 +101,24 @@ impl Memo {
     }
 
     fn get(&self, tokens: &[Token], i: usize, end: usize) -> Option<Option<Quantity>> {
-        let remembered = self.read.get(i)?;
-        (remembered.bound as usize == end && self.holds(tokens)).then(|| remembered.amount())
+        let remembered = self.recent[i % MEMO_SLOTS];
+        (remembered.at as usize == i && remembered.bound as usize == end && self.holds(tokens))
+            .then(|| remembered.amount())
     }
 
     fn put(&mut self, tokens: &[Token], i: usize, end: usize, found: Option<Quantity>) {
-        // Bounds and ends too large to keep are not remembered.
+        // Places, bounds and ends too large to keep are not remembered.
         let small = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
         let found_end = match found {
             Some(amount) => small(amount.end),
             None => Some(u32::MAX),
         };
-        let (Some(bound), Some(found_end)) = (small(end), found_end) else {
+        let (Some(at), Some(bound), Some(found_end)) = (small(i), small(end), found_end) else {
             return;
         };
-        if self.holds(tokens)
-            && let Some(slot) = self.read.get_mut(i)
-        {
-            *slot = Remembered {
+        if self.holds(tokens) {
+            self.recent[i % MEMO_SLOTS] = Remembered {
+                at,
                 bound,
                 value: found.map_or(0.0, |q| q.value),
                 end: found_end,
@@ -116,10 +129,7 @@ impl Memo {
 
 impl Drop for MemoScope {
     fn drop(&mut self) {
-        MEMO.with_borrow_mut(|memo| {
-            memo.tokens = (0, 0);
-            memo.read = Vec::new();
-        });
+        MEMO.with_borrow_mut(|memo| *memo = Memo::default());
     }
 }
 
@@ -441,6 +451,22 @@ mod tests {
         assert_eq!(remembered(&seven, seven.len()), None);
         assert_eq!(value(&seven, seven.len()), Some(7.0));
         assert_eq!(remembered(&seven, seven.len()), None);
+    }
+
+    #[test]
+    fn a_memo_place_answers_only_for_the_token_last_read_there() {
+        let text: Vec<String> = (0..2 * MEMO_SLOTS).map(|n| n.to_string()).collect();
+        let tokens = crate::segment::tokenize_str(&text.join(" ; "));
+        // Tokens `first` and `second` share a place: numbers are every other token.
+        let (first, second) = (2, 2 + MEMO_SLOTS);
+        let remembered = |i: usize| MEMO.with_borrow(|memo| memo.get(&tokens, i, tokens.len()));
+        let _scope = Memo::scope(&tokens);
+        let value = |i: usize| read(&tokens, i, tokens.len(), &RULES).map(|q| q.value);
+        assert_eq!(value(first), Some(1.0));
+        assert!(remembered(first).is_some());
+        assert_eq!(value(second), Some(MEMO_SLOTS as f64 / 2.0 + 1.0));
+        assert_eq!(remembered(first), None, "the later read took its place");
+        assert_eq!(value(first), Some(1.0));
     }
 
     #[test]
