@@ -429,10 +429,7 @@ impl Lister<'_> {
             .map_err(|missing| needs_as_of(document, &missing))?;
         let base = self.names.base()?;
         let found = match base {
-            Some(base) => {
-                let names = mentions::find_names(&segmented, self.rules, &base.names);
-                mentions::with_names(found, names)
-            }
+            Some(base) => mentions::with_names(found, &segmented, self.rules, &base.names),
             None => found,
         };
         let listed = self.listed(loaded, base);

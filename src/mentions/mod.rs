@@ -125,7 +125,7 @@ pub fn extract(
 ) -> Result<Vec<Mention>, NeedsAsOf> {
     let read = read_all(segmented, rules, as_of)?;
     Ok(match names {
-        Some(names) => with_names(read, find_names(segmented, rules, names)),
+        Some(names) => with_names(read, segmented, rules, names),
         None => read,
     })
 }
@@ -181,8 +181,19 @@ pub fn read_all(
     Ok(mentions)
 }
 
+/// A document's mentions `read` by `read_all`, with the names of entities
+/// `names` knows added in their places.
+pub fn with_names(
+    read: Vec<Mention>,
+    segmented: &Segmented,
+    rules: &Rules,
+    names: &NameIndex,
+) -> Vec<Mention> {
+    merged(read, find_names(segmented, rules, names))
+}
+
 /// The names of entities `names` knows in a document, sorted by position.
-pub fn find_names(segmented: &Segmented, rules: &Rules, names: &NameIndex) -> Vec<Mention> {
+fn find_names(segmented: &Segmented, rules: &Rules, names: &NameIndex) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut finder = names::NameFinder::new(names, rules, segmented.tokens.len());
     for sentence in &segmented.sentences {
@@ -192,10 +203,9 @@ pub fn find_names(segmented: &Segmented, rules: &Rules, names: &NameIndex) -> Ve
     found
 }
 
-/// A document's mentions read by `read_all` and its names found by `find_names`
-/// in one list sorted by position; where a mention and a name have the same
-/// span, the mention comes first.
-pub fn with_names(read: Vec<Mention>, names: Vec<Mention>) -> Vec<Mention> {
+/// Mentions and names, each sorted by position, in one list sorted by position;
+/// where a mention and a name have the same span, the mention comes first.
+fn merged(read: Vec<Mention>, names: Vec<Mention>) -> Vec<Mention> {
     let mut all = Vec::with_capacity(read.len() + names.len());
     let (mut read, mut names) = (read.into_iter().peekable(), names.into_iter().peekable());
     while let (Some(mention), Some(name)) = (read.peek(), names.peek()) {
@@ -601,9 +611,8 @@ mod tests {
             let (read, names) = (placed(&read, false), placed(&names, true));
             let mut expected: Vec<Mention> = read.iter().chain(&names).cloned().collect();
             expected.sort_by_key(position);
-            let merged = with_names(read, names);
             proptest::prop_assert_eq!(
-                merged.iter().map(label).collect::<Vec<_>>(),
+                merged(read, names).iter().map(label).collect::<Vec<_>>(),
                 expected.iter().map(label).collect::<Vec<_>>()
             );
         }

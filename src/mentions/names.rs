@@ -36,8 +36,9 @@ pub struct NameFinder<'a> {
     /// from each token on (fuzzy matching only looks inside such runs).
     sentence: Vec<u32>,
     run_from: Vec<usize>,
-    /// The sentence's tokens a name may start at, last first, each with the token
-    /// counts of the exact names its word starts.
+    /// The sentence's tokens a name may start at, last first (so they are taken
+    /// off the end first to last), each with the token counts of the exact names
+    /// its word starts. Empty between sentences.
     starts: Vec<(usize, &'a [usize])>,
     key: String,
 }
@@ -98,7 +99,6 @@ impl<'a> NameFinder<'a> {
         self.sentence.resize(tokens.len(), NOT_A_WORD);
         self.run_from.clear();
         self.run_from.resize(tokens.len() + 1, 0);
-        self.starts.clear();
         for (i, token) in tokens.iter().enumerate().rev() {
             let (lengths, fuzzy) = match token.kind {
                 TokenKind::Word if token.capitalized => {
@@ -118,8 +118,7 @@ impl<'a> NameFinder<'a> {
             }
         }
         let mut after_last_name = 0;
-        for start in (0..self.starts.len()).rev() {
-            let (i, lengths) = self.starts[start];
+        while let Some((i, lengths)) = self.starts.pop() {
             if i < after_last_name {
                 continue;
             }
