@@ -1082,6 +1082,7 @@ impl Rules {
             .zip(WEEKDAYS)
             .flat_map(|(spellings, day)| spellings.iter().map(move |s| (s.to_lowercase(), day)))
             .collect();
+        let abbreviations = abbreviations(&lexicon);
         let hedge_phrases = hedges.hedges.iter().flat_map(|entry| {
             entry
                 .words
@@ -1124,7 +1125,7 @@ impl Rules {
             ordinal_suffixes,
             superlative_endings,
             units: word_map(&lexicon.units),
-            abbreviations: word_set(&lexicon.abbreviations),
+            abbreviations,
             word_endings: word_set(&lexicon.word_endings),
             past_endings,
             clause_markers: PhraseTable::new(
@@ -1308,6 +1309,19 @@ fn endings(list: &str, endings: &[String]) -> Result<Vec<String>, String> {
     Ok(endings.iter().map(|e| e.to_lowercase()).collect())
 }
 
+/// The lexicon's abbreviations and every short form of a month or weekday name
+/// ("Tues.", "Sept."), which a full stop follows without ending the sentence.
+fn abbreviations(lexicon: &LexiconFile) -> WordSet {
+    let short_forms = (lexicon.months.iter().chain(&lexicon.weekdays))
+        .flat_map(|spellings| spellings.iter().skip(1));
+    lexicon
+        .abbreviations
+        .iter()
+        .chain(short_forms)
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
 fn word_set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -1409,6 +1423,13 @@ impl<T> PhraseTable<T> {
             }
         }
         longest
+    }
+
+    /// Whether `word` alone is one of the phrases.
+    pub fn has_one_word_phrase(&self, word: &str) -> bool {
+        self.by_first_word
+            .get(word)
+            .is_some_and(|node| node.value.is_some())
     }
 
     /// Whether some phrase starts with `word`.
@@ -1537,7 +1558,10 @@ mod tests {
                 "`halve` is no fraction",
             ),
             (
-                ("scales-before-and: [hundred]", "scales-before-and: [score]"),
+                (
+                    "scales-before-and: [hundred, thousand]",
+                    "scales-before-and: [score]",
+                ),
                 "`score` is no scale",
             ),
         ] {

@@ -383,8 +383,12 @@ impl Segmented {
                 {
                     end += 1;
                 }
+                // A comma or semicolon right after the mark shows it ended a word,
+                // not the sentence ("Inc., its owner").
                 let next_starts_sentence = end >= range.end
-                    || tokens[end].kind != TokenKind::Word
+                    || (tokens[end].kind != TokenKind::Word
+                        && !tokens[end].is_punct(',')
+                        && !tokens[end].is_punct(';'))
                     || tokens[end].capitalized;
                 if next_starts_sentence {
                     add(start..end);

@@ -10,8 +10,11 @@ fn at(tokens: &[Token], k: usize, end: usize) -> Option<&Token> {
     tokens.get(k).filter(|_| k < end)
 }
 
-/// "40%", "40 percent", "12.5 per cent".
+/// "40%", "40 percent", "12.5 per cent", "2.5pc".
 pub fn read_percent(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
+    if let Some(value) = joined_percent(&tokens[i], rules) {
+        return Some((value, i + 1));
+    }
     let amount = quantity::read(tokens, i, end, rules)?;
     if at(tokens, amount.end, end)?.is_punct('%') {
         return Some((amount.value, amount.end + 1));
@@ -22,6 +25,21 @@ pub fn read_percent(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Op
         .percent_words
         .at(tokens, amount.end, end)?;
     Some((amount.value, amount.end + len))
+}
+
+/// "2.5pc": digits with a one-word percent word joined to them.
+fn joined_percent(token: &Token, rules: &Rules) -> Option<f64> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let (number, word) = token
+        .key
+        .split_at(token.key.find(|c: char| c.is_ascii_alphabetic())?);
+    let percent_words = &rules.forms.numbers.percent_words;
+    percent_words
+        .has_one_word_phrase(word)
+        .then(|| quantity::digits(number, rules))
+        .flatten()
 }
 
 /// "half", "a third of", "two-thirds", "three quarters".
@@ -269,14 +287,22 @@ fn not_a_quantity(
     {
         return Some(amount_end + 2);
     }
-    // A house number: "1600 Pennsylvania Avenue".
+    // A house number: "1600 Pennsylvania Avenue", "221B Baker Street".
     let street = (amount_end..(amount_end + 4).min(end))
         .take_while(|&k| {
             tokens[k].is_word()
                 && (tokens[k].capitalized || rules.street_words.contains(tokens[k].key.as_str()))
         })
         .any(|k| k > amount_end && rules.street_words.contains(tokens[k].key.as_str()));
-    if digits_only && street {
+    // "221B Baker Street": digits, or digits and one letter.
+    let house_number = digits_only
+        || (token.kind == TokenKind::Number
+            && token.key.len() > 1
+            && token.key[..token.key.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && token.key.as_bytes()[token.key.len() - 1].is_ascii_alphabetic());
+    if house_number && street {
         return Some(amount_end);
     }
     None

@@ -155,7 +155,11 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
         TokenKind::Number => written_in_digits(tokens, i, end, rules)?,
         TokenKind::Word if rules.indefinite_articles.contains(token.key.as_str()) => {
             let scale = at(tokens, i + 1, end).and_then(|t| rules.scales.get(t.key.as_str()))?;
-            (*scale, i + 2)
+            // "a hundred and fifty" goes on as "one hundred and fifty" would.
+            match rules.scales_before_and.get(tokens[i + 1].key.as_str()) {
+                Some(_) => scaled_words(tokens, 1.0, i + 1, end, rules),
+                None => (*scale, i + 2),
+            }
         }
         TokenKind::Word => {
             let (value, next) = words(tokens, i, end, rules)?;
@@ -324,7 +328,7 @@ pub fn plus_a_half(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Opt
 
 /// "12,000" → 12000, "1.5" → 1.5, "3bn" → 3e9, "40k" → 40000. Ordinals ("3rd"),
 /// decades ("1990s") and joined forms ("10-week") are not plain amounts.
-fn digits(key: &str, rules: &Rules) -> Option<f64> {
+pub(super) fn digits(key: &str, rules: &Rules) -> Option<f64> {
     let numeric_end = key
         .bytes()
         .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
@@ -356,10 +360,17 @@ fn digits(key: &str, rules: &Rules) -> Option<f64> {
     plain.parse::<f64>().ok().map(|v| v * scale)
 }
 
-/// Number words: "three", "twenty-one", "twenty one", "two hundred and fifty".
+/// Number words: "three", "twenty-one", "twenty one", "two hundred and fifty",
+/// "two thousand three hundred", "three hundred and fifty thousand".
 fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
+    let (value, next) = below_a_hundred(tokens, i, end, rules)?;
+    Some(scaled_words(tokens, value, next, end, rules))
+}
+
+/// A number word below a hundred at `i`: "three", "twenty-one", "twenty one".
+fn below_a_hundred(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
     let word_at = |k: usize| tokens.get(k).filter(|_| k < end);
-    let (mut value, mut next) = (word_value(&tokens[i].key, rules)? as f64, i + 1);
+    let (mut value, mut next) = (word_value(&word_at(i)?.key, rules)? as f64, i + 1);
     // "twenty one"
     let round_tens = (20.0..100.0).contains(&value) && value % 10.0 == 0.0;
     let units = word_at(next)
@@ -369,23 +380,55 @@ fn words(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, 
         value += units as f64;
         next += 1;
     }
-    // "two hundred and fifty": after a scale such as "hundred", "and" joins the smaller
-    // number that follows.
-    // Other scales are applied by the caller.
-    if let Some(&scale) = word_at(next).and_then(|t| rules.scales_before_and.get(t.key.as_str())) {
-        value *= scale;
-        next += 1;
-        let rest = word_at(next)
-            .filter(|t| rules.and_words.contains(t.key.as_str()))
-            .and_then(|_| word_at(next + 1))
-            .and_then(|_| words(tokens, next + 1, end, rules))
-            .filter(|(rest, _)| *rest < scale);
-        if let Some((rest, rest_end)) = rest {
-            value += rest;
-            next = rest_end;
-        }
-    }
     Some((value, next))
+}
+
+/// A number in words carried on from `value` at `next` through the scales that a
+/// smaller number may follow (`scales-before-and`): each multiplies the part read
+/// since the last larger one ("two hundred", "fifty thousand"), and a smaller number
+/// right after one is added, with "and" or without ("two hundred and fifty", "two
+/// thousand three hundred"). Other scales are applied by the caller.
+fn scaled_words(
+    tokens: &[Token],
+    value: f64,
+    mut next: usize,
+    end: usize,
+    rules: &Rules,
+) -> (f64, usize) {
+    let word_at = |k: usize| tokens.get(k).filter(|_| k < end);
+    // The whole thousands read, and the part below a thousand still being read.
+    let (mut thousands, mut part) = (0.0, value);
+    // The scale just read, which a smaller number may follow.
+    let mut after_scale = None;
+    while let Some(token) = word_at(next) {
+        if let Some(&scale) = rules.scales_before_and.get(token.key.as_str()) {
+            // A scale multiplies a part smaller than itself: not "hundred hundred".
+            if part <= 0.0 || part >= scale.min(1000.0) {
+                break;
+            }
+            if scale >= 1000.0 {
+                thousands += part * scale;
+                part = 0.0;
+            } else {
+                part *= scale;
+            }
+            next += 1;
+            after_scale = Some(scale);
+            continue;
+        }
+        let Some(scale) = after_scale.take() else {
+            break;
+        };
+        let and = rules.and_words.contains(token.key.as_str());
+        let smaller = below_a_hundred(tokens, next + usize::from(and), end, rules)
+            .filter(|&(smaller, _)| smaller < scale && part + smaller < 1000.0);
+        let Some((smaller, after)) = smaller else {
+            break;
+        };
+        part += smaller;
+        next = after;
+    }
+    (thousands + part, next)
 }
 
 /// The amount one token's key writes: digits ("38", "2,000", "1.8") or a number

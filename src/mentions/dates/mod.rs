@@ -87,6 +87,9 @@ pub enum DateExpr {
     AnchorPeriod { period: Period, part: AnchorPart },
     /// "on the 12th": a day of the month, in the month the tense points to.
     DayOfMonth { day: u32 },
+    /// "the 14th of next month": a day of the month `step` months from the as-of
+    /// date's.
+    DayOfShiftedMonth { day: u32, step: i32 },
     /// "the week before last" (-2 weeks), "the year after next" (+2 years).
     PeriodShift { period: Period, step: i32 },
     /// "two Mondays from now" (2), "three Fridays ago" (-3).

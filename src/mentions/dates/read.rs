@@ -397,8 +397,19 @@ pub(super) fn month_day(
 
 /// "last year" (-1), "this year" (0), "next year" (1) at token `k`.
 fn year_offset(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<i32> {
+    period_offset(tokens, k, end, Period::Year, rules)
+}
+
+/// "last month" (-1), "this month" (0), "next month" (1) at token `k`, for `period`.
+fn period_offset(
+    tokens: &[Token],
+    k: usize,
+    end: usize,
+    period: Period,
+    rules: &Rules,
+) -> Option<i32> {
     let modifier = modifier_of(&at(tokens, k, end)?.key, rules)?;
-    if period_of(&at(tokens, k + 1, end)?.key, rules)? != Period::Year {
+    if period_of(&at(tokens, k + 1, end)?.key, rules)? != period {
         return None;
     }
     match modifier {
@@ -453,7 +464,8 @@ pub(super) fn day_number(key: &str, plain: bool, rules: &Rules) -> Option<u32> {
     (1..=31).contains(&value).then_some(value)
 }
 
-/// From an ordinal day: "first of June", "3rd of January 2019", or, after "the" and
+/// From an ordinal day: "first of June", "3rd of January 2019", "the 14th of next
+/// month", or, after "the" and
 /// a word such as "on", the day of a month left unsaid ("on the 12th").
 pub(super) fn read_ordinal_day(
     tokens: &[Token],
@@ -466,6 +478,12 @@ pub(super) fn read_ordinal_day(
     let mut k = i + 1;
     if at(tokens, k, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
         k += 1;
+    }
+    // "the 14th of next month"
+    if k > i + 1
+        && let Some(step) = period_offset(tokens, k, end, Period::Month, rules)
+    {
+        return Some((DateExpr::DayOfShiftedMonth { day, step }, k + 2));
     }
     if let Some(month) = at(tokens, k, end).and_then(|t| month_of(t, k > i + 1, rules)) {
         if let Some(year) = at(tokens, k + 1, end).and_then(|t| calendar::four_digit_year(&t.key)) {

@@ -198,6 +198,10 @@ pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRan
             }
         }
         DateExpr::DayOfMonth { day } => resolve_day_of_month(as_of, day, tense).map(DateRange::day),
+        DateExpr::DayOfShiftedMonth { day, step } => {
+            let month = shift(as_of.with_day(1)?, Period::Month, step)?;
+            month.with_day(day).map(DateRange::day)
+        }
         DateExpr::PeriodShift { period, step } => {
             period_containing(shift(as_of, period, step)?, period)
         }
