@@ -127,3 +127,23 @@ fn words_near_a_person_that_may_be_about_something_else_never_refute() {
         .collect();
     assert!(by_1864.is_empty(), "{by_1864:#?}");
 }
+
+#[test]
+fn an_age_of_someone_a_name_is_about_never_refutes_the_name() {
+    // The age is the driver's or the sister's, not Biden's; the last sentence, whose
+    // age can only be his, shows such a statement is judged at all.
+    let text = "Joe Biden's driver, 45, was questioned on Tuesday.\n\n\
+                The sister of Joe Biden, 45, spoke at the rally.\n\n\
+                Joe Biden, 45, spoke at the rally.";
+    let report = reports_by_date(text, &["2021-06-01".to_string()]);
+    let ages: Vec<_> = claims(&report)
+        .into_iter()
+        .filter(|c| c["kind"] == "age")
+        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ages,
+        [(4, "unverified"), (6, "unverified"), (8, "contradicted")],
+        "{report:#}"
+    );
+}

@@ -123,18 +123,32 @@ impl Check for AgeStatement {
             Judgement::new(Verdict::Supported, format!("“{text}”: {said}"), evidence)
         } else {
             let named = matches!(person.how, How::Named | How::Repeated);
-            let gap = if person.tokens.end <= claim.tokens.start {
-                claim.tokens.start - person.tokens.end
+            let between = if person.tokens.end <= claim.tokens.start {
+                person.tokens.end..claim.tokens.start
             } else {
-                person.tokens.start.saturating_sub(claim.tokens.end)
+                claim.tokens.end..person.tokens.start
             };
+            // "Suga's driver, 45,", "the driver of Suga, 45,": a noun for a person
+            // between them, or one the name is "of", may own the age.
+            let tokens = &cx.segmented.tokens;
+            let person_noun = |k: usize| {
+                cx.rules
+                    .forms
+                    .ages
+                    .person_nouns
+                    .contains(tokens[k].key.as_str())
+            };
+            let of_someone = person.tokens.start >= 2
+                && cx.rules.of_words.contains(tokens[person.tokens.start - 1].key.as_str())
+                && person_noun(person.tokens.start - 2);
+            let someone_between = between.clone().any(person_noun) || of_someone;
             Judgement::new(
                 Verdict::Contradicted,
                 format!("“{text}” gives {}, but {said}", self.years),
                 evidence,
             )
             .decided_only_if(
-                named && person.strong && gap <= cx.rules.age_bond,
+                named && person.strong && between.len() <= cx.rules.age_bond && !someone_between,
                 &format!("the age may be someone else's than {name}'s"),
             )
         };

@@ -1,5 +1,6 @@
 //! Ages: "the 38-year-old", "a five-year-old", "aged 34", "at the age of 71",
-//! "71 years old", and a number between commas right after a name ("Suga, 71,").
+//! "71 years old", and a number between commas right after a name ("Suga, 71,") or
+//! a noun for a person ("the driver, 45,").
 //! Whose age it is ("a 10-year-old car") is for the claim stage to decide.
 
 use super::quantity;
@@ -65,7 +66,8 @@ fn whole(value: f64, most: f64) -> Option<u32> {
     (value.fract() == 0.0 && (0.0..=most).contains(&value)).then_some(value as u32)
 }
 
-/// "Suga, 71, said": bare digits after a capitalised name and a comma, followed by a
+/// "Suga, 71, said", "the driver, 45, was": bare digits after a capitalised name (or
+/// a noun for a person) and a comma, followed by a
 /// comma or the end of the clause; not a year ("Paris, 1998,") nor one of a list of
 /// numbers ("rooms 12, 14, 16").
 fn between_commas(
@@ -83,11 +85,13 @@ fn between_commas(
         return false;
     };
     let name = &tokens[name_at];
+    let person_noun = rules.forms.ages.person_nouns.contains(name.key.as_str());
     let named = tokens[i - 1].is_punct(',')
         && name.is_word()
-        && name.capitalized
-        && !rules.months.contains_key(name.key.as_str())
-        && !rules.weekdays.contains_key(name.key.as_str());
+        && ((name.capitalized
+            && !rules.months.contains_key(name.key.as_str())
+            && !rules.weekdays.contains_key(name.key.as_str()))
+            || person_noun);
     let closed = match at(tokens, i + 1, end) {
         None => true,
         Some(next) if next.is_punct(',') => {

@@ -98,6 +98,7 @@ struct AgesFile {
     before: Vec<String>,
     after: Vec<String>,
     between_commas_max: u32,
+    person_nouns: Vec<String>,
 }
 
 /// The wording of forms built around a number.
@@ -206,6 +207,10 @@ pub struct AgeWords {
     pub after: PhraseTable<()>,
     /// The largest number between commas after a name that reads as an age.
     pub between_commas_max: u32,
+    /// Nouns for a person: an age between commas may follow one as it follows a
+    /// name ("the driver, 45,"), and one between a name and an age owns the age
+    /// ("Suga's driver, 45,").
+    pub person_nouns: WordSet,
 }
 
 impl Forms {
@@ -227,6 +232,7 @@ impl Forms {
                 before: phrases(&ages.before),
                 after: phrases(&ages.after),
                 between_commas_max: ages.between_commas_max,
+                person_nouns: lower(&ages.person_nouns),
             },
             tallies: TallyWords {
                 cues: lower(&file.tallies.cues),
