@@ -435,8 +435,10 @@ pub fn read_holiday(
         return None;
     }
     let (&rule, len) = rules.forms.calendar.holidays.at(tokens, i, end)?;
-    let year = at(tokens, i + len, end).and_then(|t| four_digit_year(&t.key));
-    let next = i + len + usize::from(year.is_some());
+    let (year, next) = match year_at(tokens, i + len, end, rules) {
+        Some((year, next)) => (Some(year), next),
+        None => (None, i + len),
+    };
     Some((
         DateExpr::Holiday {
             rule,
@@ -447,7 +449,7 @@ pub fn read_holiday(
     ))
 }
 
-/// "summer 2019", "the summer of 2019" (from "summer"), "last summer" (with the
+/// "summer 2019", "the summer of 2019", "the summer of '89" (from "summer"), "last summer" (with the
 /// modifier), "in the spring"; a bare season needs a cue before it ("summer camp" is
 /// no date).
 pub fn read_season(
@@ -459,13 +461,12 @@ pub fn read_season(
 ) -> Option<(DateExpr, usize)> {
     let words = &rules.forms.calendar;
     let &season = words.seasons.get(tokens[i].key.as_str())?;
-    let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
-    let (year, next) = if let Some(year) = year_at(i + 1) {
-        (Some(year), i + 2)
+    let (year, next) = if let Some((year, next)) = year_at(tokens, i + 1, end, rules) {
+        (Some(year), next)
     } else if at(tokens, i + 1, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()))
-        && let Some(year) = year_at(i + 2)
+        && let Some((year, next)) = year_at(tokens, i + 2, end, rules)
     {
-        (Some(year), i + 3)
+        (Some(year), next)
     } else {
         (None, i + 1)
     };
@@ -581,6 +582,23 @@ pub fn ordinal_value(key: &str, rules: &Rules) -> Option<u64> {
         return digits.parse().ok();
     }
     crate::mentions::ordinals::compound(key, rules)
+}
+
+/// A year written at token `k`, with one past it: four digits ("1989"), or two
+/// right after an apostrophe ("'89") by the two-digit pivot.
+pub fn year_at(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<(i32, usize)> {
+    let token = at(tokens, k, end)?;
+    if let Some(year) = four_digit_year(&token.key) {
+        return Some((year, k + 1));
+    }
+    let digits = at(tokens, k + 1, end)?;
+    let apostrophe =
+        (token.is_punct('\'') || token.is_punct('’')) && token.span().end == digits.span().start;
+    let two_digits = digits.key.len() == 2 && digits.key.bytes().all(|b| b.is_ascii_digit());
+    (apostrophe && two_digits)
+        .then(|| rules.forms.calendar.two_digit_year(&digits.key))
+        .flatten()
+        .map(|year| (year, k + 2))
 }
 
 /// A plausible year of news prose: four digits, 1000 to 2199.

@@ -1,7 +1,7 @@
 //! Dates that start with a number: "2020-03-08", "2019-4-7", "23-Nov-81",
 //! "11.23.1981", "3/8/2020", "11/23/81", "23/Nov/1981", "4/2019", "on 4/7", "8 March
 //! 2020", "3rd of January", "the 1990s", "the 1800s", year ranges ("2019-20",
-//! "1998–2003"), and a year after a year cue ("in 1979", "the 2015 deal").
+//! "1998–2003", "2013/14"), and a year after a year cue ("in 1979", "the 2015 deal").
 
 use super::DateExpr;
 use super::calendar::{self, four_digit_year};
@@ -49,8 +49,17 @@ pub(super) fn read_numeric(
     {
         return Some(found);
     }
-    let year = four_digit_year(key)?;
-    let cue = i
+    // "in '89": two digits after an apostrophe, which the cue stands before.
+    let apostrophe_year = i
+        .checked_sub(1)
+        .filter(|&p| p > sentence_start)
+        .and_then(|p| calendar::year_at(tokens, p, end, rules))
+        .filter(|&(_, next)| next == i + 1);
+    let (year, cue_at) = match apostrophe_year {
+        Some((year, _)) => (year, i - 1),
+        None => (four_digit_year(key)?, i),
+    };
+    let cue = cue_at
         .checked_sub(1)
         .is_some_and(|p| p >= sentence_start && rules.year_cues.contains(tokens[p].key.as_str()));
     let opens_sentence = i == sentence_start
@@ -115,21 +124,28 @@ fn joined_date(key: &str, rules: &Rules) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// "2019-20", "2019-2020", "1998–2003": the years from one to the other.
+/// "2019-20", "2019-2020", "1998–2003", "2013/14": the years from one to the other.
 fn year_range(tokens: &[Token], i: usize, end: usize) -> Option<(DateRange, usize)> {
     let key = tokens[i].key.as_str();
+    // A season written with a slash: "2013/14", but not "2019/04/07".
+    let mut season = false;
     let (first, last, next) = if let Some((first, last)) = key.split_once('-') {
         (four_digit_year(first)?, last, i + 1)
     } else {
         let dash = at(tokens, i + 1, end)?;
-        if !(dash.is_punct('–') || dash.is_punct('—') || dash.is_punct('-')) {
+        let last = at(tokens, i + 2, end)?;
+        if dash.is_punct('/') {
+            let touching =
+                tokens[i].span().end == dash.span().start && dash.span().end == last.span().start;
+            let date_goes_on = at(tokens, i + 3, end).is_some_and(|t| t.is_punct('/'));
+            if !touching || date_goes_on {
+                return None;
+            }
+            season = true;
+        } else if !(dash.is_punct('–') || dash.is_punct('—') || dash.is_punct('-')) {
             return None;
         }
-        (
-            four_digit_year(key)?,
-            at(tokens, i + 2, end)?.key.as_str(),
-            i + 3,
-        )
+        (four_digit_year(key)?, last.key.as_str(), i + 3)
     };
     let last = match last.len() {
         2 => {
@@ -144,7 +160,7 @@ fn year_range(tokens: &[Token], i: usize, end: usize) -> Option<(DateRange, usiz
         4 => four_digit_year(last)?,
         _ => return None,
     };
-    (last > first && last - first < 100)
+    (last > first && last - first < 100 && (!season || last == first + 1))
         .then(|| {
             Some((
                 DateRange::between(DateRange::year(first)?, DateRange::year(last)?),

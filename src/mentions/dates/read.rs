@@ -541,9 +541,9 @@ fn read_after_month(
         NaiveDate::from_ymd_opt(2000, month, day)?;
         return Some(month_day(tokens, k + 1, end, month, day, rules));
     }
-    // "March 2020", "Feb. 2024"
-    if let Some(year) = at(tokens, k, end).and_then(|t| calendar::four_digit_year(&t.key)) {
-        return Some((DateExpr::Absolute(DateRange::month(year, month)?), k + 1));
+    // "March 2020", "Feb. 2024", "March '89"
+    if let Some((year, next)) = calendar::year_at(tokens, k, end, rules) {
+        return Some((DateExpr::Absolute(DateRange::month(year, month)?), next));
     }
     // "March last year"
     if let Some(offset) = year_offset(tokens, k, end, rules) {
