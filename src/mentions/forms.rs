@@ -74,6 +74,7 @@ struct NumbersFile {
     negative_words: Vec<String>,
     decimal_words: Vec<String>,
     plus_a_half: Vec<String>,
+    fraction_cues: Vec<String>,
     percent_words: Vec<String>,
     range_openers: Vec<String>,
     range_joiners: Vec<String>,
@@ -169,6 +170,9 @@ pub struct NumberWords {
     pub decimal_point: WordSet,
     /// After an amount, half of one more: "two and a half".
     pub plus_a_half: PhraseTable<()>,
+    /// Before "a third", what makes it a fraction rather than an ordinal: "cut by a
+    /// third".
+    pub fraction_cues: WordSet,
     /// After an amount, what makes it a percentage: "40 percent", "12.5 per cent".
     pub percent_words: PhraseTable<()>,
     /// "between 20 and 30": what opens a range whose bounds are joined by "and".
@@ -246,6 +250,7 @@ impl Forms {
                 negative: lower(&file.numbers.negative_words),
                 decimal_point: lower(&file.numbers.decimal_words),
                 plus_a_half: phrases(&file.numbers.plus_a_half),
+                fraction_cues: lower(&file.numbers.fraction_cues),
                 percent_words: phrases(&file.numbers.percent_words),
                 range_openers: lower(&file.numbers.range_openers),
                 range_joiners: lower(&file.numbers.range_joiners),

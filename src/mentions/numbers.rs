@@ -60,16 +60,24 @@ pub fn read_fraction(
         let &denominator = rules.fractions.get(denominator)?;
         return Some((numerator as f64 / f64::from(denominator), i + 1));
     }
-    // "a third of the budget": with "of" after it; "a third term" is an ordinal.
+    // "a third of the budget", "cut by a third"; but "a third term" is an ordinal.
     let numerator = if rules.indefinite_articles.contains(key) {
         1
     } else {
         quantity::word_value(key, rules).filter(|n| *n < 10)?
     };
     let &denominator = rules.fractions.get(at(tokens, i + 1, end)?.key.as_str())?;
-    let of_follows =
-        at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str()));
-    (of_follows || numerator > 1).then_some((numerator as f64 / f64::from(denominator), i + 2))
+    let after = at(tokens, i + 2, end);
+    let of_follows = after.is_some_and(|t| rules.of_words.contains(t.key.as_str()));
+    let cued = i.checked_sub(1).is_some_and(|p| {
+        rules
+            .forms
+            .numbers
+            .fraction_cues
+            .contains(tokens[p].key.as_str())
+    });
+    (of_follows || cued || numerator > 1)
+        .then_some((numerator as f64 / f64::from(denominator), i + 2))
 }
 
 /// "dozens", "hundreds", "thousands": a vague amount, with its least value.

@@ -133,6 +133,7 @@ pub(crate) struct CalendarFile {
     sentence_years: SentenceYearsFile,
     day_cues: Vec<String>,
     short_weekday_cues: Vec<String>,
+    nth_weekday_joiners: Vec<String>,
     relative_days: FxHashMap<String, i64>,
     modifiers: FxHashMap<Modifier, Vec<String>>,
     modifiers_after_this: FxHashMap<Modifier, Vec<String>>,
@@ -211,6 +212,9 @@ pub struct CalendarWords {
     pub day_cues: WordSet,
     /// Words before a short weekday name ("Sat") that make it a day: "on Sat".
     pub short_weekday_cues: WordSet,
+    /// "the first Monday of September", "the last Friday in March": what joins the
+    /// weekday to its month.
+    pub nth_weekday_joiners: WordSet,
     pub relative_days: PhraseTable<i64>,
     /// "last", "this", "next" and their like.
     pub modifiers: WordMap<Modifier>,
@@ -327,6 +331,7 @@ impl CalendarWords {
             },
             day_cues: lower(&file.day_cues),
             short_weekday_cues: lower(&file.short_weekday_cues),
+            nth_weekday_joiners: lower(&file.nth_weekday_joiners),
             relative_days: PhraseTable::new(
                 file.relative_days
                     .iter()

@@ -87,6 +87,10 @@ fn read_words(
     }
     let amount = starts.has(Starts::QUANTITY);
     let calendar_word = starts.has(Starts::CALENDAR);
+    // "the first Monday of September"; "the last Friday of the month" is no date.
+    if let Some(CountedWeekday { n, weekday, month }) = counted_weekday(tokens, i, end, rules) {
+        return month.map(|month| read_nth_weekday(tokens, n, weekday, month, end, rules));
+    }
     if let Some(found) = read_anaphor(tokens, i, end, rules, amount) {
         return Some(found);
     }
@@ -158,6 +162,12 @@ fn read_words(
     }
     let cued = month_cue_before(tokens, i, rules);
     if let Some(weekday) = weekday_of(token, cued, rules) {
+        // The weekday of "the first Monday of the month" is no day of its own.
+        if i.checked_sub(1)
+            .is_some_and(|p| counted_weekday(tokens, p, end, rules).is_some())
+        {
+            return None;
+        }
         // A short name alone ("Sat", "Wed") is read only with its full stop or after
         // "on": "Sun" is a newspaper too.
         let short_fits = key.len() > 3
@@ -210,6 +220,76 @@ fn read_modified(
     }
     calendar::read_holiday(tokens, k, end, modifier, rules)
         .or_else(|| calendar::read_season(tokens, k, end, modifier, rules))
+}
+
+/// A weekday counted within a month: "first Monday of September", "last Friday in
+/// March", "first Monday of the month".
+struct CountedWeekday {
+    /// From the month's start (1 to 5), or -1 for the last.
+    n: i32,
+    weekday: Weekday,
+    /// The month, if one is named, and the token it is at.
+    month: Option<(u32, usize)>,
+}
+
+fn counted_weekday(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    rules: &Rules,
+) -> Option<CountedWeekday> {
+    let key = tokens[i].key.as_str();
+    let n = match modifier_of(key, rules) {
+        Some(Modifier::Last) => -1,
+        Some(_) => return None,
+        None => i32::try_from(ordinal_value(key, rules)?)
+            .ok()
+            .filter(|n| (1..=5).contains(n))?,
+    };
+    let weekday = weekday_of(at(tokens, i + 1, end)?, true, rules)?;
+    let joiner = at(tokens, i + 2, end)?;
+    if !rules
+        .forms
+        .calendar
+        .nth_weekday_joiners
+        .contains(joiner.key.as_str())
+    {
+        return None;
+    }
+    if let Some(month) = at(tokens, i + 3, end).and_then(|t| month_of(t, true, rules)) {
+        let month = Some((month, i + 3));
+        return Some(CountedWeekday { n, weekday, month });
+    }
+    // "of the month", "of each month"
+    let a_month = |k: usize| {
+        at(tokens, k, end).is_some_and(|t| period_of(&t.key, rules) == Some(Period::Month))
+    };
+    let month = None;
+    (a_month(i + 3) || a_month(i + 4)).then_some(CountedWeekday { n, weekday, month })
+}
+
+/// A counted weekday of a named month, with its year if one follows: "the first
+/// Monday of September", "the last Friday in March 2020"; read as a holiday is.
+fn read_nth_weekday(
+    tokens: &[Token],
+    n: i32,
+    weekday: Weekday,
+    (month, k): (u32, usize),
+    end: usize,
+    rules: &Rules,
+) -> (DateExpr, usize) {
+    let (year, next) = match calendar::year_at(tokens, k + 1, end, rules) {
+        Some((year, next)) => (Some(year), next),
+        None => (None, k + 1),
+    };
+    let rule = calendar::HolidayRule::NthWeekday { month, weekday, n };
+    let modifier = Modifier::None;
+    let expr = DateExpr::Holiday {
+        rule,
+        year,
+        modifier,
+    };
+    (expr, next)
 }
 
 /// The modifier a word is: "last", "this", "next".
