@@ -135,6 +135,7 @@ pub(crate) struct CalendarFile {
     short_weekday_cues: Vec<String>,
     nth_weekday_joiners: Vec<String>,
     relative_days: FxHashMap<String, i64>,
+    relative_days_not_after: Vec<String>,
     modifiers: FxHashMap<Modifier, Vec<String>>,
     modifiers_after_this: FxHashMap<Modifier, Vec<String>>,
     periods: FxHashMap<Period, Vec<String>>,
@@ -216,6 +217,9 @@ pub struct CalendarWords {
     /// weekday to its month.
     pub nth_weekday_joiners: WordSet,
     pub relative_days: PhraseTable<i64>,
+    /// Words before one of those that make it no day of its own: "the last night of
+    /// the tour", "his last night in office".
+    pub relative_days_not_after: WordSet,
     /// "last", "this", "next" and their like.
     pub modifiers: WordMap<Modifier>,
     /// Words that say which one only after "this": "this past Sunday".
@@ -332,6 +336,7 @@ impl CalendarWords {
             day_cues: lower(&file.day_cues),
             short_weekday_cues: lower(&file.short_weekday_cues),
             nth_weekday_joiners: lower(&file.nth_weekday_joiners),
+            relative_days_not_after: lower(&file.relative_days_not_after),
             relative_days: PhraseTable::new(
                 file.relative_days
                     .iter()

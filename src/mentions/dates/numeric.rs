@@ -28,16 +28,8 @@ pub(super) fn read_numeric(
     if let Some(found) = slashed(tokens, i, end, rules) {
         return Some(found);
     }
-    // "the 1990s"; "the 1800s" is a century (the 2000s a decade, as news uses them).
     if let Some(year) = key.strip_suffix('s').and_then(four_digit_year) {
-        let range = if year % 100 == 0 && year < 2000 {
-            DateRange::century_from(year)?
-        } else if year % 10 == 0 {
-            DateRange::decade(year)?
-        } else {
-            return None;
-        };
-        return Some((DateExpr::Absolute(range), i + 1));
+        return Some((DateExpr::Absolute(decade_or_century(year)?), i + 1));
     }
     if let Some(found) = calendar::read_decade_name(tokens, i, end, rules)
         .or_else(|| read_ago(tokens, i, end, rules))
@@ -69,6 +61,18 @@ pub(super) fn read_numeric(
         .then(|| DateRange::year(year).map(|range| (DateExpr::Absolute(range), i + 1)))?
 }
 
+/// The years a plural year names: "the 1990s"; "the 1800s" is a century (the 2000s
+/// a decade, as news uses them).
+pub(super) fn decade_or_century(year: i32) -> Option<DateRange> {
+    if year % 100 == 0 && year < 2000 {
+        DateRange::century_from(year)
+    } else if year % 10 == 0 {
+        DateRange::decade(year)
+    } else {
+        None
+    }
+}
+
 /// "2016 was a hard year", "2016, however, ...": a year, not "2016 votes".
 fn year_opens_sentence(next: Option<&Token>, rules: &Rules) -> bool {
     let words = &rules.forms.calendar.sentence_years;
@@ -98,10 +102,16 @@ fn year_written(text: &str, rules: &Rules) -> Option<i32> {
 }
 
 /// Month and day from two numbers in the rules' order.
+/// A month that the rules' order would read past December is read in the other
+/// order, the only one it has ("20/03/2021" even where 3/8 is March 8).
 fn month_and_day(first: u32, second: u32, rules: &Rules) -> (u32, u32) {
-    match rules.numeric_dates {
+    let (month, day) = match rules.numeric_dates {
         NumericDates::MonthFirst => (first, second),
         NumericDates::DayFirst => (second, first),
+    };
+    match month > 12 && (1..=12).contains(&day) {
+        true => (day, month),
+        false => (month, day),
     }
 }
 

@@ -77,7 +77,13 @@ fn read_words(
     let key = token.key.as_str();
     let calendar = &rules.forms.calendar;
     // "the day before yesterday", before "the day before" is read as hanging on a date.
-    if let Some((&days, len)) = calendar.relative_days.at(tokens, i, end) {
+    let not_after = |p: usize| {
+        let key = tokens[p].key.as_str();
+        calendar.relative_days_not_after.contains(key)
+    };
+    if let Some((&days, len)) = calendar.relative_days.at(tokens, i, end)
+        && !i.checked_sub(1).is_some_and(not_after)
+    {
         return Some((DateExpr::DayOffset(days), i + len));
     }
     if rules.definite_articles.contains(key)
@@ -141,12 +147,16 @@ fn read_words(
     {
         return Some(found);
     }
-    // "mid-2019", "mid-March"
+    // "mid-2019", "mid-March", "mid-1990s"
     if let Some((prefix, rest)) = token.hyphen_parts()
         && calendar.period_parts.contains(prefix)
     {
         if let Some(year) = calendar::four_digit_year(rest) {
             return Some((DateExpr::Absolute(DateRange::year(year)?), i + 1));
+        }
+        if let Some(year) = rest.strip_suffix('s').and_then(calendar::four_digit_year) {
+            let years = super::numeric::decade_or_century(year)?;
+            return Some((DateExpr::Absolute(years), i + 1));
         }
         let &month = rules.months.get(rest)?;
         return Some((
