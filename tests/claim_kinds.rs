@@ -212,3 +212,17 @@ fn a_weekday_the_calendar_denies_is_contradicted() {
         .unwrap();
     assert!(explanation.contains("was a Monday"), "{explanation}");
 }
+
+#[test]
+fn taking_charge_of_an_office_dates_the_start_of_the_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Christine Lagarde took charge of the European Central Bank on Nov. 1, 2019.\n\
+         Christine Lagarde took the helm at the European Central Bank on Nov. 1, 2018.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2021-02-10"]);
+    assert_eq!(verdict_of(&report, "Nov. 1, 2019"), "supported");
+    assert_eq!(verdict_of(&report, "Nov. 1, 2018"), "contradicted");
+}
