@@ -226,3 +226,21 @@ fn taking_charge_of_an_office_dates_the_start_of_the_term() {
     assert_eq!(verdict_of(&report, "Nov. 1, 2019"), "supported");
     assert_eq!(verdict_of(&report, "Nov. 1, 2018"), "contradicted");
 }
+
+#[test]
+fn a_date_after_from_is_where_a_state_began() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Wim Duisenberg served from June 1998 until late 2003.\n\
+         Mario Draghi served at the bank from 2012.\n\
+         During her term, Christine Lagarde cited figures from 2017.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2021-02-10"]);
+    assert_eq!(verdict_of(&report, "June 1998"), "supported");
+    assert_eq!(verdict_of(&report, "late 2003"), "supported");
+    assert_eq!(verdict_of(&report, "2012"), "contradicted");
+    // The figures are from 2017, not her term.
+    assert_eq!(verdict_of(&report, "2017"), "unverified");
+}

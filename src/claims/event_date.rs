@@ -49,6 +49,8 @@ pub enum Bound {
     At,
     /// "since 2009": when a state that still holds began.
     Since,
+    /// "served from June 1998": when a state began, whether or not it still holds.
+    From,
     /// "until September 2021": when a state ends or ended.
     Until,
 }
@@ -310,6 +312,7 @@ fn readings<'a>(
                             _ => false,
                         })
             }
+            Bound::From => r.aspect == Aspect::Start || r.aspect == Aspect::State,
             Bound::Until => r.aspect == Aspect::End || r.aspect == Aspect::State,
         };
         // "held", "served": a state the date falls in only when its office or club is
@@ -326,8 +329,8 @@ fn readings<'a>(
         let ahead = looks_ahead || after(Some(statement.date.range), cx.as_of);
         in_bound && !(looks_ahead && over_before) && (ahead || !after(time, cx.as_of))
     });
-    // "since 2009" is the start of the state, whatever the words.
-    if statement.bound == Bound::Since {
+    // "since 2009", "from 1998" is the start of the state, whatever the words.
+    if matches!(statement.bound, Bound::Since | Bound::From) {
         for reading in &mut readings {
             reading.aspect = Aspect::Start;
         }
