@@ -244,3 +244,23 @@ fn a_date_after_from_is_where_a_state_began() {
     // The figures are from 2017, not her term.
     assert_eq!(verdict_of(&report, "2017"), "unverified");
 }
+
+#[test]
+fn an_age_reached_is_judged_at_the_date_it_was_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    // Suga was born on 1948-12-06.
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Yoshihide Suga turned 71 last year.\n\
+         Yoshihide Suga turned 70 on Dec. 6.\n\
+         Yoshihide Suga, who turned 72 this year, spoke on Monday.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2020-12-20"]);
+    assert_eq!(verdict_of(&report, "turned 71"), "supported");
+    assert_eq!(verdict_of(&report, "turned 70"), "contradicted");
+    assert_eq!(verdict_of(&report, "turned 72"), "supported");
+    // "this year" is no length of 72 years.
+    let durations = common::verdicts_of(&report, "duration");
+    assert!(durations.is_empty(), "{report:#}");
+}

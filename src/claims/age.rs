@@ -49,8 +49,16 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
             while before > context.clause.start && passed_over(tokens[before - 1].key.as_str()) {
                 before -= 1;
             }
-            let at_event = before > context.clause.start
-                && rules.age_at_event_words.contains(tokens[before - 1].key.as_str());
+            // "turned 49 on Sunday": the age reached then.
+            let reached = rules
+                .forms
+                .ages
+                .before_when_nothing_counted
+                .at(tokens, mention.tokens.start, mention.tokens.end)
+                .is_some();
+            let at_event = reached
+                || (before > context.clause.start
+                    && rules.age_at_event_words.contains(tokens[before - 1].key.as_str()));
             let statement = AgeStatement { years, at_event };
             Some(context.claim(AGE, mention.tokens.clone(), statement))
         })

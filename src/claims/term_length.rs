@@ -89,11 +89,15 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
 }
 
 /// "consecutive days", "straight years": one word, then a unit of time, after a
-/// number; the unit and one past it.
+/// number; the unit and one past it. Not an article ("2 a year") nor the start of
+/// another mention ("turned 71 this year").
 pub fn spelled_out(context: &ClauseContext, from: usize) -> Option<(crate::dates::TimeUnit, usize)> {
     let tokens = &context.segmented.tokens;
     let word = tokens.get(from).filter(|t| from < context.clause.end && t.is_word())?;
-    if context.rules.units.contains_key(word.key.as_str()) {
+    let key = word.key.as_str();
+    let starts_a_mention = context.mentions.iter().any(|m| m.tokens.start == from);
+    if context.rules.units.contains_key(key) || context.rules.articles.contains(key) || starts_a_mention
+    {
         return None;
     }
     let unit = tokens.get(from + 1).filter(|_| from + 1 < context.clause.end)?;

@@ -1,4 +1,5 @@
 //! Ages: "the 38-year-old", "a five-year-old", "aged 34", "at the age of 71",
+//! "turned 49 on Sunday",
 //! "71 years old", and a number between commas right after a name ("Suga, 71,") or
 //! a noun for a person ("the driver, 45,").
 //! Whose age it is ("a 10-year-old car") is for the claim stage to decide.
@@ -39,6 +40,20 @@ pub fn read(
     if let Some((_, len)) = words.before.at(tokens, i, end) {
         let amount = quantity::read(tokens, i + len, end, rules)?;
         return whole(amount.value, OLDEST).map(|age| (age, amount.end));
+    }
+    // "turned 49 on Sunday", "turns 40 next month"; not "turned 90 degrees"
+    if let Some((_, len)) = words.before_when_nothing_counted.at(tokens, i, end) {
+        let amount = quantity::read(tokens, i + len, end, rules)?;
+        let nothing_counted = at(tokens, amount.end, end).is_none_or(|next| {
+            let key = next.key.as_str();
+            next.kind == TokenKind::Punct
+                || rules.counting.phrase_ends.contains(key)
+                || rules.forms.calendar.modifiers.contains_key(key)
+        });
+        return nothing_counted
+            .then(|| whole(amount.value, OLDEST))
+            .flatten()
+            .map(|age| (age, amount.end));
     }
     if token.kind == TokenKind::Punct || !amount {
         return None;

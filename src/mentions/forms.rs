@@ -100,6 +100,7 @@ struct AgesFile {
     after: Vec<String>,
     between_commas_max: u32,
     person_nouns: Vec<String>,
+    before_when_nothing_counted: Vec<String>,
 }
 
 /// The wording of forms built around a number.
@@ -207,6 +208,9 @@ pub struct AgeWords {
     pub joined: Vec<String>,
     /// Before the number: "aged 34".
     pub before: PhraseTable<()>,
+    /// Before the number when nothing it could count follows it: "turned 49 on
+    /// Sunday", not "turned 90 degrees".
+    pub before_when_nothing_counted: PhraseTable<()>,
     /// After the number: "71 years old".
     pub after: PhraseTable<()>,
     /// The largest number between commas after a name that reads as an age.
@@ -234,6 +238,7 @@ impl Forms {
                     .map(|w| w.trim_start_matches('-').to_lowercase())
                     .collect(),
                 before: phrases(&ages.before),
+                before_when_nothing_counted: phrases(&ages.before_when_nothing_counted),
                 after: phrases(&ages.after),
                 between_commas_max: ages.between_commas_max,
                 person_nouns: lower(&ages.person_nouns),
@@ -299,6 +304,7 @@ impl Forms {
             .ages
             .before
             .openings()
+            .chain(self.ages.before_when_nothing_counted.openings())
             .map(|(w, n)| (w, n, Starts::AGE));
         let anaphora = &self.anaphora;
         let calendar = &self.calendar;
