@@ -254,12 +254,26 @@ fn an_age_reached_is_judged_at_the_date_it_was_reached() {
         "draft.txt",
         "Yoshihide Suga turned 71 last year.\n\
          Yoshihide Suga turned 70 on Dec. 6.\n\
-         Yoshihide Suga, who turned 72 this year, spoke on Monday.\n",
+         Yoshihide Suga, who turned 72 this year, spoke on Monday.\n\
+         Yoshihide Suga turned 71 in January.\n",
     );
     let report = json_report(&path, &["--as-of", "2020-12-20"]);
-    assert_eq!(verdict_of(&report, "turned 71"), "supported");
-    assert_eq!(verdict_of(&report, "turned 70"), "contradicted");
-    assert_eq!(verdict_of(&report, "turned 72"), "supported");
+    let ages: Vec<(u64, &str)> = common::claims(&report)
+        .into_iter()
+        .filter(|c| c["kind"] == "age")
+        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
+        .collect();
+    // He was 71 all through January 2020, but had turned 71 in December 2019.
+    assert_eq!(
+        ages,
+        [
+            (1, "supported"),
+            (2, "contradicted"),
+            (3, "supported"),
+            (4, "contradicted")
+        ],
+        "{report:#}"
+    );
     // "this year" is no length of 72 years.
     let durations = common::verdicts_of(&report, "duration");
     assert!(durations.is_empty(), "{report:#}");

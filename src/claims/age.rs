@@ -1,6 +1,6 @@
 //! ## What it finds
 //! A person's age: "the 38-year-old", "Suga, 71,", "aged 34", "joined the club as a
-//! 13-year-old".
+//! 13-year-old", "turned 49 on Sunday".
 //!
 //! ## Why check it
 //! Ages go stale the day after a birthday, and are often copied from an older story.
@@ -8,8 +8,9 @@
 //! ## How it is checked
 //! From the person's birth (a `role: birth` fact) to the date the age is given at: the
 //! publication date, or, for an age given "as" or "at" something ("joined as a
-//! 13-year-old"), the time of what the clause tells of. The person is the one the
-//! sentence names nearest before the age.
+//! 13-year-old"), the time of what the clause tells of. An age reached ("turned 49 on
+//! Sunday") holds when that birthday falls in the date the clause gives. The person is
+//! the one the sentence names nearest before the age.
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
 use crate::dates::DateRange;
@@ -27,9 +28,19 @@ pub const KINDS: &[(ClaimKind, &str)] = &[(AGE, "a person's age, at publication 
 #[derive(Debug, Clone)]
 pub struct AgeStatement {
     pub years: u32,
-    /// Whether the age is given at an event the clause tells of ("as a 13-year-old",
-    /// "at 17"), not at publication.
-    pub at_event: bool,
+    pub given_at: GivenAt,
+}
+
+/// When an age is given at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GivenAt {
+    /// Publication: "Suga, 71,".
+    Publication,
+    /// An event the clause tells of: "joined as a 13-year-old", "at 17".
+    Event,
+    /// The birthday it was reached on, which falls in the date the clause gives:
+    /// "turned 49 on Sunday".
+    Birthday,
 }
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
@@ -56,10 +67,14 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 .before_when_nothing_counted
                 .at(tokens, mention.tokens.start, mention.tokens.end)
                 .is_some();
-            let at_event = reached
-                || (before > context.clause.start
-                    && rules.age_at_event_words.contains(tokens[before - 1].key.as_str()));
-            let statement = AgeStatement { years, at_event };
+            let at_event = before > context.clause.start
+                && rules.age_at_event_words.contains(tokens[before - 1].key.as_str());
+            let given_at = match (reached, at_event) {
+                (true, _) => GivenAt::Birthday,
+                (false, true) => GivenAt::Event,
+                (false, false) => GivenAt::Publication,
+            };
+            let statement = AgeStatement { years, given_at };
             Some(context.claim(AGE, mention.tokens.clone(), statement))
         })
         .collect()
@@ -110,24 +125,40 @@ impl Check for AgeStatement {
         normalized.person = Some(base.entities[person.entity].id.clone());
         let birth_range = birth.time.map(|t| t.range()).unwrap_or(DateRange::day(NaiveDate::MIN));
         normalized.born = Some(birth_range.to_string());
-        let Some((at, why, event)) = self.when(claim, cx, person) else {
+        let Some((at, counted_to)) = self.when(claim, cx, person) else {
             return Judgement::unverified(format!(
                 "“{text}”: no date to count {name}'s age to"
             ))
             .with(&normalized);
         };
         normalized.at = Some(at.to_string());
-        // The ages the person may have had over the days the two dates may mean.
-        let youngest = years_between(birth_range.last, at.first);
-        let oldest = years_between(birth_range.first, at.last);
-        let said = if youngest == oldest {
-            format!("{name} was born {birth_range}, so was {youngest} on {at} ({why})")
+        let (why, event) = match counted_to {
+            CountedTo::Event(fact) => (format!("the date of {}", wording::fact(base, fact)), Some(fact)),
+            CountedTo::Stated => ("the date the sentence states".to_string(), None),
+            CountedTo::AsOf => ("the as-of date".to_string(), None),
+        };
+        let stated = matches!(counted_to, CountedTo::Stated);
+        let birthday = (self.given_at == GivenAt::Birthday && stated)
+            .then(|| nth_birthday(&birth_range, self.years))
+            .flatten();
+        let (fits, said) = if let Some(birthday) = birthday {
+            // "turned 49 on Sunday": the 49th birthday falls on the date given.
+            let said = format!("{name} was born {birth_range}, so turned {} on {birthday} ({why}: {at})", self.years);
+            (birthday.overlaps(&at), said)
         } else {
-            format!("{name} was born {birth_range}, so was {youngest} to {oldest} in {at} ({why})")
+            // The ages the person may have had over the days the two dates may mean.
+            let youngest = years_between(birth_range.last, at.first);
+            let oldest = years_between(birth_range.first, at.last);
+            let said = if youngest == oldest {
+                format!("{name} was born {birth_range}, so was {youngest} on {at} ({why})")
+            } else {
+                format!("{name} was born {birth_range}, so was {youngest} to {oldest} in {at} ({why})")
+            };
+            ((youngest..=oldest).contains(&(self.years as i32)), said)
         };
         let mut evidence = vec![Evidence::of(birth)];
         evidence.extend(event.map(Evidence::of));
-        let judgement = if (youngest..=oldest).contains(&(self.years as i32)) {
+        let judgement = if fits {
             Judgement::new(Verdict::Supported, format!("“{text}”: {said}"), evidence)
         } else {
             let named = matches!(person.how, How::Named | How::Repeated);
@@ -164,17 +195,27 @@ impl Check for AgeStatement {
     }
 }
 
+/// Where the date an age is counted to comes from.
+enum CountedTo<'a> {
+    /// The time of what the clause tells of: a fact about the person.
+    Event(&'a Fact),
+    /// A date the sentence states.
+    Stated,
+    AsOf,
+}
+
 impl AgeStatement {
-    /// The date the age is given at, why, and the fact that dates it: the time of
-    /// what the clause tells of for an age given at an event, else the as-of date.
+    /// The date the age is given at, and where it comes from: for an age given at an
+    /// event, the time of what the clause tells of (or the date it states); for an
+    /// age reached, the date the clause states; else the as-of date.
     fn when<'a>(
         &self,
         claim: &Claim,
         cx: &CheckContext<'a>,
         person: &Reference,
-    ) -> Option<(DateRange, String, Option<&'a Fact>)> {
+    ) -> Option<(DateRange, CountedTo<'a>)> {
         let base = cx.base;
-        if self.at_event {
+        if self.given_at == GivenAt::Event {
             let query = Query {
                 words_in: claim.clause.clone(),
                 entities_in: claim.sentence.clone(),
@@ -191,19 +232,26 @@ impl AgeStatement {
                 .into_iter()
                 .find_map(|r| r.time(base).map(|t| (r, t)))
             {
-                return Some((
-                    time,
-                    format!("the date of {}", wording::fact(base, reading.fact)),
-                    Some(reading.fact),
-                ));
-            }
-            if let Some((range, _)) = cx.date_in(&claim.clause) {
-                return Some((range, "the date the sentence states".into(), None));
+                return Some((time, CountedTo::Event(reading.fact)));
             }
         }
-        cx.as_of
-            .map(|day| (DateRange::day(day), "the as-of date".into(), None))
+        if self.given_at != GivenAt::Publication
+            && let Some((range, _)) = cx.date_in(&claim.clause)
+        {
+            return Some((range, CountedTo::Stated));
+        }
+        cx.as_of.map(|day| (DateRange::day(day), CountedTo::AsOf))
     }
+}
+
+/// The days a person born in `born` may have turned `years` on.
+fn nth_birthday(born: &DateRange, years: u32) -> Option<DateRange> {
+    let add = |day: NaiveDate| day.checked_add_months(chrono::Months::new(years.checked_mul(12)?));
+    Some(DateRange {
+        first: add(born.first)?,
+        last: add(born.last)?,
+        precision: born.precision,
+    })
 }
 
 /// Whole years from `born` to `on`.

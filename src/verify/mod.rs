@@ -327,6 +327,13 @@ pub fn judge_span(
 
 /// "702 days (1.9 years)": a span in days and in the stated unit.
 pub fn describe_days(days: f64, unit: TimeUnit) -> String {
+    // Decades and centuries read better in years ("25.0 years", not "0.3
+    // centuries"), fortnights in weeks.
+    let unit = match unit {
+        TimeUnit::Decade | TimeUnit::Century => TimeUnit::Year,
+        TimeUnit::Fortnight => TimeUnit::Week,
+        unit => unit,
+    };
     let in_unit = days / unit.days();
     let name = format!("{unit:?}").to_lowercase();
     if unit == TimeUnit::Day {
