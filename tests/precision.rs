@@ -147,3 +147,36 @@ fn an_age_of_someone_a_name_is_about_never_refutes_the_name() {
         "{report:#}"
     );
 }
+
+#[test]
+fn a_count_another_entry_of_the_same_measure_has_never_refutes() {
+    // The 2021 Ballon d'Or: Messi 613 points, Lewandowski 580. Which candidate a
+    // count is about is settled only by the one named before it.
+    let text = "The Argentine finished on 613 points at the 2021 Ballon d'Or, ahead of Robert Lewandowski.\n\n\
+                Robert Lewandowski finished on 613 points at the 2021 Ballon d'Or.\n\n\
+                Lionel Messi finished on 600 points at the 2021 Ballon d'Or.";
+    let report = reports_by_date(text, &["2021-12-01".to_string()]);
+    let counts: Vec<_> = claims(&report)
+        .into_iter()
+        .filter(|c| c["kind"] == "count")
+        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [(4, "supported"), (6, "contradicted"), (8, "contradicted")],
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_date_of_something_another_person_owns_never_refutes() {
+    // The record is Lewandowski's (2021); the 1971-72 season is when Müller set his.
+    let text = "Robert Lewandowski scored 41 Bundesliga goals to beat Gerd Müller's record from the 1971-72 season.";
+    let report = reports_by_date(text, &["2021-06-01".to_string()]);
+    let flagged: Vec<_> = claims(&report)
+        .into_iter()
+        .filter(|c| c["text"] == "1971-72")
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged, ["unverified"], "{report:#}");
+}

@@ -15,7 +15,7 @@
 //! times of day, labels, durations (their own kind).
 
 use super::{Check, Claim, ClaimKind, ClauseContext};
-use crate::factbase::{Fact, FactBase, QualifierType, Role};
+use crate::factbase::{EntityIdx, Fact, FactBase, QualifierType, Role};
 use crate::mentions::MentionValue;
 use crate::rules::{Rules, Tolerance};
 use crate::segment::{Token, TokenKind};
@@ -255,6 +255,20 @@ impl Check for CountStatement {
                 facts.push(reading);
             }
         }
+        // An entry whose qualifier the clause names before the count comes before
+        // those whose it does not ("Lewandowski finished on 580 points").
+        let named_first_facts: Vec<&Reading> = facts
+            .iter()
+            .filter(|r| {
+                facts
+                    .iter()
+                    .any(|o| o.fact.id != r.fact.id && named_first(cx, claim, r.fact, o.fact))
+            })
+            .copied()
+            .collect();
+        if !named_first_facts.is_empty() {
+            facts = named_first_facts;
+        }
         let Some(&best) = facts.first() else {
             return Judgement::unverified(format!(
                 "“{text}”: the fact base holds no count of {} for what this sentence is about",
@@ -309,7 +323,17 @@ impl Check for CountStatement {
             let same = facts
                 .iter()
                 .all(|r| value_of(r.fact).is_some_and(|v| (v - actual).abs() < 1e-9));
+            // "613 points, 33 ahead of Lewandowski": the count may be another
+            // entry's of the same measure, told apart by a qualifier the sentence
+            // does not settle.
+            let sibling_agrees = base.facts_about(chosen.fact.subject).any(|fact| {
+                fact.property == chosen.fact.property
+                    && fact.id != chosen.fact.id
+                    && value_of(fact).is_some_and(fits)
+                    && !qualifier_settled(cx, claim, chosen.fact, fact)
+            });
             let decided = same
+                && !sibling_agrees
                 && best.strong
                 && (best.identified(base) || on_stated(best))
                 && (!best.from_topic || facts.len() == 1)
@@ -326,6 +350,40 @@ impl Check for CountStatement {
         };
         judgement.with(&normalized)
     }
+}
+
+/// Where the sentence names the entities of `fact`'s qualifiers that `other` does
+/// not share (the candidate of one entry of a vote): before the count in its clause
+/// ("Lewandowski finished on 613 points"), and anywhere.
+fn qualifier_named(cx: &CheckContext, claim: &Claim, fact: &Fact, other: &Fact) -> (bool, bool) {
+    let references = cx.discourse.within(&claim.sentence);
+    let differing: Vec<EntityIdx> = fact
+        .qualifiers
+        .iter()
+        .filter_map(|(id, value)| {
+            let entity = value.entity()?;
+            (other.qualifier(*id).and_then(|v| v.entity()) != Some(entity)).then_some(entity)
+        })
+        .collect();
+    let named_in = |range: &Range<usize>| {
+        references
+            .iter()
+            .any(|r| differing.contains(&r.entity) && range.contains(&r.tokens.start))
+    };
+    (named_in(&(claim.clause.start..claim.tokens.start)), named_in(&claim.sentence))
+}
+
+/// Whether the count is about `fact` rather than `other`, which differs from it in
+/// an entity qualifier: the clause names `fact`'s before the count, and not
+/// `other`'s.
+fn named_first(cx: &CheckContext, claim: &Claim, fact: &Fact, other: &Fact) -> bool {
+    qualifier_named(cx, claim, fact, other).0 && !qualifier_named(cx, claim, other, fact).0
+}
+
+/// Whether the sentence settles that the count is about `fact`, not `other`: it
+/// names `fact`'s qualifier first, and `other`'s nowhere.
+fn qualifier_settled(cx: &CheckContext, claim: &Claim, fact: &Fact, other: &Fact) -> bool {
+    named_first(cx, claim, fact, other) && !qualifier_named(cx, claim, other, fact).1
 }
 
 /// How many of `claimed` one of `unit` is: a fact's unit, in the draft's word for it,

@@ -231,6 +231,11 @@ impl Check for DateStatement {
                 wording::fact(base, chosen.fact),
                 wording::fact(base, other.fact)
             ))
+        } else if let Some(owner) = other_owner(cx, chosen, claim) {
+            Judgement::unverified(format!(
+                "“{text}” reads as {read_as}, but it may date something of {owner}'s rather than {}: {said}",
+                wording::fact(base, chosen.fact)
+            ))
         } else if chosen.tie_distance(&claim.tokens) > cx.rules.contradiction_window {
             Judgement::unverified(format!(
                 "“{text}” reads as {read_as}; the sentence also tells of {}, but too far from the date to tell whether it is meant: {said}",
@@ -249,6 +254,24 @@ impl Check for DateStatement {
         };
         judgement.with(&normalized)
     }
+}
+
+/// Someone else named in the possessive between the reading's subject and the
+/// date ("beat Gerd Müller's mark from the 1971-72 season"): the date may be about
+/// what is theirs. Gives their name.
+fn other_owner<'a>(cx: &CheckContext<'a>, reading: &Reading, claim: &Claim) -> Option<&'a str> {
+    let tokens = &cx.segmented.tokens;
+    let after_subject = reading.subject.as_ref().map_or(claim.sentence.start, |s| s.tokens.end);
+    let possessive = |k: usize| {
+        let token = &tokens[k];
+        token.is_word() && token.span().len() > token.key.len()
+    };
+    cx.discourse
+        .within(&claim.sentence)
+        .iter()
+        .filter(|r| r.tokens.start >= after_subject && r.tokens.end <= claim.tokens.start)
+        .find(|r| r.entity != reading.fact.subject && possessive(r.tokens.end - 1))
+        .map(|r| cx.base.entities[r.entity].name.as_str())
 }
 
 /// The readings the date can be about: the event named right after it ("the 2015
