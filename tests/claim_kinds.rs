@@ -258,11 +258,7 @@ fn an_age_reached_is_judged_at_the_date_it_was_reached() {
          Yoshihide Suga turned 71 in January.\n",
     );
     let report = json_report(&path, &["--as-of", "2020-12-20"]);
-    let ages: Vec<(u64, &str)> = common::claims(&report)
-        .into_iter()
-        .filter(|c| c["kind"] == "age")
-        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
-        .collect();
+    let ages = common::verdicts_by_line(&report, "age");
     // He was 71 all through January 2020, but had turned 71 in December 2019.
     assert_eq!(
         ages,

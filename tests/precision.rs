@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{claims, json_report};
+use common::{claims, json_report, verdicts_by_line};
 use serde_json::Value;
 
 /// Checks one draft per date, each dated in its front matter, in one run.
@@ -136,13 +136,8 @@ fn an_age_of_someone_a_name_is_about_never_refutes_the_name() {
                 The sister of Joe Biden, 45, spoke at the rally.\n\n\
                 Joe Biden, 45, spoke at the rally.";
     let report = reports_by_date(text, &["2021-06-01".to_string()]);
-    let ages: Vec<_> = claims(&report)
-        .into_iter()
-        .filter(|c| c["kind"] == "age")
-        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
-        .collect();
     assert_eq!(
-        ages,
+        verdicts_by_line(&report, "age"),
         [(4, "unverified"), (6, "unverified"), (8, "contradicted")],
         "{report:#}"
     );
@@ -156,13 +151,8 @@ fn a_count_another_entry_of_the_same_measure_has_never_refutes() {
                 Robert Lewandowski finished on 613 points at the 2021 Ballon d'Or.\n\n\
                 Lionel Messi finished on 600 points at the 2021 Ballon d'Or.";
     let report = reports_by_date(text, &["2021-12-01".to_string()]);
-    let counts: Vec<_> = claims(&report)
-        .into_iter()
-        .filter(|c| c["kind"] == "count")
-        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
-        .collect();
     assert_eq!(
-        counts,
+        verdicts_by_line(&report, "count"),
         [(4, "supported"), (6, "contradicted"), (8, "contradicted")],
         "{report:#}"
     );

@@ -115,3 +115,12 @@ pub fn verdicts_of(report: &Value, kind: &str) -> Vec<String> {
         .map(|c| c["verdict"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The line and verdict of each claim of one kind, in order.
+pub fn verdicts_by_line<'a>(report: &'a Value, kind: &str) -> Vec<(u64, &'a str)> {
+    claims(report)
+        .into_iter()
+        .filter(|c| c["kind"] == kind)
+        .map(|c| (c["line"].as_u64().unwrap(), c["verdict"].as_str().unwrap()))
+        .collect()
+}
