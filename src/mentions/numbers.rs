@@ -42,13 +42,30 @@ fn joined_percent(token: &Token, rules: &Rules) -> Option<f64> {
         .flatten()
 }
 
-/// "half", "a third of", "two-thirds", "three quarters".
+/// "half", "a third of", "two-thirds", "three quarters"; of a scale, that part of
+/// it: "half a million", "a quarter of a million".
 pub fn read_fraction(
     tokens: &[Token],
     i: usize,
     end: usize,
     rules: &Rules,
 ) -> Option<(f64, usize)> {
+    let (fraction, next) = fraction(tokens, i, end, rules)?;
+    let mut k = next;
+    if at(tokens, k, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) {
+        k += 1;
+    }
+    let scale = at(tokens, k, end)
+        .filter(|t| rules.indefinite_articles.contains(t.key.as_str()))
+        .and_then(|_| at(tokens, k + 1, end))
+        .and_then(|t| rules.scales.get(t.key.as_str()));
+    Some(match scale {
+        Some(&scale) => (fraction * scale, k + 2),
+        None => (fraction, next),
+    })
+}
+
+fn fraction(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
     let token = at(tokens, i, end)?;
     let key = token.key.as_str();
     if let Some(&denominator) = rules.bare_fractions.get(key) {
@@ -69,23 +86,37 @@ pub fn read_fraction(
     let &denominator = rules.fractions.get(at(tokens, i + 1, end)?.key.as_str())?;
     let after = at(tokens, i + 2, end);
     let of_follows = after.is_some_and(|t| rules.of_words.contains(t.key.as_str()));
+    // "cut by a third", "nearly a fifth"
     let cued = i.checked_sub(1).is_some_and(|p| {
         rules
             .forms
             .numbers
             .fraction_cues
             .contains(tokens[p].key.as_str())
+    }) || (i.saturating_sub(3)..i).any(|k| {
+        rules
+            .hedges
+            .at(tokens, k, i)
+            .is_some_and(|(_, len)| k + len == i)
     });
     (of_follows || cued || numerator > 1)
         .then_some((numerator as f64 / f64::from(denominator), i + 2))
 }
 
-/// "dozens", "hundreds", "thousands": a vague amount, with its least value.
+/// "dozens", "hundreds", "thousands", "hundreds of thousands": a vague amount, with
+/// its least value.
 pub fn read_vague(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f64, usize)> {
-    rules
-        .vague
-        .get(at(tokens, i, end)?.key.as_str())
-        .map(|&least| (least, i + 1))
+    let &least = rules.vague.get(at(tokens, i, end)?.key.as_str())?;
+    // "hundreds of thousands": so many of the scale the second names.
+    let scale = at(tokens, i + 1, end)
+        .filter(|t| rules.of_words.contains(t.key.as_str()))
+        .and_then(|_| at(tokens, i + 2, end))
+        .filter(|t| rules.vague.contains_key(t.key.as_str()))
+        .and_then(|t| rules.scales.get(&rules.forms.singular(&t.key)));
+    Some(match scale {
+        Some(&scale) => (least * scale, i + 3),
+        None => (least, i + 1),
+    })
 }
 
 /// What a number at `i` turned out to be.
