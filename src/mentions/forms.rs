@@ -171,6 +171,8 @@ pub struct NumberWords {
     pub decimal_point: WordSet,
     /// After an amount, half of one more: "two and a half".
     pub plus_a_half: PhraseTable<()>,
+    /// The same joined by hyphens, as in "two-and-a-half".
+    pub plus_a_half_joined: Vec<String>,
     /// Before "a third", what makes it a fraction rather than an ordinal: "cut by a
     /// third".
     pub fraction_cues: WordSet,
@@ -255,6 +257,18 @@ impl Forms {
                 negative: lower(&file.numbers.negative_words),
                 decimal_point: lower(&file.numbers.decimal_words),
                 plus_a_half: phrases(&file.numbers.plus_a_half),
+                plus_a_half_joined: file
+                    .numbers
+                    .plus_a_half
+                    .iter()
+                    .map(|phrase| {
+                        phrase
+                            .to_lowercase()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join("-")
+                    })
+                    .collect(),
                 fraction_cues: lower(&file.numbers.fraction_cues),
                 percent_words: phrases(&file.numbers.percent_words),
                 range_openers: lower(&file.numbers.range_openers),

@@ -161,6 +161,13 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
                 None => (*scale, i + 2),
             }
         }
+        // "two-and-a-half"
+        TokenKind::Word
+            if token.hyphenated
+                && let Some(value) = hyphened_half(&token.key, rules) =>
+        {
+            (value, i + 1)
+        }
         TokenKind::Word => {
             let (value, next) = words(tokens, i, end, rules)?;
             decimals_in_words(tokens, next, end, rules)
@@ -320,6 +327,19 @@ pub fn range(
     (low < high).then_some((low, high, next))
 }
 
+/// "two-and-a-half": a number word and "and a half" joined by hyphens.
+fn hyphened_half(key: &str, rules: &Rules) -> Option<f64> {
+    rules
+        .forms
+        .numbers
+        .plus_a_half_joined
+        .iter()
+        .find_map(|joined| {
+            let number = key.strip_suffix(joined.as_str())?.strip_suffix('-')?;
+            Some(word_value(number, rules)? as f64 + 0.5)
+        })
+}
+
 /// The length of "and a half" at `i`, if it is there.
 pub fn plus_a_half(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<usize> {
     let (_, len) = rules.forms.numbers.plus_a_half.at(tokens, i, end)?;
@@ -354,6 +374,10 @@ pub(super) fn digits(key: &str, rules: &Rules) -> Option<f64> {
     let scale = if suffix.is_empty() {
         1.0
     } else {
+        // "01m" of "2h 01m 09s" is minutes, not millions.
+        if number.len() > 1 && number.starts_with('0') && !number.starts_with("0.") {
+            return None;
+        }
         *rules.scale_suffixes.get(suffix)?
     };
     let plain: String = number.chars().filter(|&c| c != ',').collect();
