@@ -142,6 +142,7 @@ struct ContextFile {
     event_order: HashMap<Direction, Vec<String>>,
     order_breaks: Vec<String>,
     date_bounds: HashMap<Bound, Vec<String>>,
+    date_bound_ends: Vec<String>,
     ago_words: Vec<String>,
     past_tense_words: Vec<String>,
     infinitive_markers: Vec<String>,
@@ -694,6 +695,9 @@ pub struct Rules {
     /// Words right before a date that make it where a state begins or ends ("since
     /// 2009", "until September").
     pub date_bounds: WordMap<Bound>,
+    /// Words that join a second date to one where a state began, making the second
+    /// where it ended ("from 2011 to 2019").
+    pub date_bound_ends: WordSet,
     /// Words right after a length of time that make it the time since something, and a
     /// date that far back ("two years ago").
     pub ago_words: WordSet,
@@ -1154,6 +1158,7 @@ impl Rules {
             event_order: word_map(&context.event_order),
             order_breaks: word_set(&context.order_breaks),
             date_bounds: word_map(&context.date_bounds),
+            date_bound_ends: word_set(&context.date_bound_ends),
             ago_words: word_set(&context.ago_words),
             past_tense_words: word_set(&context.past_tense_words),
             infinitive_markers: word_set(&context.infinitive_markers),

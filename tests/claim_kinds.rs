@@ -246,6 +246,21 @@ fn a_date_after_from_is_where_a_state_began() {
 }
 
 #[test]
+fn a_date_joined_to_where_a_state_began_is_where_it_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    // Draghi's term ran from 2011-11-01 to 2019-10-31: 2018 falls inside it, but is
+    // not when it ended.
+    let path = common::write_draft(
+        &dir,
+        "draft.txt",
+        "Mario Draghi served as president of the European Central Bank from 2011 to 2018.\n",
+    );
+    let report = json_report(&path, &["--as-of", "2021-02-10"]);
+    assert_eq!(verdict_of(&report, "2011"), "supported");
+    assert_eq!(verdict_of(&report, "2018"), "contradicted");
+}
+
+#[test]
 fn an_age_reached_is_judged_at_the_date_it_was_reached() {
     let dir = tempfile::tempdir().unwrap();
     // Suga was born on 1948-12-06.

@@ -57,6 +57,9 @@ pub enum Bound {
 
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
+    let rules = context.rules;
+    // Where the last date where a state began ended: "from 2011 [to 2019]".
+    let mut began_until = None;
     context
         .mentions
         .iter()
@@ -69,13 +72,18 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 } else {
                     EVENT_DATE
                 };
-                let bound = mention
-                    .tokens
-                    .start
-                    .checked_sub(1)
-                    .and_then(|p| context.rules.date_bounds.get(tokens[p].key.as_str()))
-                    .copied()
-                    .unwrap_or(Bound::At);
+                let before = mention.tokens.start.checked_sub(1);
+                let ends_a_span = before.is_some_and(|p| {
+                    began_until == Some(p) && rules.date_bound_ends.contains(tokens[p].key.as_str())
+                });
+                let bound = match ends_a_span {
+                    true => Bound::Until,
+                    false => before
+                        .and_then(|p| rules.date_bounds.get(tokens[p].key.as_str()))
+                        .copied()
+                        .unwrap_or(Bound::At),
+                };
+                began_until = (bound == Bound::From).then_some(mention.tokens.end);
                 let statement = DateStatement { date, bound };
                 Some(context.claim(kind, mention.tokens.clone(), statement))
             }
