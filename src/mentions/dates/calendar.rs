@@ -538,7 +538,7 @@ pub fn read_quarter(
     ))
 }
 
-/// "19th century", "nineteenth century".
+/// "19th century", "nineteenth century", and joined to a noun: "a 12th-century church".
 pub fn read_century(
     tokens: &[Token],
     i: usize,
@@ -546,12 +546,23 @@ pub fn read_century(
     rules: &Rules,
 ) -> Option<(DateExpr, usize)> {
     let words = &rules.forms.calendar;
-    let n = ordinal_value(&tokens[i].key, rules).filter(|n| (1..=22).contains(n))?;
-    if !at(tokens, i + 1, end).is_some_and(|t| words.century_words.contains(t.key.as_str())) {
-        return None;
-    }
+    let key = tokens[i].key.as_str();
+    // "the twelfth-century church", "21st-century"
+    let joined = key
+        .rsplit_once('-')
+        .filter(|(_, word)| words.century_words.contains(word));
+    let (ordinal, next) = match joined {
+        Some((ordinal, _)) => (ordinal, i + 1),
+        None if at(tokens, i + 1, end)
+            .is_some_and(|t| words.century_words.contains(t.key.as_str())) =>
+        {
+            (key, i + 2)
+        }
+        None => return None,
+    };
+    let n = ordinal_value(ordinal, rules).filter(|n| (1..=22).contains(n))?;
     let range = century(i32::try_from(n).ok()?)?;
-    Some((DateExpr::Absolute(range), i + 2))
+    Some((DateExpr::Absolute(range), next))
 }
 
 /// "the nineties", "the '90s": a decade named without its century digits.
