@@ -1580,6 +1580,18 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_year_must_be_whole_months() {
+        let result = load_edited("mentions.yaml", |text| {
+            text.replacen("letters: [h], parts: 2", "letters: [h], parts: 5", 1)
+        });
+        let error = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.contains("mentions.yaml") && error.contains("5 parts do not divide a year"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_date_bound_is_a_start_or_an_end() {
         let result = load_edited("context.yaml", |text| {
             text.replacen("  since: [since]", "  at: [on]", 1)

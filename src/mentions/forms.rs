@@ -351,7 +351,7 @@ impl Forms {
             .openings()
             .chain(alone(calendar.seasons.keys()))
             .chain(alone(calendar.decade_words.keys()))
-            .chain(alone(calendar.quarter_names.keys()))
+            .chain(alone(calendar.year_part_names.keys()))
             .map(|(w, n)| (w, n, Starts::DATE | Starts::CALENDAR));
         ages.chain(dates)
             .chain(durations)

@@ -87,10 +87,12 @@ impl Season {
     }
 }
 
-/// The quarter `quarter` (1-4) of `year`.
-pub fn quarter_of(year: i32, quarter: u32) -> Option<DateRange> {
-    let first = DateRange::month(year, (quarter - 1) * 3 + 1)?;
-    let last = DateRange::month(year, quarter * 3)?;
+/// Part `part` (from 1) of `year` cut into `parts` of whole months: the third
+/// quarter, the second half.
+pub fn year_part(year: i32, part: u32, parts: u32) -> Option<DateRange> {
+    let months = 12 / parts;
+    let first = DateRange::month(year, (part - 1) * months + 1)?;
+    let last = DateRange::month(year, part * months)?;
     Some(DateRange::between(first, last))
 }
 
@@ -149,10 +151,28 @@ pub(crate) struct CalendarFile {
     now_words: FxHashMap<String, i64>,
     decade_words: FxHashMap<String, i32>,
     century_words: Vec<String>,
-    quarter_words: Vec<String>,
-    quarter_letters: Vec<String>,
+    year_parts: Vec<YearPartFile>,
     seasons: FxHashMap<String, (u32, u32)>,
     season_cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct YearPartFile {
+    words: Vec<String>,
+    letters: Vec<String>,
+    parts: u32,
+    letter_alone: bool,
+}
+
+/// A part of a year written as a letter and its number ("Q3", "H2"), as tokens key
+/// it.
+#[derive(Debug, Clone, Copy)]
+pub struct YearPartName {
+    pub part: u32,
+    pub parts: u32,
+    /// Whether it names a part without a year after it ("Q3"; "H2" needs one).
+    pub alone: bool,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -239,10 +259,10 @@ pub struct CalendarWords {
     pub now_words: FxHashMap<String, i64>,
     pub decade_words: FxHashMap<String, i32>,
     pub century_words: WordSet,
-    pub quarter_words: WordSet,
-    /// Quarters written as a letter and their number, keyed as tokens key them:
-    /// "q3" → 3.
-    pub quarter_names: FxHashMap<String, u32>,
+    /// Words for a part of a year, and how many make one: "quarter" → 4.
+    pub year_part_words: WordMap<u32>,
+    /// Parts of a year written as a letter and their number: "q3", "h2".
+    pub year_part_names: FxHashMap<String, YearPartName>,
     pub seasons: FxHashMap<String, Season>,
     pub season_cues: WordSet,
     /// Holiday names, as the tokens of a draft read them.
@@ -316,11 +336,32 @@ impl CalendarWords {
             (DateExpr::EarlierThis, DateExpr::LaterThis);
         let earlier_this = file.earlier_this.iter().map(|p| (p.as_str(), earlier));
         let later_this = file.later_this.iter().map(|p| (p.as_str(), later));
-        let quarter_names = file
-            .quarter_letters
-            .iter()
-            .flat_map(|letter| (1..=4).map(move |n| (format!("{}{n}", letter.to_lowercase()), n)))
-            .collect();
+        let mut year_part_words = Vec::new();
+        let mut year_part_names = FxHashMap::default();
+        for entry in &file.year_parts {
+            if !(2..=12).contains(&entry.parts) || 12 % entry.parts != 0 {
+                return Err((
+                    "mentions.yaml",
+                    format!(
+                        "`year-parts`: {} parts do not divide a year into whole months",
+                        entry.parts
+                    ),
+                ));
+            }
+            for word in &entry.words {
+                year_part_words.push((word.to_lowercase(), entry.parts));
+            }
+            for letter in &entry.letters {
+                for part in 1..=entry.parts {
+                    let name = YearPartName {
+                        part,
+                        parts: entry.parts,
+                        alone: entry.letter_alone,
+                    };
+                    year_part_names.insert(format!("{}{part}", letter.to_lowercase()), name);
+                }
+            }
+        }
         Ok(CalendarWords {
             also_common_words: lower(&file.also_common_words),
             two_digit_year_pivot: file.two_digit_year_pivot,
@@ -361,8 +402,8 @@ impl CalendarWords {
                 .map(|(w, year)| (w.to_lowercase(), year))
                 .collect(),
             century_words: lower(&file.century_words),
-            quarter_words: lower(&file.quarter_words),
-            quarter_names,
+            year_part_words: year_part_words.into_iter().collect(),
+            year_part_names,
             seasons,
             season_cues: lower(&file.season_cues),
             holidays: PhraseTable::new(rules.iter().map(|(keys, rule)| (keys.as_str(), *rule))),
@@ -497,9 +538,10 @@ pub fn read_season(
     ))
 }
 
-/// "third quarter of 2020", "3rd quarter 2020", "Q3 2020", "Q3": a quarter; the word
-/// form needs its year.
-pub fn read_quarter(
+/// A part of a year: "third quarter of 2020", "3rd quarter 2020", "Q3 2020", "Q3",
+/// "the first half of 2022", "H2 2019". The word form needs its year (a game has
+/// quarters and halves too), as does a letter form the rules say may not stand alone.
+pub fn read_year_part(
     tokens: &[Token],
     i: usize,
     end: usize,
@@ -508,19 +550,24 @@ pub fn read_quarter(
     let words = &rules.forms.calendar;
     let token = &tokens[i];
     let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
-    if let Some(&quarter) = words
-        .quarter_names
+    if let Some(&name) = words
+        .year_part_names
         .get(token.key.as_str())
         .filter(|_| token.has_capital)
     {
         let year = year_at(i + 1);
+        if year.is_none() && !name.alone {
+            return None;
+        }
         let next = i + 1 + usize::from(year.is_some());
-        return Some((DateExpr::Quarter { quarter, year }, next));
+        let (part, parts) = (name.part, name.parts);
+        return Some((DateExpr::YearPart { part, parts, year }, next));
     }
-    let quarter = ordinal_value(&token.key, rules).filter(|q| (1..=4).contains(q))?;
-    if !at(tokens, i + 1, end).is_some_and(|t| words.quarter_words.contains(t.key.as_str())) {
-        return None;
-    }
+    let part = ordinal_value(&token.key, rules)?;
+    let &parts = at(tokens, i + 1, end).and_then(|t| words.year_part_words.get(t.key.as_str()))?;
+    let part = u32::try_from(part)
+        .ok()
+        .filter(|p| (1..=parts).contains(p))?;
     let (year, next) = match year_at(i + 2) {
         Some(year) => (year, i + 3),
         None if at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) => {
@@ -528,14 +575,8 @@ pub fn read_quarter(
         }
         None => return None,
     };
-    let quarter = u32::try_from(quarter).ok()?;
-    Some((
-        DateExpr::Quarter {
-            quarter,
-            year: Some(year),
-        },
-        next,
-    ))
+    let year = Some(year);
+    Some((DateExpr::YearPart { part, parts, year }, next))
 }
 
 /// "19th century", "nineteenth century", and joined to a noun: "a 12th-century church".

@@ -113,8 +113,13 @@ pub enum DateExpr {
         year: Option<i32>,
         modifier: Modifier,
     },
-    /// "the third quarter of 2020", "Q3".
-    Quarter { quarter: u32, year: Option<i32> },
+    /// "the third quarter of 2020", "Q3", "the first half of 2022": part `part` of a
+    /// year cut into `parts`.
+    YearPart {
+        part: u32,
+        parts: u32,
+        year: Option<i32>,
+    },
 }
 
 /// The day a "from" shift starts at: a weekday ahead of the as-of date, or a day
@@ -167,7 +172,7 @@ impl DateExpr {
             self,
             DateExpr::MonthDay { .. }
                 | DateExpr::DayOfMonth { .. }
-                | DateExpr::Quarter { year: None, .. }
+                | DateExpr::YearPart { year: None, .. }
                 | DateExpr::Holiday {
                     year: None,
                     modifier: Modifier::None,

@@ -35,7 +35,7 @@ pub(super) fn read_numeric(
         .or_else(|| read_ago(tokens, i, end, rules))
         .or_else(|| read_from(tokens, i, end, rules))
         .or_else(|| read_anaphor(tokens, i, end, rules, true))
-        .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+        .or_else(|| calendar::read_year_part(tokens, i, end, rules))
         .or_else(|| calendar::read_century(tokens, i, end, rules))
         .or_else(|| read_ordinal_day(tokens, i, end, rules))
     {

@@ -135,7 +135,7 @@ fn read_words(
     let by_calendar_word = || {
         calendar::read_holiday(tokens, i, end, Modifier::None, rules)
             .or_else(|| calendar::read_season(tokens, i, end, Modifier::None, rules))
-            .or_else(|| calendar::read_quarter(tokens, i, end, rules))
+            .or_else(|| calendar::read_year_part(tokens, i, end, rules))
             .or_else(|| calendar::read_century(tokens, i, end, rules))
             .or_else(|| calendar::read_decade_name(tokens, i, end, rules))
             .or_else(|| read_ordinal_day(tokens, i, end, rules))

@@ -244,10 +244,10 @@ pub fn resolve(expr: DateExpr, as_of: NaiveDate, tense: Tense) -> Option<DateRan
             Some(year) => season.starting(year),
             None => calendar::choose_around(as_of, modifier, tense, |y| season.starting(y)),
         },
-        DateExpr::Quarter { quarter, year } => match year {
-            Some(year) => calendar::quarter_of(year, quarter),
+        DateExpr::YearPart { part, parts, year } => match year {
+            Some(year) => calendar::year_part(year, part, parts),
             None => calendar::choose_around(as_of, Modifier::None, tense, |y| {
-                calendar::quarter_of(y, quarter)
+                calendar::year_part(y, part, parts)
             }),
         },
     }
