@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed};
 
 /// Bumped whenever the shape of the parsed files changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// The most rules caches kept in one directory: each edit of a rules file makes
 /// another.
