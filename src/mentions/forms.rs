@@ -78,6 +78,7 @@ struct NumbersFile {
     percent_words: Vec<String>,
     range_openers: Vec<String>,
     range_joiners: Vec<String>,
+    currency_signs: Vec<String>,
     change_words: Vec<String>,
     named: Vec<String>,
     vague_counts: FxHashMap<String, (f64, f64)>,
@@ -182,6 +183,9 @@ pub struct NumberWords {
     pub range_openers: WordSet,
     /// "20 to 30", "two or three": what joins the bounds of a range.
     pub range_joiners: WordSet,
+    /// Signs before an amount of money, which may stand before each bound of a range:
+    /// "between $20m and $25m".
+    pub currency_signs: WordSet,
     /// "from 20 to 30": what makes two amounts a change rather than a range.
     pub change_words: WordSet,
     /// Joined numbers that name something ("9-11", "24/7").
@@ -273,6 +277,7 @@ impl Forms {
                 percent_words: phrases(&file.numbers.percent_words),
                 range_openers: lower(&file.numbers.range_openers),
                 range_joiners: lower(&file.numbers.range_joiners),
+                currency_signs: lower(&file.numbers.currency_signs),
                 change_words: lower(&file.numbers.change_words),
                 named: lower(&file.numbers.named),
                 vague_counts: PhraseTable::new(

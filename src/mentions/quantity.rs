@@ -291,15 +291,22 @@ pub fn range(
         }
     };
     let words = &rules.forms.numbers;
+    // "between $20m and $25m": a currency sign may stand before each bound.
+    let past_sign = |k: usize| {
+        let sign = at(tokens, k, end).is_some_and(|t| {
+            t.kind == TokenKind::Punct && words.currency_signs.contains(t.key.as_str())
+        });
+        k + usize::from(sign)
+    };
     let (low, high, next) = if words.range_openers.contains(token.key.as_str()) {
-        let low = read(tokens, i + 1, end, rules)?;
+        let low = read(tokens, past_sign(i + 1), end, rules)?;
         if !rules
             .and_words
             .contains(at(tokens, low.end, end)?.key.as_str())
         {
             return None;
         }
-        let high = read(tokens, low.end + 1, end, rules)?;
+        let high = read(tokens, past_sign(low.end + 1), end, rules)?;
         (
             low.value * shared_scale(&low, i + 1, &high),
             high.value,
@@ -309,15 +316,17 @@ pub fn range(
         (low as f64, high as f64, next)
     } else {
         let low = read(tokens, i, end, rules)?;
+        // "from 20 to 30", "from $5 to $10"
+        let signed = i.checked_sub(1).is_some_and(|p| past_sign(p) == i);
         let change = i
-            .checked_sub(1)
+            .checked_sub(1 + usize::from(signed))
             .filter(|&p| p >= clause_start)
             .is_some_and(|p| words.change_words.contains(tokens[p].key.as_str()));
         let joiner = at(tokens, low.end, end)?;
         if change || !words.range_joiners.contains(joiner.key.as_str()) {
             return None;
         }
-        let high = read(tokens, low.end + 1, end, rules)?;
+        let high = read(tokens, past_sign(low.end + 1), end, rules)?;
         (
             low.value * shared_scale(&low, i, &high),
             high.value,
