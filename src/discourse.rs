@@ -295,8 +295,8 @@ fn embedded(segmented: &Segmented, base: &FactBase, rules: &Rules, name: Range<u
         let key = token.key.as_str();
         token.is_word()
             && token.capitalized
-            // A possessive ("Israel's Netanyahu") has a key shorter than its text.
-            && token.span().len() == key.len()
+            // Not a possessive ("Israel's Netanyahu").
+            && !token.is_possessive()
             && !base.titles.knows(key)
             && !rules.titles.modifiers.contains_key(key)
             && !rules.months.contains_key(key)
@@ -315,7 +315,7 @@ fn embedded(segmented: &Segmented, base: &FactBase, rules: &Rules, name: Range<u
     // Goodwin"); a possessive ("Iraq's Shia militia") modifies what follows instead.
     let last = &tokens[name.end - 1];
     let after = name.len() == 1
-        && last.span().len() == last.key.len()
+        && !last.is_possessive()
         && name.end < tokens.len()
         && !opens_sentence(name.end)
         && (initial(name.end) || proper(name.end));

@@ -58,6 +58,12 @@ impl Token {
         self.kind == TokenKind::Word
     }
 
+    /// Whether its key is not as long as its text, as when a possessive "'s" was
+    /// taken off ("Israel's"): a possessive modifies what follows it.
+    pub fn is_possessive(&self) -> bool {
+        self.span().len() != self.key.len()
+    }
+
     /// The parts before and after its first hyphen, if a hyphen joins it.
     pub fn hyphen_parts(&self) -> Option<(&str, &str)> {
         self.hyphenated.then(|| self.key.split_once('-')).flatten()

@@ -270,10 +270,7 @@ impl Check for DateStatement {
 fn other_owner<'a>(cx: &CheckContext<'a>, reading: &Reading, claim: &Claim) -> Option<&'a str> {
     let tokens = &cx.segmented.tokens;
     let after_subject = reading.subject.as_ref().map_or(claim.sentence.start, |s| s.tokens.end);
-    let possessive = |k: usize| {
-        let token = &tokens[k];
-        token.is_word() && token.span().len() > token.key.len()
-    };
+    let possessive = |k: usize| tokens[k].is_word() && tokens[k].is_possessive();
     cx.discourse
         .within(&claim.sentence)
         .iter()

@@ -299,7 +299,7 @@ fn not_a_quantity(
             t.is_word()
                 && t.has_capital
                 // "Netanyahu's 12 years": a possessive owns what follows.
-                && t.span().len() == t.key.len()
+                && !t.is_possessive()
                 && i - 1 > sentence_start
                 && !rules.months.contains_key(t.key.as_str())
                 && !rules.weekdays.contains_key(t.key.as_str())
