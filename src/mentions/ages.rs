@@ -1,7 +1,6 @@
 //! Ages: "the 38-year-old", "a five-year-old", "aged 34", "at the age of 71",
-//! "turned 49 on Sunday",
-//! "71 years old", and a number between commas right after a name ("Suga, 71,") or
-//! a noun for a person ("the driver, 45,").
+//! "turned 49 on Sunday", "71 years old", and a number between commas right after a
+//! name ("Suga, 71,") or a noun for a person ("the driver, 45,").
 //! Whose age it is ("a 10-year-old car") is for the claim stage to decide.
 
 use super::quantity;
@@ -41,7 +40,7 @@ pub fn read(
         let amount = quantity::read(tokens, i + len, end, rules)?;
         return whole(amount.value, OLDEST).map(|age| (age, amount.end));
     }
-    // "turned 49 on Sunday", "turns 40 next month"; not "turned 90 degrees"
+    // "turned 49 on Sunday"; not "turned 90 degrees"
     if let Some((_, len)) = words.before_when_nothing_counted.at(tokens, i, end) {
         let amount = quantity::read(tokens, i + len, end, rules)?;
         let nothing_counted = at(tokens, amount.end, end).is_none_or(|next| {
@@ -82,9 +81,8 @@ fn whole(value: f64, most: f64) -> Option<u32> {
 }
 
 /// "Suga, 71, said", "the driver, 45, was": bare digits after a capitalised name (or
-/// a noun for a person) and a comma, followed by a
-/// comma or the end of the clause; not a year ("Paris, 1998,") nor one of a list of
-/// numbers ("rooms 12, 14, 16").
+/// a noun for a person) and a comma, followed by a comma or the end of the clause;
+/// not a year ("Paris, 1998,") nor one of a list of numbers ("rooms 12, 14, 16").
 fn between_commas(
     tokens: &[Token],
     i: usize,

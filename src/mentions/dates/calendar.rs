@@ -486,10 +486,7 @@ pub fn read_holiday(
         return None;
     }
     let (&rule, len) = rules.forms.calendar.holidays.at(tokens, i, end)?;
-    let (year, next) = match year_at(tokens, i + len, end, rules) {
-        Some((year, next)) => (Some(year), next),
-        None => (None, i + len),
-    };
+    let (year, next) = year_if_at(tokens, i + len, end, rules);
     Some((
         DateExpr::Holiday {
             rule,
@@ -500,9 +497,9 @@ pub fn read_holiday(
     ))
 }
 
-/// "summer 2019", "the summer of 2019", "the summer of '89" (from "summer"), "last summer" (with the
-/// modifier), "in the spring"; a bare season needs a cue before it ("summer camp" is
-/// no date).
+/// "summer 2019", "the summer of 2019", "the summer of '89" (from "summer"), "last
+/// summer" (with the modifier), "in the spring"; a bare season needs a cue before it
+/// ("summer camp" is no date).
 pub fn read_season(
     tokens: &[Token],
     i: usize,
@@ -549,13 +546,13 @@ pub fn read_year_part(
 ) -> Option<(DateExpr, usize)> {
     let words = &rules.forms.calendar;
     let token = &tokens[i];
-    let year_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
+    let four_digits_at = |k: usize| at(tokens, k, end).and_then(|t| four_digit_year(&t.key));
     if let Some(&name) = words
         .year_part_names
         .get(token.key.as_str())
         .filter(|_| token.has_capital)
     {
-        let year = year_at(i + 1);
+        let year = four_digits_at(i + 1);
         if year.is_none() && !name.alone {
             return None;
         }
@@ -568,10 +565,10 @@ pub fn read_year_part(
     let part = u32::try_from(part)
         .ok()
         .filter(|p| (1..=parts).contains(p))?;
-    let (year, next) = match year_at(i + 2) {
+    let (year, next) = match four_digits_at(i + 2) {
         Some(year) => (year, i + 3),
         None if at(tokens, i + 2, end).is_some_and(|t| rules.of_words.contains(t.key.as_str())) => {
-            (year_at(i + 3)?, i + 4)
+            (four_digits_at(i + 3)?, i + 4)
         }
         None => return None,
     };
@@ -661,6 +658,15 @@ pub fn year_at(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> Option<
         .then(|| rules.forms.calendar.two_digit_year(&digits.key))
         .flatten()
         .map(|year| (year, k + 2))
+}
+
+/// The year written at token `k`, if one is, and one past what was read: "Easter
+/// 2021", "Easter".
+pub fn year_if_at(tokens: &[Token], k: usize, end: usize, rules: &Rules) -> (Option<i32>, usize) {
+    match year_at(tokens, k, end, rules) {
+        Some((year, next)) => (Some(year), next),
+        None => (None, k),
+    }
 }
 
 /// A plausible year of news prose: four digits, 1000 to 2199.

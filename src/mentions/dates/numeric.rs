@@ -101,9 +101,9 @@ fn year_written(text: &str, rules: &Rules) -> Option<i32> {
     four_digit_year(text).or_else(|| rules.forms.calendar.two_digit_year(text))
 }
 
-/// Month and day from two numbers in the rules' order.
-/// A month that the rules' order would read past December is read in the other
-/// order, the only one it has ("20/03/2021" even where 3/8 is March 8).
+/// Month and day from two numbers in the rules' order; a month that order would read
+/// past December is read in the other, the only one it has ("20/03/2021" even where
+/// 3/8 is March 8).
 fn month_and_day(first: u32, second: u32, rules: &Rules) -> (u32, u32) {
     let (month, day) = match rules.numeric_dates {
         NumericDates::MonthFirst => (first, second),

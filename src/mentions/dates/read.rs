@@ -288,10 +288,7 @@ fn read_nth_weekday(
     end: usize,
     rules: &Rules,
 ) -> (DateExpr, usize) {
-    let (year, next) = match calendar::year_at(tokens, k + 1, end, rules) {
-        Some((year, next)) => (Some(year), next),
-        None => (None, k + 1),
-    };
+    let (year, next) = calendar::year_if_at(tokens, k + 1, end, rules);
     let rule = calendar::HolidayRule::NthWeekday { month, weekday, n };
     let modifier = Modifier::None;
     let expr = DateExpr::Holiday {
