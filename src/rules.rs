@@ -1350,6 +1350,8 @@ pub struct PhraseTable<T> {
     /// The first words: a table is asked at nearly every token, and nearly
     /// every other word is ruled out by this without being hashed.
     first_words: WordFilter,
+    /// How many words the longest phrase has.
+    most_words: usize,
 }
 
 /// The phrases that start with some words: the value of the phrase made of just
@@ -1374,8 +1376,11 @@ impl<T> PhraseTable<T> {
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> Self {
         let mut by_first_word: WordMap<PhraseNode<T>> = WordMap::default();
         let mut first_words = WordFilter::default();
+        let mut most_words = 0;
         for (phrase, value) in phrases {
-            let mut words = words_of(phrase).into_iter();
+            let words = words_of(phrase);
+            most_words = most_words.max(words.len());
+            let mut words = words.into_iter();
             let Some(first) = words.next() else {
                 continue;
             };
@@ -1388,6 +1393,7 @@ impl<T> PhraseTable<T> {
         PhraseTable {
             by_first_word,
             first_words,
+            most_words,
         }
     }
 
@@ -1428,6 +1434,14 @@ impl<T> PhraseTable<T> {
             }
         }
         longest
+    }
+
+    /// Whether a phrase ends right before token `end`: "nearly" before "a fifth".
+    pub fn ends_at(&self, tokens: &[Token], end: usize) -> bool {
+        (end.saturating_sub(self.most_words)..end).any(|k| {
+            self.at(tokens, k, end)
+                .is_some_and(|(_, len)| k + len == end)
+        })
     }
 
     /// Whether `word` alone is one of the phrases.

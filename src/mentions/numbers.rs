@@ -93,12 +93,7 @@ fn fraction(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Option<(f6
             .numbers
             .fraction_cues
             .contains(tokens[p].key.as_str())
-    }) || (i.saturating_sub(3)..i).any(|k| {
-        rules
-            .hedges
-            .at(tokens, k, i)
-            .is_some_and(|(_, len)| k + len == i)
-    });
+    }) || rules.hedges.ends_at(tokens, i);
     (of_follows || cued || numerator > 1)
         .then_some((numerator as f64 / f64::from(denominator), i + 2))
 }
@@ -333,14 +328,14 @@ fn not_a_quantity(
                 && (tokens[k].capitalized || rules.street_words.contains(tokens[k].key.as_str()))
         })
         .any(|k| k > amount_end && rules.street_words.contains(tokens[k].key.as_str()));
-    // "221B Baker Street": digits, or digits and one letter.
-    let house_number = digits_only
-        || (token.kind == TokenKind::Number
-            && token.key.len() > 1
-            && token.key[..token.key.len() - 1]
-                .bytes()
-                .all(|b| b.is_ascii_digit())
-            && token.key.as_bytes()[token.key.len() - 1].is_ascii_alphabetic());
+    // Digits, or digits and one letter ("221B").
+    let number = token
+        .key
+        .strip_suffix(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(&token.key);
+    let house_number = token.kind == TokenKind::Number
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit());
     if house_number && street {
         return Some(amount_end);
     }

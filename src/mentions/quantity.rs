@@ -154,11 +154,12 @@ fn read_unsigned(tokens: &[Token], i: usize, end: usize, rules: &Rules) -> Optio
     let (mut value, mut next) = match token.kind {
         TokenKind::Number => written_in_digits(tokens, i, end, rules)?,
         TokenKind::Word if rules.indefinite_articles.contains(token.key.as_str()) => {
-            let scale = at(tokens, i + 1, end).and_then(|t| rules.scales.get(t.key.as_str()))?;
+            let scale_word = at(tokens, i + 1, end)?.key.as_str();
+            let &scale = rules.scales.get(scale_word)?;
             // "a hundred and fifty" goes on as "one hundred and fifty" would.
-            match rules.scales_before_and.get(tokens[i + 1].key.as_str()) {
-                Some(_) => scaled_words(tokens, 1.0, i + 1, end, rules),
-                None => (*scale, i + 2),
+            match rules.scales_before_and.contains_key(scale_word) {
+                true => scaled_words(tokens, 1.0, i + 1, end, rules),
+                false => (scale, i + 2),
             }
         }
         // "two-and-a-half"
@@ -292,12 +293,12 @@ pub fn range(
     };
     let words = &rules.forms.numbers;
     // "between $20m and $25m": a currency sign may stand before each bound.
-    let past_sign = |k: usize| {
-        let sign = at(tokens, k, end).is_some_and(|t| {
+    let sign_at = |k: usize| {
+        at(tokens, k, end).is_some_and(|t| {
             t.kind == TokenKind::Punct && words.currency_signs.contains(t.key.as_str())
-        });
-        k + usize::from(sign)
+        })
     };
+    let past_sign = |k: usize| k + usize::from(sign_at(k));
     let (low, high, next) = if words.range_openers.contains(token.key.as_str()) {
         let low = read(tokens, past_sign(i + 1), end, rules)?;
         if !rules
@@ -317,7 +318,7 @@ pub fn range(
     } else {
         let low = read(tokens, i, end, rules)?;
         // "from 20 to 30", "from $5 to $10"
-        let signed = i.checked_sub(1).is_some_and(|p| past_sign(p) == i);
+        let signed = i.checked_sub(1).is_some_and(sign_at);
         let change = i
             .checked_sub(1 + usize::from(signed))
             .filter(|&p| p >= clause_start)
