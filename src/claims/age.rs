@@ -21,6 +21,7 @@ use crate::verify::readings::Query;
 use crate::verify::{CheckContext, Evidence, Judgement, Verdict, wording};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::ops::Range;
 
 pub const AGE: ClaimKind = ClaimKind::new("age");
 pub const KINDS: &[(ClaimKind, &str)] = &[(AGE, "a person's age, at publication or at an event")];
@@ -167,32 +168,33 @@ impl Check for AgeStatement {
             } else {
                 claim.tokens.end..person.tokens.start
             };
-            // "Suga's driver, 45,", "the driver of Suga, 45,": a noun for a person
-            // between them, or one the name is "of", may own the age.
-            let tokens = &cx.segmented.tokens;
-            let person_noun = |k: usize| {
-                cx.rules
-                    .forms
-                    .ages
-                    .person_nouns
-                    .contains(tokens[k].key.as_str())
-            };
-            let of_someone = person.tokens.start >= 2
-                && cx.rules.of_words.contains(tokens[person.tokens.start - 1].key.as_str())
-                && person_noun(person.tokens.start - 2);
-            let someone_between = between.clone().any(person_noun) || of_someone;
+            let someone_else = someone_else_may_own(cx, person, between.clone());
             Judgement::new(
                 Verdict::Contradicted,
                 format!("“{text}” gives {}, but {said}", self.years),
                 evidence,
             )
             .decided_only_if(
-                named && person.strong && between.len() <= cx.rules.age_bond && !someone_between,
+                named && person.strong && between.len() <= cx.rules.age_bond && !someone_else,
                 &format!("the age may be someone else's than {name}'s"),
             )
         };
         judgement.with(&normalized)
     }
+}
+
+/// Whether a noun for a person stands between the name and the age ("Suga's driver,
+/// 45,"), or is what the name is "of" ("the driver of Suga, 45,"): the age may be
+/// that person's.
+fn someone_else_may_own(cx: &CheckContext, person: &Reference, between: Range<usize>) -> bool {
+    let tokens = &cx.segmented.tokens;
+    let person_nouns = &cx.rules.forms.ages.person_nouns;
+    let person_noun = |k: usize| person_nouns.contains(tokens[k].key.as_str());
+    let start = person.tokens.start;
+    let of_someone = start >= 2
+        && cx.rules.of_words.contains(tokens[start - 1].key.as_str())
+        && person_noun(start - 2);
+    of_someone || between.into_iter().any(person_noun)
 }
 
 /// Where the date an age is counted to comes from.

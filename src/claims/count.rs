@@ -381,9 +381,9 @@ fn named_first(cx: &CheckContext, claim: &Claim, fact: &Fact, other: &Fact) -> b
 }
 
 /// Whether the sentence settles that the count is about `fact`, not `other`: it
-/// names `fact`'s qualifier first, and `other`'s nowhere.
+/// names `fact`'s qualifier before the count, and `other`'s nowhere.
 fn qualifier_settled(cx: &CheckContext, claim: &Claim, fact: &Fact, other: &Fact) -> bool {
-    named_first(cx, claim, fact, other) && !qualifier_named(cx, claim, other, fact).1
+    qualifier_named(cx, claim, fact, other).0 && !qualifier_named(cx, claim, other, fact).1
 }
 
 /// How many of `claimed` one of `unit` is: a fact's unit, in the draft's word for it,

@@ -58,8 +58,9 @@ pub enum Bound {
 pub fn find(context: &ClauseContext) -> Vec<Claim> {
     let tokens = &context.segmented.tokens;
     let rules = context.rules;
-    // Where the last date where a state began ended: "from 2011 [to 2019]".
-    let mut began_until = None;
+    // One past the last date where a state began ("from 2011"), which a word of
+    // `date-bound-ends` there joins to where it ended ("to 2019").
+    let mut after_span_start = None;
     context
         .mentions
         .iter()
@@ -74,7 +75,8 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                 };
                 let before = mention.tokens.start.checked_sub(1);
                 let ends_a_span = before.is_some_and(|p| {
-                    began_until == Some(p) && rules.date_bound_ends.contains(tokens[p].key.as_str())
+                    after_span_start == Some(p)
+                        && rules.date_bound_ends.contains(tokens[p].key.as_str())
                 });
                 let bound = match ends_a_span {
                     true => Bound::Until,
@@ -83,7 +85,7 @@ pub fn find(context: &ClauseContext) -> Vec<Claim> {
                         .copied()
                         .unwrap_or(Bound::At),
                 };
-                began_until = (bound == Bound::From).then_some(mention.tokens.end);
+                after_span_start = (bound == Bound::From).then_some(mention.tokens.end);
                 let statement = DateStatement { date, bound };
                 Some(context.claim(kind, mention.tokens.clone(), statement))
             }
